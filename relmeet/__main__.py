@@ -1,0 +1,2 @@
+from relmeet.cli import main
+raise SystemExit(main())

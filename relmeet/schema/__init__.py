@@ -1,0 +1,15 @@
+"""The book's schema as ordered migration steps.
+
+Step N takes a book at schema version N-1 to version N. A step is never edited once released:
+a change to the schema is a new step, with a test that upgrades a book made by the step before.
+"""
+from __future__ import annotations
+
+from relmeet.schema import v1_core
+
+# (version, SQL script) in order; the last version is the one this relmeet writes.
+STEPS: list[tuple[int, str]] = [
+    (1, v1_core.SQL),
+]
+
+LATEST = STEPS[-1][0]

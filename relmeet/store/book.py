@@ -1,0 +1,117 @@
+"""The open book: one reader connection per thread, and one SQLModel engine for writes."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from relmeet import db
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+class Book:
+    def __init__(self, path: Path | str, *, create: bool = True):
+        self.path = Path(path)
+        # Opening checks, creates and upgrades the file; a refused file raises BookError here.
+        first = db.connect(self.path, create=create)
+        self._local = threading.local()
+        self._local.conn = first
+        self._all: list[sqlite3.Connection] = [first]
+        self._lock = threading.Lock()
+        self._engine = None
+
+    # -- reads ---------------------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's read connection (sqlite3 connections must not be shared across threads)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = db.connect(self.path, create=False)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def value(self, sql: str, params: tuple | dict = ()):
+        found = self.conn.execute(sql, params).fetchone()
+        return found[0] if found else None
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A plain-SQL write transaction (BEGIN IMMEDIATE) for bulk work such as imports."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- writes --------------------------------------------------------------------------
+    @property
+    def engine(self):
+        if self._engine is None:
+            self._engine = _make_engine(self.path)
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator["Session"]:
+        """One short write session: committed on success, rolled back on any error."""
+        from sqlmodel import Session
+
+        with Session(self.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> "Book":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _make_engine(path: Path):
+    """SQLAlchemy engine whose transactions start with BEGIN IMMEDIATE.
+
+    pysqlite's default deferred transactions lost half the updates when two processes wrote
+    the same book (DESIGN.md, "Traps"); taking the write lock up front makes the second writer
+    wait for the busy timeout instead.
+    """
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+        db.configure(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine

@@ -1,0 +1,213 @@
+"""Contacts: add, edit, archive and list the people and organizations in the book."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, fields
+
+from relmeet.domain import (
+    ContactKind, ContactMethod, Level, Rung, Stance, from_iso, to_iso, today, utcnow,
+)
+from relmeet.errors import RelmeetError, ValidationError
+from relmeet.store.book import Book
+from relmeet.views import Choice, ContactCard, ContactIn, ContactRow
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^[0-9+()\-.\s/x#*]+$")
+LIST_LIMIT = 500
+
+SORTS = {
+    "name": "c.name COLLATE NOCASE",
+    "organization": "org_name IS NULL, org_name COLLATE NOCASE, c.name COLLATE NOCASE",
+    "level": "CASE c.level WHEN 'impacted' THEN 0 WHEN 'leader' THEN 1 ELSE 2 END, c.name COLLATE NOCASE",
+    "stance": "CASE c.stance WHEN 'ally' THEN 0 WHEN 'potential_ally' THEN 1 WHEN 'unknown' THEN 2 "
+              "WHEN 'neutral' THEN 3 ELSE 4 END, c.name COLLATE NOCASE",
+    "last_met": "last_met IS NULL, last_met DESC, c.name COLLATE NOCASE",
+    "commitments": "open_commitments DESC, c.name COLLATE NOCASE",
+}
+
+
+def validate(data: ContactIn, book: Book | None = None, contact_id: int | None = None) -> dict[str, str]:
+    """Field name -> what is wrong with it, in words the form shows next to the field."""
+    errors: dict[str, str] = {}
+    if not data.name.strip():
+        errors["name"] = "A name is needed."
+    elif len(data.name) > 200:
+        errors["name"] = "That name is longer than 200 characters."
+    email = data.email.strip()
+    if email and not EMAIL.match(email):
+        errors["email"] = "That doesn't look like an email address (name@example.org)."
+    phone = data.phone.strip()
+    if phone and (not PHONE.match(phone) or not re.search(r"\d", phone)):
+        errors["phone"] = "A phone number has digits, spaces and + ( ) - only."
+    try:
+        influence = int(str(data.influence).strip())
+        if not 1 <= influence <= 5:
+            raise ValueError
+    except ValueError:
+        errors["influence"] = "Influence is a whole number from 1 (little) to 5 (decides)."
+    for name, choices in (("kind", ContactKind), ("level", Level), ("stance", Stance), ("rung", Rung),
+                          ("contact_method", ContactMethod)):
+        if getattr(data, name) not in {c.value for c in choices}:
+            errors[name] = f"Choose one of: {', '.join(c.label for c in choices)}."
+    if data.organization_id is not None and book is not None:
+        org = book.row("SELECT kind FROM contact WHERE id = ?", (data.organization_id,))
+        if org is None or org["kind"] != "organization":
+            errors["organization_id"] = "Pick an organization from the book."
+        elif contact_id is not None and data.organization_id == contact_id:
+            errors["organization_id"] = "An organization can't belong to itself."
+    return errors
+
+
+def _clean(data: ContactIn) -> dict:
+    values = asdict(data)
+    tags = sorted({t.strip() for t in values.pop("tags") if t.strip()}, key=str.casefold)
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.strip()
+    values["influence"] = int(str(values["influence"]).strip())
+    if values["kind"] == ContactKind.organization:
+        values["organization_id"] = None
+    return values | {"tags": tags}
+
+
+def create(book: Book, data: ContactIn) -> int:
+    errors = validate(data, book)
+    if errors:
+        raise ValidationError(errors)
+    from relmeet.models import Contact, ContactTag
+
+    values = _clean(data)
+    tags = values.pop("tags")
+    with book.session() as session:
+        contact = Contact(**values)
+        session.add(contact)
+        session.flush()
+        for tag in tags:
+            session.add(ContactTag(contact_id=contact.id, tag=tag))
+        return contact.id
+
+
+def update(book: Book, contact_id: int, data: ContactIn) -> None:
+    errors = validate(data, book, contact_id)
+    if errors:
+        raise ValidationError(errors)
+    from sqlmodel import delete
+
+    from relmeet.models import Contact, ContactTag
+
+    values = _clean(data)
+    tags = values.pop("tags")
+    with book.session() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise RelmeetError(f"contact {contact_id} is no longer in the book")
+        for key, value in values.items():
+            setattr(contact, key, value)
+        contact.updated_at = utcnow()
+        session.exec(delete(ContactTag).where(ContactTag.contact_id == contact_id))
+        for tag in tags:
+            session.add(ContactTag(contact_id=contact_id, tag=tag))
+
+
+def set_archived(book: Book, contact_id: int, archived: bool) -> None:
+    """Archive hides a contact from lists but keeps every meeting; unarchive is the undo."""
+    from relmeet.models import Contact
+
+    with book.session() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise RelmeetError(f"contact {contact_id} is no longer in the book")
+        contact.archived_at = utcnow() if archived else None
+        contact.updated_at = utcnow()
+
+
+def get(book: Book, contact_id: int) -> ContactCard | None:
+    row = book.row(
+        "SELECT c.*, o.name AS org_name FROM contact c LEFT JOIN contact o ON o.id = c.organization_id "
+        "WHERE c.id = ?", (contact_id,))
+    if row is None:
+        return None
+    tags = [r[0] for r in book.rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
+    names = {f.name for f in fields(ContactCard)}
+    values = {k: row[k] for k in row.keys() if k in names}
+    for flag in ("is_leader", "is_gatekeeper", "notes_private"):
+        values[flag] = bool(values[flag])
+    for stamp in ("archived_at", "created_at", "updated_at"):
+        values[stamp] = from_iso(values[stamp])
+    return ContactCard(**values, tags=tags, organization=row["org_name"] or "")
+
+
+def organizations(book: Book) -> list[Choice]:
+    return [Choice(r["id"], r["name"]) for r in book.rows(
+        "SELECT id, name FROM contact WHERE kind = 'organization' AND archived_at IS NULL "
+        "ORDER BY name COLLATE NOCASE")]
+
+
+def find_by_name(book: Book, name: str, limit: int = 20) -> list[Choice]:
+    """Contacts whose name contains the text, whole-name and prefix matches first."""
+    text = name.strip()
+    if not text:
+        return []
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = book.rows(
+        "SELECT id, name FROM contact WHERE archived_at IS NULL AND name LIKE ? ESCAPE '\\' "
+        "ORDER BY (name = ? COLLATE NOCASE) DESC, (name LIKE ? ESCAPE '\\') DESC, name COLLATE NOCASE LIMIT ?",
+        (like, text, like[1:], limit))
+    return [Choice(r["id"], r["name"]) for r in rows]
+
+
+def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", kind: str = "",
+              sort: str = "name", archived: bool = False, limit: int = LIST_LIMIT) -> list[ContactRow]:
+    """The home screen's list: filtered, sorted, and capped so the table stays fast."""
+    where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
+    params: list = [today().isoformat()]
+    if text.strip():
+        like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(c.name LIKE ? ESCAPE '\\' OR o.name LIKE ? ESCAPE '\\' OR c.role LIKE ? ESCAPE '\\' "
+                     "OR c.neighbourhood LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM contact_tag t "
+                     "WHERE t.contact_id = c.id AND t.tag LIKE ? ESCAPE '\\'))")
+        params += [like] * 5
+    for column, value in (("level", level), ("stance", stance), ("kind", kind)):
+        if value:
+            where.append(f"c.{column} = ?")
+            params.append(value)
+    order = SORTS.get(sort, SORTS["name"])
+    sql = f"""
+        SELECT c.id, c.name, c.kind, o.name AS org_name, c.role, c.level, c.stance, c.influence,
+               c.is_leader, c.is_gatekeeper, c.archived_at,
+               (SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m
+                 WHERE m.contact_id = c.id AND m.status = 'held') AS last_met,
+               (SELECT count(*) FROM commitment k WHERE k.contact_id = c.id AND k.status = 'open')
+                 AS open_commitments,
+               (SELECT count(*) FROM commitment k WHERE k.contact_id = c.id AND k.status = 'open'
+                 AND k.due_on < ?) AS overdue
+        FROM contact c LEFT JOIN contact o ON o.id = c.organization_id
+        WHERE {' AND '.join(where)}
+        ORDER BY {order}
+        LIMIT {int(limit)}"""
+    # parameters bind in text order: the date in the select list comes before the WHERE ones
+    rows = book.rows(sql, tuple(params))
+    return [ContactRow(
+        id=r["id"], name=r["name"], kind=r["kind"], organization=r["org_name"] or "", role=r["role"],
+        level=r["level"], stance=r["stance"], influence=r["influence"], is_leader=bool(r["is_leader"]),
+        is_gatekeeper=bool(r["is_gatekeeper"]), last_met=from_iso(r["last_met"]),
+        open_commitments=r["open_commitments"], overdue_commitments=r["overdue"],
+        archived=r["archived_at"] is not None) for r in rows]
+
+
+def count(book: Book, *, archived: bool = False) -> int:
+    return book.value("SELECT count(*) FROM contact WHERE archived_at IS " + ("NOT NULL" if archived else "NULL"))
+
+
+def get_setting(book: Book, key: str, default: str = "") -> str:
+    found = book.value("SELECT value FROM setting WHERE key = ?", (key,))
+    return default if found is None else found
+
+
+def set_setting(book: Book, key: str, value: str) -> None:
+    with book.write() as conn:
+        conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+__all__ = ["create", "update", "set_archived", "get", "list_rows", "validate", "to_iso"]

@@ -1,0 +1,96 @@
+"""Read models: plain dataclasses the store hands to screens and commands.
+
+Widgets never hold live ORM rows; these are cheap to build and safe to pass between threads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass
+class ContactIn:
+    """What the contact form submits (and what it is filled from)."""
+
+    name: str = ""
+    kind: str = "person"
+    organization_id: int | None = None
+    role: str = ""
+    level: str = "impacted"
+    is_leader: bool = False
+    is_gatekeeper: bool = False
+    stance: str = "unknown"
+    influence: int | str = 3
+    rung: str = "identified"
+    their_language: str = ""
+    phone: str = ""
+    email: str = ""
+    neighbourhood: str = ""
+    contact_method: str = ""
+    language: str = ""
+    notes: str = ""
+    notes_private: bool = False
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ContactRow:
+    """One line of the home screen's contact list."""
+
+    id: int
+    name: str
+    kind: str
+    organization: str
+    role: str
+    level: str
+    stance: str
+    influence: int
+    is_leader: bool
+    is_gatekeeper: bool
+    last_met: datetime | None
+    open_commitments: int
+    overdue_commitments: int
+    archived: bool = False
+
+
+@dataclass
+class ContactCard(ContactIn):
+    """A stored contact: the form's fields plus what the book adds."""
+
+    id: int = 0
+    organization: str = ""
+    archived_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass
+class Choice:
+    """An id and the name a picker shows."""
+
+    id: int
+    name: str
+
+
+@dataclass
+class DueItem:
+    id: int
+    contact_id: int
+    contact: str
+    owner: str
+    text: str
+    due_on: date | None
+    status: str
+    meeting_id: int | None = None
+
+
+@dataclass
+class UpcomingMeeting:
+    id: int
+    contact_id: int
+    contact: str
+    scheduled_at: datetime | None
+    location: str
+    purpose: str
+    type: str
+    status: str
