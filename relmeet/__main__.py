@@ -1,2 +1,5 @@
+import sys
+
 from relmeet.cli import main
-raise SystemExit(main())
+
+sys.exit(main())

@@ -1,0 +1,38 @@
+"""The Textual app: global keys, the command palette, and which screen opens first.
+
+Kept thin: each screen lives in relmeet/screens/, and every database call goes through the store.
+"""
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from relmeet.palette import RelmeetCommands
+from relmeet.store import Book
+
+
+class RelmeetApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "relmeet"
+    COMMANDS = App.COMMANDS | {RelmeetCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="Every key on this screen, and what it does"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Save everything and leave relmeet", priority=True),
+    ]
+
+    def __init__(self, book: Book, *, demo: bool = False):
+        super().__init__()
+        self.book = book
+        self.demo = demo
+        self.sub_title = "demo book (throwaway copy)" if demo else str(book.path)
+
+    def on_mount(self) -> None:
+        from relmeet.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+
+    def action_help(self) -> None:
+        from relmeet.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

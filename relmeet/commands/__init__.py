@@ -1,0 +1,1 @@
+"""Shell subcommands: one module each, registered by relmeet/cli.py."""

@@ -1,0 +1,212 @@
+"""The sample book behind `relmeet --demo`: a small housing coalition, in the organizers' words.
+
+Dates are relative to today so that "overdue" and "upcoming" always mean something.
+"""
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from relmeet.store import Book
+from relmeet.store import captures as cap
+from relmeet.store import contacts, meetings
+from relmeet.store.meetings import FollowUp, MeetingPlan
+from relmeet.views import ContactIn
+
+GOAL = "Just-cause eviction ordinance"
+
+
+def make_demo_book() -> tuple[Path, tempfile.TemporaryDirectory]:
+    """Build the sample book in a fresh temporary folder; the caller cleans the folder up."""
+    folder = tempfile.TemporaryDirectory(prefix="relmeet-demo-")
+    path = Path(folder.name) / "demo.sqlite3"
+    with Book(path) as book:
+        fill(book)
+    return path, folder
+
+
+def _at(days: int, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(date.today() + timedelta(days=days), time(hour, minute)).astimezone()
+
+
+def _campaign(book: Book, name: str, goal: str, scope: str) -> int:
+    with book.write() as conn:
+        now = datetime.now().astimezone().isoformat(timespec="seconds")
+        return conn.execute(
+            "INSERT INTO campaign (name, goal, scope, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
+            (name, goal, scope, now, now)).lastrowid
+
+
+def _stance(book: Book, campaign_id: int, contact_id: int, stance: str, influence: int) -> None:
+    with book.write() as conn:
+        conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) VALUES (?, ?, ?, ?)",
+                     (campaign_id, contact_id, stance, influence))
+
+
+def _held(book: Book, contact_id: int, days_ago: int, plan: dict, notes: str, follow: FollowUp) -> int:
+    meeting_id = meetings.plan(book, MeetingPlan(contact_id=contact_id, scheduled_at=_at(-days_ago, 18), **plan))
+    with book.write() as conn:
+        start = _at(-days_ago, 18).isoformat(timespec="seconds")
+        end = _at(-days_ago, 18, 50).isoformat(timespec="seconds")
+        conn.execute("UPDATE meeting SET status = 'held', started_at = ?, ended_at = ?, duration_min = 50, notes = ? "
+                     "WHERE id = ?", (start, end, notes, meeting_id))
+    meetings.save_follow_up(book, meeting_id, follow)
+    return meeting_id
+
+
+def fill(book: Book) -> None:
+    today = date.today()
+    eviction = _campaign(book, GOAL, "City Council passes a just-cause eviction ordinance before the June budget vote.",
+                         "narrow")
+    clinic = _campaign(book, "Evening hours at the Eastside clinic",
+                       "Eastside Community Health Center opens two evenings a week for working families.", "broad")
+
+    def person(**kw) -> int:
+        return contacts.create(book, ContactIn(**kw))
+
+    def org(name: str, **kw) -> int:
+        return contacts.create(book, ContactIn(name=name, kind="organization", level="organization", **kw))
+
+    union = org("Eastside Tenants Union", stance="ally", influence=3, neighbourhood="Eastside", tags=["housing", "coalition"],
+                their_language="Housing is a human right.")
+    church = org("Grace AME Church", stance="ally", influence=3, neighbourhood="Eastside", tags=["faith", "coalition"])
+    assoc = org("Eastside Neighborhood Association", stance="neutral", influence=4, neighbourhood="Eastside",
+                tags=["homeowners"], their_language="Property values and neighborhood character.")
+    health = org("Eastside Community Health Center", stance="potential_ally", influence=3, tags=["health"])
+    landlord = org("Maple Court Properties LLC", stance="opposition", influence=3, tags=["landlord"])
+
+    rosa = person(name="Rosa Nguyễn", organization_id=union, role="Building B captain", level="impacted",
+                  is_leader=True, stance="ally", influence=2, rung="volunteer", phone="555-0142",
+                  email="rosa.nguyen@example.org", neighbourhood="Maple Court", contact_method="text",
+                  language="Vietnamese, English", tags=["tenant", "housing"],
+                  their_language="Families shouldn't have to choose between rent and medicine.")
+    jose = person(name="José Martínez", level="impacted", stance="potential_ally", influence=1, rung="met",
+                  phone="555-0199", neighbourhood="Maple Court", contact_method="phone", language="Spanish, English",
+                  tags=["tenant", "nurse"], their_language="Working people keep this city running.")
+    okafor = person(name="Pastor Denise Okafor", organization_id=church, role="Senior pastor", level="leader",
+                    is_leader=True, stance="ally", influence=4, rung="supporter", email="pastor@graceame.example.org",
+                    neighbourhood="Eastside", contact_method="email", tags=["faith", "housing"],
+                    their_language="Housing is a moral question: do we keep our neighbors?")
+    tran = person(name="Hieu Tran", organization_id=None, role="Owner, Tran's Market", level="leader",
+                  stance="unknown", influence=3, rung="identified", neighbourhood="Eastside",
+                  contact_method="in_person", language="Vietnamese", tags=["small business", "connector"])
+    park = person(name="Linda Park", organization_id=assoc, role="President", level="leader", is_gatekeeper=True,
+                  stance="neutral", influence=4, rung="identified", email="lpark@ena.example.org",
+                  contact_method="email", tags=["homeowners"],
+                  their_language="Keeping Eastside a neighborhood where families put down roots.")
+    singh = person(name="Dr. Amara Singh", organization_id=health, role="Family physician", level="leader",
+                   stance="potential_ally", influence=3, rung="met", email="asingh@echc.example.org",
+                   contact_method="email", tags=["health", "clinician"],
+                   their_language="Unstable housing is a health emergency.")
+    brooks = person(name="Councilmember Alan Brooks", role="District 4 council member", level="leader",
+                    stance="neutral", influence=5, rung="identified", email="district4@city.example.gov",
+                    contact_method="email", tags=["decision-maker"])
+    hill = person(name="Marcus Hill", organization_id=landlord, role="Property manager", level="impacted",
+                  stance="opposition", influence=3, rung="identified", tags=["landlord"])
+
+    for contact_id, stance, influence in ((rosa, "ally", 2), (okafor, "ally", 4), (park, "neutral", 4),
+                                          (brooks, "neutral", 5), (hill, "opposition", 3), (union, "ally", 3),
+                                          (assoc, "neutral", 4), (landlord, "opposition", 4), (jose, "potential_ally", 1),
+                                          (singh, "potential_ally", 3), (church, "ally", 3), (tran, "unknown", 3)):
+        _stance(book, eviction, contact_id, stance, influence)
+    # Someone can be an ally on one goal and opposed on another.
+    _stance(book, clinic, singh, "ally", 4)
+    _stance(book, clinic, health, "neutral", 5)
+    _stance(book, clinic, park, "opposition", 3)
+
+    # Rosa: a first one-on-one three weeks ago.
+    m1 = _held(book, rosa, 21, dict(campaign_id=eviction, type="recruitment", location="Rosa's kitchen, Building B",
+                                    purpose="Get to know Rosa and whether she'd host a house meeting",
+                                    known="Came to the October tenants' meeting; her rent went up in March.",
+                                    guessed_interest="Staying in Maple Court until her kids finish school",
+                                    want_to_learn="Who else in Building B is facing a rent hike"),
+               "Rent up 18% in March, second raise in two years. Two kids at Lincoln Elementary, doesn't want to "
+               "move them mid-year. Knows most of Building B from the laundry room. Angry at the management "
+               "company, not at the owners she's never met. Worried about retaliation if she speaks up.",
+               FollowUp(summary="Rosa will host a house meeting in Building B; I owe her the flyer in Vietnamese.",
+                        next_step="House meeting in Building B", leadership_rating=4, relationship_rating=4))
+    cap.add_interest(book, rosa, "self_interest", "Stay in Maple Court until her kids finish at Lincoln Elementary",
+                     meeting_id=m1)
+    cap.add_interest(book, rosa, "story", "Came from Đà Nẵng in 2009; has raised two kids in Building B",
+                     meeting_id=m1)
+    cap.add_interest(book, rosa, "value", "Families shouldn't have to choose between rent and medicine", meeting_id=m1)
+    cap.add_interest(book, rosa, "concern", "Retaliation for speaking up", meeting_id=m1,
+                     responsible="Maple Court Properties")
+    cap.add_interest(book, rosa, "resource", "Speaks Vietnamese; knows most tenants in Building B", meeting_id=m1)
+    cap.add_exchange(book, rosa, "ask", "time", "Host a house meeting in Building B", status="agreed",
+                     meeting_id=m1, campaign_id=eviction)
+    cap.add_exchange(book, rosa, "offer", "information", "Help answering the rent-increase letter", status="agreed",
+                     meeting_id=m1, campaign_id=eviction)
+    c_flyer = cap.add_commitment(book, rosa, "mine", "Send Rosa the tenant-rights flyer in Vietnamese",
+                                 today - timedelta(days=17), meeting_id=m1, campaign_id=eviction)
+    cap.update(book, "commitment", c_flyer, status="done")
+    cap.add_commitment(book, rosa, "theirs", "Invite five Building B neighbors to the house meeting",
+                       today - timedelta(days=3), meeting_id=m1, campaign_id=eviction)
+    cap.add_referral(book, rosa, tran, meeting_id=m1, note="Everyone in Building B shops at his market")
+    cap.add_win(book, "Twelve tenants came to the first Building B house meeting", won_on=today - timedelta(days=9),
+                campaign_id=eviction, contact_id=rosa, meeting_id=m1)
+    meetings.plan(book, MeetingPlan(contact_id=rosa, scheduled_at=_at(2, 17, 30), location="Maple Court laundry room",
+                                    campaign_id=eviction, type="maintenance",
+                                    purpose="Debrief the house meeting; ask Rosa to speak at the council hearing",
+                                    want_to_learn="Who from the house meeting could take on more",
+                                    offer_plan="Practice her testimony with her", framing="Speak for the families"))
+
+    # Pastor Okafor: a leader met ten days ago.
+    m2 = _held(book, okafor, 10, dict(campaign_id=eviction, type="recruitment", location="Grace AME Church office",
+                                      purpose="Ask the church to endorse the ordinance"),
+               "Pastor has buried two elders this year who were evicted in winter. The congregation is split: "
+               "some members are landlords. She wants to bring it to the deacon board before any endorsement.",
+               FollowUp(summary="Endorsement pending the deacon board; she will raise it this month.",
+                        next_step="Check in after the deacon board meets", check_in_on=today + timedelta(days=6),
+                        leadership_rating=5, relationship_rating=3))
+    cap.add_interest(book, okafor, "value", "Housing is a moral question: do we keep our neighbors?", meeting_id=m2)
+    cap.add_interest(book, okafor, "concern", "Congregation split, some members are small landlords", meeting_id=m2)
+    cap.add_exchange(book, okafor, "ask", "endorsement", "Grace AME endorses the ordinance", status="thinking",
+                     meeting_id=m2, campaign_id=eviction)
+    cap.add_exchange(book, okafor, "offer", "support", "A tenant to speak at the Sunday forum", status="made",
+                     meeting_id=m2, campaign_id=eviction)
+    cap.add_commitment(book, okafor, "mine", "Bring the one-page ordinance summary for the deacons",
+                       today + timedelta(days=3), meeting_id=m2, campaign_id=eviction)
+    cap.add_commitment(book, okafor, "theirs", "Raise the endorsement with the deacon board",
+                       today + timedelta(days=5), meeting_id=m2, campaign_id=eviction)
+    cap.add_referral(book, okafor, park, meeting_id=m2, note="Knows everyone on the homeowners' side")
+
+    # José: met once, six weeks ago; his commitment is overdue.
+    m3 = _held(book, jose, 42, dict(type="recruitment", location="Café Luna", purpose="Hear José's story"),
+               "Works nights at County General. Got a 60-day notice last spring that was withdrawn after a call "
+               "from legal aid. Tired, but says 'somebody has to say it out loud'.",
+               FollowUp(summary="José might tell his story at the hearing.", leadership_rating=2, relationship_rating=2))
+    cap.add_interest(book, jose, "story", "Got a 60-day notice last spring, withdrawn after legal aid called",
+                     meeting_id=m3)
+    cap.add_exchange(book, jose, "ask", "action", "Tell his story at the council hearing", status="thinking",
+                     meeting_id=m3, campaign_id=eviction)
+    cap.add_commitment(book, jose, "theirs", "Write down the dates of his notice for the testimony",
+                       today - timedelta(days=20), meeting_id=m3, campaign_id=eviction)
+
+    # Dr. Singh: a clinician met five days ago; a small win.
+    m4 = _held(book, singh, 5, dict(campaign_id=eviction, type="escalation", location="ECHC break room",
+                                    purpose="Ask Dr. Singh to testify on housing and health"),
+               "Sees asthma and stress cases she ties to bad housing every week. Can't speak for the health "
+               "center, but can speak as a physician.",
+               FollowUp(summary="Agreed to testify as a physician, not for the center.", leadership_rating=3,
+                        relationship_rating=4))
+    cap.add_interest(book, singh, "concern", "Patients' asthma from mold in rentals", meeting_id=m4,
+                     responsible="City code enforcement")
+    cap.add_exchange(book, singh, "ask", "action", "Testify at the council hearing", status="agreed", meeting_id=m4,
+                     campaign_id=eviction)
+    cap.add_commitment(book, singh, "theirs", "Send two paragraphs of testimony for review",
+                       today + timedelta(days=9), meeting_id=m4, campaign_id=eviction)
+    cap.add_win(book, "Dr. Singh agreed to testify at the council hearing", won_on=today - timedelta(days=5),
+                campaign_id=eviction, contact_id=singh, meeting_id=m4)
+
+    # Linda Park: the gatekeeper, met tomorrow.
+    meetings.plan(book, MeetingPlan(contact_id=park, scheduled_at=_at(1, 10), location="Corner Bakery on 5th",
+                                    campaign_id=eviction, type="recruitment",
+                                    purpose="Listen to the homeowners' worries about the ordinance",
+                                    known="Pastor Okafor says she speaks for the association on anything housing.",
+                                    guessed_interest="Stable blocks, fewer empty units",
+                                    want_to_learn="What the association has said to Councilmember Brooks",
+                                    framing="Families who put down roots"))
+    cap.add_exchange(book, park, "ask", "introduction", "An introduction to Councilmember Brooks's chief of staff",
+                     status="planned", campaign_id=eviction)

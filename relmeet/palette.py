@@ -1,0 +1,35 @@
+"""Command palette entries, named "noun: verb" (contact: new, meeting: new, ...).
+
+Each entry calls an action on the app or the current screen, so the palette, the Footer and
+the help screen all lead to the same code.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+# (title, help, action name); the action runs on the active screen if it has it, else on the app.
+PALETTE: list[tuple[str, str, str]] = [
+    ("contact: new", "Add a person or an organization to the book", "new_contact"),
+    ("contact: find", "Find a contact by name, organization or tag", "find_contact"),
+    ("help: keys", "Every key on this screen", "help"),
+]
+
+
+class RelmeetCommands(Provider):
+    async def discover(self) -> Hits:
+        for title, help_text, action in PALETTE:
+            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in PALETTE:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_text)
+
+    async def _run(self, action: str) -> None:
+        app = self.app
+        target = app.screen if hasattr(app.screen, f"action_{action}") else app
+        await app.run_action(action, target)

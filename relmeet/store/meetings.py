@@ -1,0 +1,214 @@
+"""Meetings: plan (prep), start, save notes as they are typed, end, follow up."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from relmeet.domain import MeetingStatus, MeetingType, from_iso, utcnow
+from relmeet.errors import ConflictError, RelmeetError, ValidationError
+from relmeet.store.book import Book
+
+
+@dataclass
+class MeetingPlan:
+    """The prep form: what the organizer decides the night before."""
+
+    contact_id: int
+    scheduled_at: datetime | None = None
+    location: str = ""
+    duration_min: int | None = 45
+    campaign_id: int | None = None
+    type: str = MeetingType.recruitment.value
+    purpose: str = ""
+    known: str = ""
+    guessed_interest: str = ""
+    want_to_learn: str = ""
+    offer_plan: str = ""
+    framing: str = ""
+
+
+@dataclass
+class MeetingCard(MeetingPlan):
+    id: int = 0
+    contact: str = ""
+    campaign: str = ""
+    status: str = MeetingStatus.planned.value
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    notes: str = ""
+    notes_private: bool = False
+    notes_rev: int = 0
+    summary: str = ""
+    next_step: str = ""
+    check_in_on: date | None = None
+    leadership_rating: int | None = None
+    relationship_rating: int | None = None
+
+
+def validate_plan(book: Book, plan: MeetingPlan) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if book.row("SELECT 1 FROM contact WHERE id = ?", (plan.contact_id,)) is None:
+        errors["contact_id"] = "Pick the contact you are meeting."
+    if plan.type not in {t.value for t in MeetingType}:
+        errors["type"] = "Choose recruitment, maintenance, escalation or other."
+    if plan.duration_min is not None and not 0 <= plan.duration_min <= 24 * 60:
+        errors["duration_min"] = "A duration is a number of minutes, up to a day."
+    if plan.campaign_id is not None and book.row("SELECT 1 FROM campaign WHERE id = ?", (plan.campaign_id,)) is None:
+        errors["campaign_id"] = "Pick a campaign from the book."
+    return errors
+
+
+def plan(book: Book, plan: MeetingPlan, meeting_id: int | None = None) -> int:
+    """Create a planned meeting, or save the prep of an existing one."""
+    errors = validate_plan(book, plan)
+    if errors:
+        raise ValidationError(errors)
+    from relmeet.models import Meeting
+
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(plan).items()}
+    with book.session() as session:
+        if meeting_id is None:
+            meeting = Meeting(**values)
+            session.add(meeting)
+            session.flush()
+            return meeting.id
+        meeting = _get(session, meeting_id)
+        for key, value in values.items():
+            setattr(meeting, key, value)
+        meeting.updated_at = utcnow()
+        return meeting_id
+
+
+def _get(session, meeting_id: int):
+    from relmeet.models import Meeting
+
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+    return meeting
+
+
+def get(book: Book, meeting_id: int) -> MeetingCard | None:
+    row = book.row(
+        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
+        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id WHERE m.id = ?",
+        (meeting_id,))
+    if row is None:
+        return None
+    return _card(row)
+
+
+def _card(row) -> MeetingCard:
+    return MeetingCard(
+        id=row["id"], contact_id=row["contact_id"], contact=row["contact_name"],
+        campaign_id=row["campaign_id"], campaign=row["campaign_name"] or "", type=row["type"],
+        status=row["status"], scheduled_at=from_iso(row["scheduled_at"]), location=row["location"],
+        duration_min=row["duration_min"], started_at=from_iso(row["started_at"]),
+        ended_at=from_iso(row["ended_at"]), purpose=row["purpose"], known=row["known"],
+        guessed_interest=row["guessed_interest"], want_to_learn=row["want_to_learn"],
+        offer_plan=row["offer_plan"], framing=row["framing"], notes=row["notes"],
+        notes_private=bool(row["notes_private"]), notes_rev=row["notes_rev"], summary=row["summary"],
+        next_step=row["next_step"],
+        check_in_on=date.fromisoformat(row["check_in_on"]) if row["check_in_on"] else None,
+        leadership_rating=row["leadership_rating"], relationship_rating=row["relationship_rating"])
+
+
+def start(book: Book, meeting_id: int) -> MeetingCard:
+    """Mark the meeting in progress (resumable after a crash) and return it."""
+    with book.write() as conn:
+        conn.execute(
+            "UPDATE meeting SET status = 'in_progress', started_at = coalesce(started_at, ?), updated_at = ? "
+            "WHERE id = ? AND status IN ('planned', 'in_progress')",
+            (_now(), _now(), meeting_id))
+    card = get(book, meeting_id)
+    if card is None:
+        raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+    return card
+
+
+def save_notes(book: Book, meeting_id: int, notes: str, expected_rev: int) -> int:
+    """Save the notes if nobody else saved since expected_rev; return the new revision.
+
+    Raises ConflictError when another copy of relmeet saved these notes in between, so that
+    neither copy overwrites the other's words silently.
+    """
+    with book.write() as conn:
+        cursor = conn.execute(
+            "UPDATE meeting SET notes = ?, notes_rev = notes_rev + 1, updated_at = ? "
+            "WHERE id = ? AND notes_rev = ?", (notes, _now(), meeting_id, expected_rev))
+        if cursor.rowcount == 1:
+            return expected_rev + 1
+        current = conn.execute("SELECT notes_rev FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+    if current is None:
+        raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+    raise ConflictError("these notes were changed by another copy of relmeet since you opened them")
+
+
+def end(book: Book, meeting_id: int) -> None:
+    with book.write() as conn:
+        conn.execute(
+            "UPDATE meeting SET status = 'held', ended_at = coalesce(ended_at, ?), "
+            "duration_min = CASE WHEN started_at IS NULL THEN duration_min ELSE "
+            "  max(1, CAST(round((julianday(?) - julianday(started_at)) * 1440) AS INTEGER)) END, "
+            "updated_at = ? WHERE id = ?", (_now(), _now(), _now(), meeting_id))
+
+
+def cancel(book: Book, meeting_id: int) -> None:
+    with book.write() as conn:
+        conn.execute("UPDATE meeting SET status = 'cancelled', updated_at = ? WHERE id = ?", (_now(), meeting_id))
+
+
+@dataclass
+class FollowUp:
+    summary: str = ""
+    next_step: str = ""
+    check_in_on: date | None = None
+    leadership_rating: int | None = None
+    relationship_rating: int | None = None
+    notes_private: bool = False
+
+
+def save_follow_up(book: Book, meeting_id: int, follow: FollowUp) -> None:
+    errors = {}
+    for name in ("leadership_rating", "relationship_rating"):
+        value = getattr(follow, name)
+        if value is not None and not 1 <= value <= 5:
+            errors[name] = "A rating is from 1 to 5."
+    if errors:
+        raise ValidationError(errors)
+    with book.write() as conn:
+        conn.execute(
+            "UPDATE meeting SET summary = ?, next_step = ?, check_in_on = ?, leadership_rating = ?, "
+            "relationship_rating = ?, notes_private = ?, updated_at = ? WHERE id = ?",
+            (follow.summary, follow.next_step, follow.check_in_on.isoformat() if follow.check_in_on else None,
+             follow.leadership_rating, follow.relationship_rating, int(follow.notes_private), _now(), meeting_id))
+
+
+def in_progress(book: Book) -> list[MeetingCard]:
+    """Meetings started and never ended: what a crash or a closed terminal left behind."""
+    rows = book.rows(
+        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
+        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
+        "WHERE m.status = 'in_progress' ORDER BY m.started_at DESC")
+    return [_card(r) for r in rows]
+
+
+def upcoming(book: Book, limit: int = 20) -> list[MeetingCard]:
+    rows = book.rows(
+        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
+        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
+        "WHERE m.status = 'planned' ORDER BY m.scheduled_at IS NULL, m.scheduled_at LIMIT ?", (limit,))
+    return [_card(r) for r in rows]
+
+
+def last_held(book: Book, contact_id: int, before_id: int | None = None) -> MeetingCard | None:
+    row = book.row(
+        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
+        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
+        "WHERE m.contact_id = ? AND m.status = 'held' AND m.id IS NOT ? "
+        "ORDER BY coalesce(m.started_at, m.scheduled_at) DESC LIMIT 1", (contact_id, before_id))
+    return _card(row) if row else None
+
+
+def _now() -> str:
+    return utcnow().isoformat(timespec="seconds")
