@@ -15,6 +15,7 @@ from relmeet.errors import RelmeetError
 # name -> module with `register(subparsers)`; each module keeps its heavy imports inside functions.
 COMMAND_MODULES = [
     "relmeet.commands.where",
+    "relmeet.commands.check",
     "relmeet.commands.brief",
     "relmeet.commands.lookup",
     "relmeet.commands.transfer",

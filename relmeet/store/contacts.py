@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, fields
+from dataclasses import fields
 
 from relmeet.domain import (
     ContactKind, ContactMethod, Level, Rung, Stance, from_iso, to_iso, today, utcnow,
@@ -59,7 +59,8 @@ def validate(data: ContactIn, book: Book | None = None, contact_id: int | None =
 
 
 def _clean(data: ContactIn) -> dict:
-    values = asdict(data)
+    # only the form's own fields: a ContactCard passed back in carries id, stamps, org name too
+    values = {f.name: getattr(data, f.name) for f in fields(ContactIn)}
     tags = sorted({t.strip() for t in values.pop("tags") if t.strip()}, key=str.casefold)
     for key, value in values.items():
         if isinstance(value, str):
