@@ -31,6 +31,17 @@ class RelmeetApp(App):
 
         self.push_screen(HomeScreen())
 
+    # Screens that are "about" one contact (home's highlighted row, a history, a prep form) expose
+    # `selected_contact_id`, so app-wide keys like F2 "plan meeting" act on whoever is in view.
+    def selected_contact_id(self) -> int | None:
+        return getattr(self.screen, "selected_contact_id", None)
+
+    def open_contact(self, contact_id: int) -> None:
+        """Enter on a contact anywhere leads here; the contact's history screen is its home."""
+        from relmeet.screens.contact_form import ContactFormScreen
+
+        self.push_screen(ContactFormScreen(contact_id))
+
     def action_help(self) -> None:
         from relmeet.screens.help import HelpScreen
 

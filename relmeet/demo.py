@@ -8,6 +8,7 @@ import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from relmeet import domain
 from relmeet.store import Book
 from relmeet.store import captures as cap
 from relmeet.store import contacts, meetings
@@ -27,7 +28,7 @@ def make_demo_book() -> tuple[Path, tempfile.TemporaryDirectory]:
 
 
 def _at(days: int, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(date.today() + timedelta(days=days), time(hour, minute)).astimezone()
+    return datetime.combine(domain.today() + timedelta(days=days), time(hour, minute)).astimezone()
 
 
 def _campaign(book: Book, name: str, goal: str, scope: str) -> int:
@@ -56,7 +57,7 @@ def _held(book: Book, contact_id: int, days_ago: int, plan: dict, notes: str, fo
 
 
 def fill(book: Book) -> None:
-    today = date.today()
+    today = domain.today()
     eviction = _campaign(book, GOAL, "City Council passes a just-cause eviction ordinance before the June budget vote.",
                          "narrow")
     clinic = _campaign(book, "Evening hours at the Eastside clinic",

@@ -4,6 +4,7 @@ Plain Python only, so that the shell lookups can use it without importing SQLMod
 """
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timezone
 from enum import StrEnum, nonmember
 
@@ -185,4 +186,7 @@ def local(moment: datetime | None) -> datetime | None:
 
 
 def today() -> date:
-    return datetime.now().date()
+    """The organizer's local date; RELMEET_TODAY (YYYY-MM-DD) pins it so screenshots and snapshot
+    tests of date-relative views ("overdue", "in 3 days") come out the same on any day."""
+    pinned = os.environ.get("RELMEET_TODAY")
+    return date.fromisoformat(pinned) if pinned else datetime.now().date()
