@@ -17,8 +17,11 @@ COMMAND_MODULES = [
     "relmeet.commands.where",
     "relmeet.commands.check",
     "relmeet.commands.brief",
-    "relmeet.commands.lookup",
-    "relmeet.commands.transfer",
+    "relmeet.commands.show",
+    "relmeet.commands.due",
+    "relmeet.commands.search",
+    "relmeet.commands.import_",
+    "relmeet.commands.export",
     "relmeet.commands.backups",
 ]
 
