@@ -1,15 +1,262 @@
-"""The home screen: the organizer's contacts, what's upcoming and what's due (placeholder)."""
+"""The home screen: the organizer's contacts, the meetings coming up, and what is due."""
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from relmeet import formatting
+from relmeet.domain import CommitmentStatus, Level, Stance
+from relmeet.errors import RelmeetError
+from relmeet.store import contacts, due, meetings
+from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
 
 
 class HomeScreen(Screen):
     HELP_TITLE = "the home screen"
+    HELP = ("Type in the filter box to narrow the list by name, organization, role, neighbourhood or tag.\n"
+            "Click a column heading (or press Ctrl+O) to sort. Enter on a commitment under 'Due' marks it.")
+    BINDINGS = [
+        Binding("ctrl+n", "new_contact", "New", id="new-contact", tooltip="Add a person or an organization"),
+        Binding("ctrl+e", "edit_contact", "Edit", id="edit-contact", tooltip="Edit the highlighted contact"),
+        Binding("ctrl+d", "archive_contact", "Archive", id="archive-contact",
+                tooltip="Archive the highlighted contact (asks first; Ctrl+U brings them back)"),
+        Binding("ctrl+u", "unarchive", "Undo archive", id="undo-archive", show=False,
+                tooltip="Bring back the contact archived last, or the highlighted one in the archive"),
+        Binding("ctrl+o", "cycle_sort", "Sort", id="sort", show=False,
+                tooltip="Sort by the next column: name, organization, level, stance, last met, open commitments"),
+        Binding("ctrl+l", "find_contact", "Filter", id="filter", show=False, tooltip="Jump to the filter box"),
+        Binding("ctrl+t", "toggle_archived", "Archived", id="show-archived", show=False,
+                tooltip="Show the archived contacts instead of the active ones, and back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = "name"
+        self.show_archived = False
+        self.archived_stack: list[int] = []
+        self._refilter: Timer | None = None
+
+    @property
+    def selected_contact_id(self) -> int | None:
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            return self._side_rows.get(focused.id, {}).get(focused.highlighted)
+        return self.query_one(ContactTable).selected_id
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("contacts go here", id="placeholder")
+        with Horizontal(id="home-filters"):
+            yield Input(placeholder="Filter: name, organization, role, tag…  (Ctrl+L)", id="filter")
+            yield Select(Level.options(), prompt="Any level", id="level-filter")
+            yield Select(Stance.options(), prompt="Any stance", id="stance-filter")
+        with Vertical(id="home-contacts"):
+            yield Static("", id="contacts-title", classes="pane-title")
+            yield ContactTable(id="contacts")
+        with Horizontal(id="home-side"):
+            with Vertical(classes="side-pane"):
+                yield Static("Upcoming meetings", classes="pane-title")
+                yield OptionList(id="upcoming")
+            with Vertical(classes="side-pane"):
+                yield Static("Due this week and overdue", classes="pane-title")
+                yield OptionList(id="due")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._side_rows: dict[str, dict[int, int]] = {}
+        self.refresh_all()
+        self.query_one(ContactTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        self.refresh_contacts()
+        self.refresh_side()
+
+    def refresh_contacts(self) -> None:
+        level = self.query_one("#level-filter", Select).value
+        stance = self.query_one("#stance-filter", Select).value
+        book = self.app.book
+        rows = contacts.list_rows(book, text=self.query_one("#filter", Input).value,
+                                  level="" if level is Select.NULL else level,
+                                  stance="" if stance is Select.NULL else stance,
+                                  sort=self.sort, archived=self.show_archived)
+        self.query_one(ContactTable).fill(rows)
+        total = contacts.count(book, archived=self.show_archived)
+        what = "Archived contacts" if self.show_archived else "Contacts"
+        shown = f"{len(rows)} of {total}" if len(rows) != total else str(total)
+        sort_label = next(h for _key, h, s, _w in COLUMNS if s == self.sort)
+        self.query_one("#contacts-title", Static).update(f"{what} ({shown}) · sorted by {sort_label.lower()}")
+
+    def refresh_side(self) -> None:
+        book = self.app.book
+        options = []
+        self._side_rows["upcoming"] = {}
+        for index, meeting in enumerate(meetings.upcoming(book, limit=20)):
+            line = Text(formatting.when(meeting.scheduled_at), style="bold")
+            line.append("  ")
+            line.append(meeting.contact)
+            if meeting.purpose:
+                line.append("\n  " + meeting.purpose, style="dim")
+            options.append(Option(line, id=f"meeting-{meeting.id}"))
+            self._side_rows["upcoming"][index] = meeting.contact_id
+        self._fill(self.query_one("#upcoming", OptionList), options, "Nothing planned — F2 plans a meeting.")
+        options = []
+        self._side_rows["due"] = {}
+        self._due_items = due.due_soon(book)
+        for index, item in enumerate(self._due_items):
+            line = formatting.due(item.due_on)
+            line.append("  I owe " if item.owner == "mine" else "  they owe ", style="dim")
+            line.append(item.contact)
+            line.append("\n  " + item.text)
+            options.append(Option(line, id=f"commitment-{item.id}"))
+            self._side_rows["due"][index] = item.contact_id
+        self._fill(self.query_one("#due", OptionList), options, "Nothing due this week.")
+
+    @staticmethod
+    def _fill(option_list: OptionList, options: list[Option], empty: str) -> None:
+        keep = option_list.highlighted
+        option_list.clear_options()
+        if options:
+            option_list.add_options(options)
+            if keep is not None:
+                option_list.highlighted = min(keep, len(options) - 1)
+        else:
+            option_list.add_option(Option(Text(empty, style="dim"), disabled=True))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        # typing fast shouldn't query the book on every keystroke
+        if self._refilter is not None:
+            self._refilter.stop()
+        self._refilter = self.set_timer(0.12, self.refresh_contacts)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.refresh_contacts()
+        self.query_one(ContactTable).focus()
+
+    @on(Select.Changed)
+    def _select_changed(self) -> None:
+        self.refresh_contacts()
+
+    @on(DataTable.HeaderSelected, "#contacts")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self.sort = next(s for key, _h, s, _w in COLUMNS if key == event.column_key.value)
+        self.refresh_contacts()
+
+    @on(DataTable.RowSelected, "#contacts")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.app.open_contact(int(event.row_key.value))
+
+    @on(OptionList.OptionSelected, "#upcoming")
+    def _open_upcoming(self, event: OptionList.OptionSelected) -> None:
+        contact_id = self._side_rows["upcoming"].get(event.option_index)
+        if contact_id is not None:
+            self.app.open_contact(contact_id)
+
+    @on(OptionList.OptionSelected, "#due")
+    def _mark_due(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index >= len(self._due_items):
+            return
+        from relmeet.screens.commitment_status import CommitmentStatusScreen
+
+        item = self._due_items[event.option_index]
+
+        def chosen(status: str | None) -> None:
+            if not status:
+                return
+            try:
+                due.set_status(self.app.book, item.id, status)
+            except RelmeetError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Marked {CommitmentStatus(status).label.lower()}: {item.text}", markup=False)
+            self.refresh_all()
+
+        self.app.push_screen(CommitmentStatusScreen(item), chosen)
+
+    def action_new_contact(self) -> None:
+        from relmeet.screens.contact_form import ContactFormScreen
+
+        self.app.push_screen(ContactFormScreen(), self._after_form)
+
+    def action_edit_contact(self) -> None:
+        contact_id = self.selected_contact_id
+        if contact_id is None:
+            self.notify("Highlight a contact first.", severity="warning")
+            return
+        from relmeet.screens.contact_form import ContactFormScreen
+
+        self.app.push_screen(ContactFormScreen(contact_id), self._after_form)
+
+    def _after_form(self, contact_id: int | None) -> None:
+        self.refresh_all()
+        table = self.query_one(ContactTable)
+        if contact_id is not None and str(contact_id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(contact_id)))
+
+    def action_find_contact(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
+        self.refresh_contacts()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refresh_contacts()
+
+    def action_archive_contact(self) -> None:
+        contact_id = self.query_one(ContactTable).selected_id
+        if contact_id is None:
+            self.notify("Highlight a contact first.", severity="warning")
+            return
+        if self.show_archived:
+            self.notify("Already archived — Ctrl+U brings them back.", severity="warning")
+            return
+        card = contacts.get(self.app.book, contact_id)
+        if card is None:
+            self.refresh_all()
+            return
+        from relmeet.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                contacts.set_archived(self.app.book, contact_id, True)
+            except RelmeetError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.archived_stack.append(contact_id)
+            self.notify(f"Archived {card.name}. Ctrl+U brings them back.", markup=False)
+            self.refresh_all()
+
+        self.app.push_screen(ConfirmScreen(
+            f"Archive {card.name}? They leave the list; every meeting and note stays in the book, "
+            "and Ctrl+U brings them back.", yes="Archive"), answered)
+
+    def action_unarchive(self) -> None:
+        if self.show_archived:
+            contact_id = self.query_one(ContactTable).selected_id
+        else:
+            contact_id = self.archived_stack.pop() if self.archived_stack else None
+        if contact_id is None:
+            self.notify("Nothing to bring back. Ctrl+T shows the archive.", severity="warning")
+            return
+        try:
+            contacts.set_archived(self.app.book, contact_id, False)
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        card = contacts.get(self.app.book, contact_id)
+        self.notify(f"{card.name if card else 'Contact'} is back in the list.", markup=False)
+        self.refresh_all()

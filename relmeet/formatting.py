@@ -1,0 +1,78 @@
+"""How stored values read on screen: stance colours, short dates, relative days.
+
+Shared by screens and shell commands, so it imports only Rich and the domain.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.text import Text
+
+from relmeet.domain import Level, Stance, local, today
+
+STANCE_STYLE = {
+    "ally": "bold green",
+    "potential_ally": "green",
+    "unknown": "dim",
+    "neutral": "yellow",
+    "opposition": "bold red",
+}
+LEVEL_SHORT = {"impacted": "Impacted", "leader": "Leader", "organization": "Org/inst."}
+
+
+def stance(value: str) -> Text:
+    return Text(Stance(value).label if value in Stance._value2member_map_ else value,
+                style=STANCE_STYLE.get(value, ""))
+
+
+def level(value: str) -> str:
+    return LEVEL_SHORT.get(value, Level(value).label if value in Level._value2member_map_ else value)
+
+
+def days_ago(moment: datetime | date | None, *, on: date | None = None) -> str:
+    """'today', '3 days ago', '5 weeks ago' — how an organizer says how long it has been."""
+    if moment is None:
+        return "never"
+    day = local(moment).date() if isinstance(moment, datetime) else moment
+    days = ((on or today()) - day).days
+    if days < 0:
+        return f"in {-days} day{'s' if days != -1 else ''}"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    return f"{days // 30} months ago"
+
+
+def due(day: date | None, *, on: date | None = None) -> Text:
+    """A due date as a user reads it, red when overdue."""
+    if day is None:
+        return Text("no date", style="dim")
+    days = (day - (on or today())).days
+    if days < 0:
+        return Text(f"{-days} day{'s' if days != -1 else ''} overdue", style="bold red")
+    if days == 0:
+        return Text("today", style="bold yellow")
+    if days == 1:
+        return Text("tomorrow", style="yellow")
+    if days < 7:
+        return Text(day.strftime("%a %-d %b"), style="yellow")
+    return Text(day.strftime("%a %-d %b"))
+
+
+def when(moment: datetime | None, *, on: date | None = None) -> str:
+    """A planned meeting time: 'today 18:30', 'tomorrow 09:00', 'Fri 4 Dec 10:00'."""
+    if moment is None:
+        return "not set"
+    at = local(moment)
+    days = (at.date() - (on or today())).days
+    clock = at.strftime("%H:%M")
+    if days == 0:
+        return f"today {clock}"
+    if days == 1:
+        return f"tomorrow {clock}"
+    return at.strftime("%a %-d %b ") + clock
