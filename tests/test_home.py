@@ -7,7 +7,7 @@ from relmeet.widgets.contact_table import ContactTable
 
 def _names(app) -> list[str]:
     table = app.screen.query_one(ContactTable)
-    return [table.get_row_at(i)[0].plain.strip(" ★⚑▣") for i in range(table.row_count)]
+    return [table.get_row_at(i)[1].plain.strip(" ★⚑") for i in range(table.row_count)]
 
 
 def _select(app, name: str) -> None:

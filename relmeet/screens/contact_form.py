@@ -98,7 +98,7 @@ class ContactFormScreen(Screen[int | None]):
         first = next((f for f in self.query(Field) if f.field_name in errors), None)
         if first is not None:
             first.widget.focus()
-            first.scroll_visible()
+            first.scroll_visible(animate=False)
 
     def action_save(self) -> None:
         data = self._read()

@@ -92,7 +92,7 @@ class HomeScreen(Screen):
         total = contacts.count(book, archived=self.show_archived)
         what = "Archived contacts" if self.show_archived else "Contacts"
         shown = f"{len(rows)} of {total}" if len(rows) != total else str(total)
-        sort_label = next(h for _key, h, s, _w in COLUMNS if s == self.sort)
+        sort_label = next(h for _key, h, s, _w in COLUMNS if s == self.sort and h)
         self.query_one("#contacts-title", Static).update(f"{what} ({shown}) · sorted by {sort_label.lower()}")
 
     def refresh_side(self) -> None:
@@ -112,7 +112,8 @@ class HomeScreen(Screen):
         self._side_rows["due"] = {}
         self._due_items = due.due_soon(book)
         for index, item in enumerate(self._due_items):
-            line = formatting.due(item.due_on)
+            line = Text()
+            line.append_text(formatting.due(item.due_on))
             line.append("  I owe " if item.owner == "mine" else "  they owe ", style="dim")
             line.append(item.contact)
             line.append("\n  " + item.text)

@@ -10,6 +10,7 @@ from relmeet.views import ContactRow
 
 # column key -> (header, store sort name, width; None sizes to content)
 COLUMNS = [
+    ("kind", "", "name", 1),
     ("name", "Name", "name", 28),
     ("organization", "Organization / role", "organization", 24),
     ("level", "Level", "level", 9),
@@ -22,8 +23,7 @@ SORT_ORDER = ["name", "organization", "level", "stance", "last_met", "commitment
 
 
 def _name(row: ContactRow) -> Text:
-    text = Text("▣ " if row.kind == "organization" else "  ", style="cyan")
-    text.append(row.name, style="bold" if row.is_leader else "")
+    text = Text(row.name, style="bold" if row.is_leader else "")
     if row.is_leader:
         text.append(" ★", style="yellow")
     if row.is_gatekeeper:
@@ -52,7 +52,8 @@ class ContactTable(DataTable):
         self.clear()
         for row in rows:
             org = Text(row.organization) if row.organization else Text(row.role, style="dim")
-            self.add_row(_name(row), org, formatting.level(row.level), formatting.stance(row.stance),
+            kind = Text("▣", style="cyan") if row.kind == "organization" else ""
+            self.add_row(kind, _name(row), org, formatting.level(row.level), formatting.stance(row.stance),
                          str(row.influence), formatting.days_ago(row.last_met), _commitments(row), key=str(row.id))
         if keep is not None and str(keep) in self.rows:
             self.move_cursor(row=self.get_row_index(str(keep)))

@@ -1,0 +1,107 @@
+"""Regenerate screenshots/*.svg from the demo book at a fixed size and a pinned date.
+
+    uv run python scripts/screenshots.py            # every picture
+    uv run python scripts/screenshots.py home form  # just these
+    uv run python scripts/screenshots.py --png      # also PNGs next to them (needs rsvg-convert)
+
+Each shot starts a fresh app on a fresh demo book, runs its steps, and saves what the terminal shows.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PINNED_TODAY = "2026-11-20"  # the demo's dates are relative to today; pin it so pictures don't drift
+SIZE = (120, 36)
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+async def _select_contact(pilot, name: str) -> None:
+    from relmeet.widgets.contact_table import ContactTable
+
+    table = pilot.app.screen.query_one(ContactTable)
+    for index in range(table.row_count):
+        if table.get_row_at(index)[1].plain.strip(" ★⚑") == name:
+            table.move_cursor(row=index)
+            break
+    await pilot.pause()
+
+
+async def home(pilot) -> None:
+    await _select_contact(pilot, "Rosa Nguyễn")
+
+
+async def form(pilot) -> None:
+    await _select_contact(pilot, "Rosa Nguyễn")
+    await pilot.press("ctrl+e")
+
+
+async def help_keys(pilot) -> None:
+    await pilot.press("f1")
+
+
+async def form_errors(pilot) -> None:
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    pilot.app.screen.query_one("#email").value = "rosa-at-example"
+    pilot.app.screen.query_one("#influence").value = "9"
+    await pilot.press("ctrl+s")
+
+
+# name -> steps; later screens add their own entry here
+SHOTS = {
+    "home": home,
+    "contact-form": form,
+    "contact-form-errors": form_errors,
+    "help": help_keys,
+}
+
+
+async def take(name: str, steps, folder: Path) -> Path:
+    from relmeet.app import RelmeetApp
+    from relmeet.demo import fill
+    from relmeet.store import Book
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with Book(Path(tmp) / "demo.sqlite3") as book:
+            fill(book)
+            app = RelmeetApp(book, demo=True)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await steps(pilot)
+                await pilot.pause(0.3)
+                path = folder / f"{name}.svg"
+                app.save_screenshot(filename=path.name, path=str(folder))
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help=f"which shots (default all): {', '.join(SHOTS)}")
+    parser.add_argument("--png", action="store_true", help="also write PNGs with rsvg-convert")
+    args = parser.parse_args()
+    os.environ["RELMEET_TODAY"] = PINNED_TODAY
+    unknown = set(args.names) - set(SHOTS)
+    if unknown:
+        parser.error(f"no such shot: {', '.join(sorted(unknown))}")
+    OUT.mkdir(exist_ok=True)
+    for name in args.names or SHOTS:
+        path = asyncio.run(take(name, SHOTS[name], OUT))
+        print(path.relative_to(OUT.parent))
+        if args.png:
+            if not shutil.which("rsvg-convert"):
+                print("rsvg-convert not found (Debian: librsvg2-bin); skipping PNGs", file=sys.stderr)
+                continue
+            subprocess.run(["rsvg-convert", "-w", "1480", "-b", "#1e1e1e", str(path), "-o",
+                            str(path.with_suffix(".png"))], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

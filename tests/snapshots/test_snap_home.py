@@ -1,0 +1,34 @@
+"""Pictures of the home screen and the contact form on the demo book, with 'today' pinned."""
+from __future__ import annotations
+
+import pytest
+
+from relmeet.app import RelmeetApp
+from relmeet.demo import fill
+from relmeet.store import Book
+
+PINNED = "2026-11-20"
+
+
+@pytest.fixture
+def pinned_demo(tmp_path, monkeypatch):
+    monkeypatch.setenv("RELMEET_TODAY", PINNED)
+    with Book(tmp_path / "demo.sqlite3") as book:
+        fill(book)
+        yield book
+
+
+def test_home_screen(snap_compare, pinned_demo):
+    assert snap_compare(RelmeetApp(pinned_demo, demo=True), terminal_size=(120, 36))
+
+
+def test_contact_form_with_errors(snap_compare, pinned_demo):
+    async def fill_badly(pilot):
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        pilot.app.screen.query_one("#email").value = "rosa-at-example"
+        pilot.app.screen.query_one("#influence").value = "9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(RelmeetApp(pinned_demo, demo=True), terminal_size=(120, 40), run_before=fill_badly)
