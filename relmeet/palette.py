@@ -12,7 +12,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 # (title, help, action name); the action runs on the active screen if it has it, else on the app.
 PALETTE: list[tuple[str, str, str]] = [
     ("contact: new", "Add a person or an organization to the book", "new_contact"),
-    ("contact: find", "Find a contact by name, organization or tag", "find_contact"),
+    ("contact: find", "Filter the contact list by name, organization, role or tag", "find_contact"),
+    ("contact: edit", "Edit the highlighted contact", "edit_contact"),
+    ("contact: archive", "Archive the highlighted contact (asks first; can be undone)", "archive_contact"),
+    ("contact: undo archive", "Bring back the contact archived last", "unarchive"),
+    ("contact: show archived", "Switch the list between active and archived contacts", "toggle_archived"),
+    ("contact: sort", "Sort the list by the next column", "cycle_sort"),
     ("help: keys", "Every key on this screen", "help"),
 ]
 
