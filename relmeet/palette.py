@@ -23,18 +23,26 @@ PALETTE: list[tuple[str, str, str]] = [
 
 
 class RelmeetCommands(Provider):
-    async def discover(self) -> Hits:
+    def _available(self):
+        # only what can run from here: "contact: archive" means nothing on the notes screen
+        screen = self.screen  # the screen the palette was opened over
         for title, help_text, action in PALETTE:
+            if hasattr(screen, f"action_{action}") or hasattr(self.app, f"action_{action}"):
+                yield title, help_text, action
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._available():
             yield DiscoveryHit(title, partial(self._run, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, action in PALETTE:
+        for title, help_text, action in self._available():
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_text)
 
     async def _run(self, action: str) -> None:
         app = self.app
-        target = app.screen if hasattr(app.screen, f"action_{action}") else app
+        screen = self.screen
+        target = screen if hasattr(screen, f"action_{action}") else app
         await app.run_action(action, target)
