@@ -1,0 +1,159 @@
+"""Rotating backups of the book, made and put back with SQLite's online backup API.
+
+A live book is never copied as a file: with WAL, the main file alone can miss committed
+transactions still in the -wal file. `conn.backup()` copies a consistent snapshot while
+other connections keep working. Backups live in a `backups` folder beside the book, one
+self-contained 0600 file each (journal mode DELETE, so no -wal to lose), named
+`<book stem>-<UTC time>.sqlite3` so that books sharing a folder keep separate backups.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from relmeet import db
+from relmeet.errors import RelmeetError
+from relmeet.schema import LATEST
+
+KEEP_SETTING = "backups_keep"
+DEFAULT_KEEP = 7
+_STAMP = "%Y-%m-%dT%H%M%SZ"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    name: str
+    path: Path
+    made_at: datetime  # UTC
+    size: int
+
+
+def backups_dir(book) -> Path:
+    return book.path.parent / "backups"
+
+
+def keep_count(book) -> int:
+    raw = book.value("SELECT value FROM setting WHERE key = ?", (KEEP_SETTING,))
+    try:
+        return max(1, int(raw)) if raw is not None else DEFAULT_KEEP
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def list_backups(book) -> list[BackupInfo]:
+    """This book's backups, newest first."""
+    folder = backups_dir(book)
+    prefix = f"{book.path.stem}-"
+    found = []
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".sqlite3")):
+                continue
+            stamp, _, serial = entry.name[len(prefix):-len(".sqlite3")].partition("Z")
+            try:
+                made = datetime.strptime(stamp + "Z", _STAMP).replace(tzinfo=timezone.utc)
+                order = int(serial.removeprefix("-") or 1)
+            except ValueError:
+                continue  # someone else's file in the folder
+            found.append((made, order, BackupInfo(entry.name, entry, made, entry.stat().st_size)))
+    return [item for _, _, item in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
+
+
+def backup_now(book, *, now: datetime | None = None, prune: bool = True) -> BackupInfo:
+    """Copy the book into a new backup file; then keep only the newest `backups_keep`."""
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    folder = backups_dir(book)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise RelmeetError(f"cannot create the backups folder {folder}: {exc.strerror or exc}") from None
+    name = f"{book.path.stem}-{now.strftime(_STAMP)}.sqlite3"
+    serial = 1
+    while (folder / name).exists():  # two in one second (a restore's safety copy): never reuse one
+        serial += 1
+        name = f"{book.path.stem}-{now.strftime(_STAMP)}-{serial}.sqlite3"
+    final = folder / name
+    temp = folder / f".{name}.part"
+    try:
+        fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(temp, 0o600)
+        target = sqlite3.connect(temp)
+        try:
+            book.conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.replace(temp, final)
+    except (OSError, sqlite3.Error) as exc:
+        temp.unlink(missing_ok=True)
+        raise RelmeetError(f"the backup to {final} failed: {getattr(exc, 'strerror', None) or exc}") from None
+    if prune:
+        _prune(book)
+    return next(b for b in list_backups(book) if b.name == name)
+
+
+def _prune(book) -> list[Path]:
+    removed = []
+    for old in list_backups(book)[keep_count(book):]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def maybe_daily_backup(book, *, now: datetime | None = None) -> BackupInfo | None:
+    """A backup unless one was already made today (local date); None when there was one."""
+    now = now or datetime.now(timezone.utc)
+    today = now.astimezone().date()
+    if any(b.made_at.astimezone().date() == today for b in list_backups(book)):
+        return None
+    return backup_now(book, now=now)
+
+
+def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
+    """Put backup `name` back into the book; the current book is backed up first (returned)."""
+    chosen = next((b for b in list_backups(book) if b.name == name), None)
+    if chosen is None:
+        raise RelmeetError(f"there is no backup named {name!r} (see `relmeet restore` for the list)")
+    source = _open_backup(chosen.path)
+    try:
+        # Pruning waits until after the restore so the safety copy can't push out the chosen one.
+        safety = backup_now(book, now=now, prune=False)
+        conn = book.conn
+        try:
+            source.backup(conn)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            if version < LATEST:
+                db.migrate(conn, version)
+        except sqlite3.Error as exc:
+            raise RelmeetError(f"restoring {name} failed ({exc}); the book before it is in {safety.name}") from None
+    finally:
+        source.close()
+    _prune(book)
+    return safety
+
+
+def _open_backup(path: Path) -> sqlite3.Connection:
+    """Open a backup read-only and make sure it is a whole relmeet book we can read."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise RelmeetError(f"the backup {path.name} can't be read ({exc}); the book was left untouched") from None
+    if app_id != db.APPLICATION_ID:
+        conn.close()
+        raise RelmeetError(f"{path.name} is not a relmeet book; the book was left untouched")
+    if version > LATEST:
+        conn.close()
+        raise RelmeetError(f"{path.name} was made by a newer relmeet (book version {version}); the book was left untouched")
+    if check != "ok":
+        conn.close()
+        raise RelmeetError(f"the backup {path.name} is damaged ({check}); the book was left untouched")
+    return conn

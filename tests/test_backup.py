@@ -1,0 +1,126 @@
+"""Backups: rotation, one a day, restore keeps the current book, 0600 files, online backup API."""
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from relmeet.cli import main
+from relmeet.errors import RelmeetError
+from relmeet.exporting.json_book import dump
+from relmeet.store import Book
+from relmeet.store import backup
+from relmeet.store.contacts import set_setting
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def _tables(book):
+    return dump(book, include_private=True)["tables"]
+
+
+def _add_contact(book, name):
+    with book.write() as conn:
+        conn.execute("INSERT INTO contact (name, created_at, updated_at) VALUES (?, 'x', 'x')", (name,))
+
+
+def test_backup_is_private_whole_and_beside_the_book(demo_book):
+    made = backup.backup_now(demo_book)
+    assert made.path.parent == demo_book.path.parent / "backups"
+    assert stat.S_IMODE(made.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(made.path.parent.stat().st_mode) == 0o700
+    assert not list(made.path.parent.glob("*.part")) and not list(made.path.parent.glob("*-wal"))
+    with Book(made.path, create=False) as copy:
+        assert _tables(copy) == _tables(demo_book)
+
+
+def test_backup_is_a_consistent_snapshot_while_another_connection_writes(demo_book):
+    _add_contact(demo_book, "Committed Carla")  # sits in the -wal file, not yet in the main file
+    other = sqlite3.connect(demo_book.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO contact (name, created_at, updated_at) VALUES ('Uncommitted Uma', 'x', 'x')")
+        made = backup.backup_now(demo_book)  # the other connection still holds the write lock
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    copy = sqlite3.connect(made.path)
+    names = {row[0] for row in copy.execute("SELECT name FROM contact")}
+    assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    copy.close()
+    assert "Committed Carla" in names and "Uncommitted Uma" not in names
+
+
+def test_rotation_keeps_the_last_n(book):
+    set_setting(book, "backups_keep", "3")
+    for hours in range(5):
+        backup.backup_now(book, now=T0 + timedelta(hours=hours))
+    kept = backup.list_backups(book)
+    assert [b.made_at for b in kept] == [T0 + timedelta(hours=h) for h in (4, 3, 2)]
+    assert len(list(backup.backups_dir(book).iterdir())) == 3
+
+
+def test_default_keeps_seven(book):
+    for day in range(9):
+        backup.backup_now(book, now=T0 + timedelta(days=day))
+    assert len(backup.list_backups(book)) == 7
+
+
+def test_at_most_one_daily_backup(book):
+    assert backup.maybe_daily_backup(book, now=T0) is not None
+    assert backup.maybe_daily_backup(book, now=T0 + timedelta(minutes=5)) is None
+    assert backup.maybe_daily_backup(book, now=T0 + timedelta(days=1)) is not None
+    assert len(backup.list_backups(book)) == 2
+
+
+def test_restore_puts_it_back_and_keeps_the_current_book(demo_book):
+    before = _tables(demo_book)
+    chosen = backup.backup_now(demo_book, now=T0)
+    _add_contact(demo_book, "Added After Backup")
+    changed = _tables(demo_book)
+    safety = backup.restore(demo_book, chosen.name, now=T0 + timedelta(hours=1))
+    assert _tables(demo_book) == before
+    # a connection of another thread sees the restored book too
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as pool:
+        other_count = pool.submit(lambda: demo_book.value("SELECT count(*) FROM contact")).result()
+    assert other_count == len(before["contact"])
+    assert demo_book.value("PRAGMA journal_mode") == "wal"
+    with Book(safety.path, create=False) as kept:
+        assert _tables(kept) == changed
+    assert {b.name for b in backup.list_backups(demo_book)} == {chosen.name, safety.name}
+
+
+def test_restore_refuses_unknown_and_damaged_backups(book):
+    _add_contact(book, "Still Here")
+    with pytest.raises(RelmeetError, match="no backup named"):
+        backup.restore(book, "../book.sqlite3")
+    folder = backup.backups_dir(book)
+    folder.mkdir()
+    (folder / f"{book.path.stem}-2026-01-01T000000Z.sqlite3").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(RelmeetError, match="can't be read|not a relmeet"):
+        backup.restore(book, f"{book.path.stem}-2026-01-01T000000Z.sqlite3")
+    assert book.value("SELECT count(*) FROM contact") == 1
+
+
+def test_shell_backup_and_restore(book_path, capsys, monkeypatch):
+    with Book(book_path) as book:
+        _add_contact(book, "First")
+    assert main(["--db", str(book_path), "backup"]) == 0
+    assert "backed up to" in capsys.readouterr().out
+    with Book(book_path) as book:
+        _add_contact(book, "Second")
+    assert main(["--db", str(book_path), "restore"]) == 0
+    listing = capsys.readouterr().out
+    assert "  1. " in listing and "relmeet restore N" in listing
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))
+    assert main(["--db", str(book_path), "restore", "1"]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert main(["--db", str(book_path), "restore", "9", "--yes"]) == 2
+    assert main(["--db", str(book_path), "restore", "1", "--yes"]) == 0
+    assert "restored the backup" in capsys.readouterr().out
+    with Book(book_path) as book:
+        assert [r[0] for r in book.rows("SELECT name FROM contact")] == ["First"]
+        assert len(backup.list_backups(book)) == 2
