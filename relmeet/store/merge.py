@@ -1,0 +1,210 @@
+"""Merging two contacts into one, and undoing it.
+
+`merge` moves everything that hangs off the dropped contact onto the kept one in one transaction
+and writes a merge_log row with what `undo` needs to put both back exactly as they were.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from relmeet import domain
+from relmeet.errors import RelmeetError
+
+# contact fields a user chooses between, with the label the merge screen shows
+FIELDS: list[tuple[str, str]] = [
+    ("name", "Name"), ("kind", "Kind"), ("organization_id", "Organization"), ("role", "Role"),
+    ("level", "Level"), ("stance", "Stance"), ("influence", "Influence"), ("rung", "Rung"),
+    ("is_leader", "Leader"), ("is_gatekeeper", "Gatekeeper"), ("their_language", "Their language"),
+    ("phone", "Phone"), ("email", "Email"), ("neighbourhood", "Neighbourhood"),
+    ("contact_method", "Contact method"), ("language", "Language"), ("notes", "Notes"),
+]
+FIELD_NAMES = [name for name, _ in FIELDS]
+# rows that belong to a contact through contact_id and simply change hands
+_OWNED = ["meeting", "interest", "exchange", "commitment", "win"]
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    id: int
+    kept_id: int
+    kept_name: str
+    dropped_name: str
+    merged_at: str
+
+
+def _contact(conn: sqlite3.Connection, contact_id: int) -> dict:
+    row = conn.execute("SELECT * FROM contact WHERE id = ?", (contact_id,)).fetchone()
+    if row is None:
+        raise RelmeetError(f"there is no contact #{contact_id}")
+    return dict(row)
+
+
+def default_choices(keep: dict, drop: dict) -> dict[str, str]:
+    """Keep the kept contact's values, except where it has none and the other one does."""
+    return {name: "drop" if keep.get(name) in ("", None) and drop.get(name) not in ("", None) else "keep"
+            for name in FIELD_NAMES}
+
+
+def _ids(conn: sqlite3.Connection, sql: str, params: tuple) -> list[int]:
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = None) -> int:
+    """Fold contact drop_id into keep_id; returns the merge id that `undo` takes."""
+    if keep_id == drop_id:
+        raise RelmeetError("a contact can't be merged with itself")
+    choices = choices or {}
+    bad = {k: v for k, v in choices.items() if k not in FIELD_NAMES or v not in ("keep", "drop")}
+    if bad:
+        raise RelmeetError(f"unknown merge choices: {bad}")
+    now = domain.to_iso(domain.utcnow())
+    with book.write() as conn:
+        keep, drop = _contact(conn, keep_id), _contact(conn, drop_id)
+        snap: dict = {"kept_before": keep, "dropped": drop, "moved": {}}
+        # 1. the kept contact's fields, as chosen
+        taken = {name: drop[name] for name, side in choices.items() if side == "drop"}
+        if "notes" in taken:
+            taken["notes_private"] = drop["notes_private"]
+        if taken.get("organization_id", keep["organization_id"]) in (keep_id, drop_id):
+            taken["organization_id"] = None  # nobody is a member of themselves
+        taken["updated_at"] = now
+        conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in taken)} WHERE id = ?",
+                     (*taken.values(), keep_id))
+        # 2. rows owned through contact_id
+        for table in _OWNED:
+            snap["moved"][table] = _ids(conn, f"SELECT id FROM {table} WHERE contact_id = ?", (drop_id,))
+            conn.execute(f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep_id, drop_id))
+        # 3. referrals: between the two they would point at one person, so they go; the rest move
+        snap["deleted_referrals"] = [dict(r) for r in conn.execute(
+            "SELECT * FROM referral WHERE (from_contact_id = ? AND to_contact_id = ?) "
+            "OR (from_contact_id = ? AND to_contact_id = ?)", (keep_id, drop_id, drop_id, keep_id))]
+        _move_back(conn, "DELETE FROM referral WHERE id IN (%s)", (), [r["id"] for r in snap["deleted_referrals"]])
+        for end in ("from_contact_id", "to_contact_id"):
+            snap["moved"][f"referral.{end}"] = _ids(conn, f"SELECT id FROM referral WHERE {end} = ?", (drop_id,))
+            conn.execute(f"UPDATE referral SET {end} = ? WHERE {end} = ?", (keep_id, drop_id))
+        # 4. per-campaign stance: where both have one, the kept contact's stays
+        snap["campaign_contact"] = [dict(r) for r in conn.execute(
+            "SELECT * FROM campaign_contact WHERE contact_id = ?", (drop_id,))]
+        snap["moved"]["campaign_contact"] = _ids(conn, (
+            "SELECT campaign_id FROM campaign_contact WHERE contact_id = ? AND campaign_id NOT IN "
+            "(SELECT campaign_id FROM campaign_contact WHERE contact_id = ?)"), (drop_id, keep_id))
+        conn.execute("UPDATE OR IGNORE campaign_contact SET contact_id = ? WHERE contact_id = ?", (keep_id, drop_id))
+        # 5. tags: the kept contact gets the union
+        snap["tags"] = _ids(conn, "SELECT tag FROM contact_tag WHERE contact_id = ?", (drop_id,))
+        snap["tags_added"] = _ids(conn, "SELECT tag FROM contact_tag WHERE contact_id = ? AND tag NOT IN "
+                                        "(SELECT tag FROM contact_tag WHERE contact_id = ?)", (drop_id, keep_id))
+        conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)",
+                         [(keep_id, tag) for tag in snap["tags_added"]])
+        # 6. an organization's members
+        snap["moved"]["members"] = _ids(conn, "SELECT id FROM contact WHERE organization_id = ? AND id <> ?",
+                                        (drop_id, keep_id))
+        conn.execute("UPDATE contact SET organization_id = ? WHERE organization_id = ? AND id <> ?",
+                     (keep_id, drop_id, keep_id))
+        # 7. the dropped contact (its leftover duplicate tags and campaign rows go with it)
+        conn.execute("DELETE FROM contact WHERE id = ?", (drop_id,))
+        return conn.execute(
+            "INSERT INTO merge_log (kept_id, dropped_id, dropped_name, snapshot, merged_at) VALUES (?, ?, ?, ?, ?)",
+            (keep_id, drop_id, drop["name"], json.dumps(snap, ensure_ascii=False), now)).lastrowid
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict, *, keep_id: bool) -> int:
+    """Put a saved row back; under a new id if its old one has been taken since."""
+    if not keep_id or conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row["id"],)).fetchone():
+        row = {k: v for k, v in row.items() if k != "id"}
+    names = list(row)
+    return conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                        list(row.values())).lastrowid
+
+
+def undo(book, merge_id: int) -> int:
+    """Split a merge back into the two contacts as they were; returns the restored contact's id.
+
+    Rows added to the kept contact since the merge stay with it; rows deleted since stay deleted.
+    """
+    with book.write() as conn:
+        log = conn.execute("SELECT * FROM merge_log WHERE id = ?", (merge_id,)).fetchone()
+        if log is None:
+            raise RelmeetError(f"there is no merge #{merge_id} to undo (was its kept contact deleted?)")
+        if log["undone_at"]:
+            raise RelmeetError(f"the merge of {log['dropped_name']} was already undone")
+        snap = json.loads(log["snapshot"])
+        keep_id = log["kept_id"]
+        drop = snap["dropped"]
+        drop_id = _insert(conn, "contact", {**drop, "organization_id": None}, keep_id=True)
+        before = dict(snap["kept_before"])
+        if before["organization_id"] == drop["id"]:
+            before["organization_id"] = drop_id
+        elif before["organization_id"] is not None and not _exists(conn, "contact", before["organization_id"]):
+            before["organization_id"] = None
+        fields = [*FIELD_NAMES, "notes_private", "updated_at"]
+        conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                     (*[before[k] for k in fields], keep_id))
+        if drop["organization_id"] is not None and _exists(conn, "contact", drop["organization_id"]):
+            conn.execute("UPDATE contact SET organization_id = ? WHERE id = ?", (drop["organization_id"], drop_id))
+        moved = snap["moved"]
+        for table in _OWNED:
+            _move_back(conn, f"UPDATE {table} SET contact_id = ? WHERE contact_id = ? AND id IN (%s)",
+                       (drop_id, keep_id), moved[table])
+        for end in ("from_contact_id", "to_contact_id"):
+            _move_back(conn, f"UPDATE referral SET {end} = ? WHERE {end} = ? AND id IN (%s)",
+                       (drop_id, keep_id), moved[f"referral.{end}"])
+        for ref in snap["deleted_referrals"]:
+            ref = {**ref, **{end: drop_id for end in ("from_contact_id", "to_contact_id") if ref[end] == drop["id"]}}
+            if ref["meeting_id"] is not None and not _exists(conn, "meeting", ref["meeting_id"]):
+                ref["meeting_id"] = None
+            _insert(conn, "referral", ref, keep_id=True)
+        _move_back(conn, "DELETE FROM campaign_contact WHERE contact_id = ? AND campaign_id IN (%s)",
+                   (keep_id,), moved["campaign_contact"])
+        for row in snap["campaign_contact"]:
+            conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) "
+                         "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM campaign WHERE id = ?)",
+                         (row["campaign_id"], drop_id, row["stance"], row["influence"], row["campaign_id"]))
+        conn.executemany("DELETE FROM contact_tag WHERE contact_id = ? AND tag = ?",
+                         [(keep_id, tag) for tag in snap["tags_added"]])
+        conn.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?, ?)",
+                         [(drop_id, tag) for tag in snap["tags"]])
+        _move_back(conn, "UPDATE contact SET organization_id = ? WHERE organization_id = ? AND id IN (%s)",
+                   (drop_id, keep_id), moved["members"])
+        conn.execute("UPDATE merge_log SET undone_at = ? WHERE id = ?", (domain.to_iso(domain.utcnow()), merge_id))
+        return drop_id
+
+
+def _exists(conn: sqlite3.Connection, table: str, row_id: int) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+
+
+def _move_back(conn: sqlite3.Connection, sql: str, params: tuple, ids: list[int]) -> None:
+    if ids:
+        conn.execute(sql % ",".join("?" * len(ids)), (*params, *ids))
+
+
+def recent_merges(book, limit: int = 20) -> list[MergeRecord]:
+    """Merges that can still be undone, newest first."""
+    rows = book.rows(
+        "SELECT m.id, m.kept_id, c.name AS kept_name, m.dropped_name, m.merged_at FROM merge_log m "
+        "JOIN contact c ON c.id = m.kept_id WHERE m.undone_at IS NULL ORDER BY m.merged_at DESC, m.id DESC LIMIT ?",
+        (limit,))
+    return [MergeRecord(**dict(row)) for row in rows]
+
+
+def contact_fields(book, contact_id: int) -> dict:
+    """One contact's row as a dict, for the merge screen's side-by-side view."""
+    row = book.row("SELECT * FROM contact WHERE id = ?", (contact_id,))
+    if row is None:
+        raise RelmeetError(f"there is no contact #{contact_id}")
+    return dict(row)
+
+
+def moving_counts(book, contact_id: int) -> dict[str, int]:
+    """What hangs off a contact and would move in a merge, by what the user calls it."""
+    one = lambda sql: book.value(sql, (contact_id,) * sql.count("?"))  # noqa: E731
+    return {
+        "meetings": one("SELECT count(*) FROM meeting WHERE contact_id = ?"),
+        "interests": one("SELECT count(*) FROM interest WHERE contact_id = ?"),
+        "asks and offers": one("SELECT count(*) FROM exchange WHERE contact_id = ?"),
+        "commitments": one("SELECT count(*) FROM commitment WHERE contact_id = ?"),
+        "referrals": one("SELECT count(*) FROM referral WHERE from_contact_id = ? OR to_contact_id = ?"),
+        "members": one("SELECT count(*) FROM contact WHERE organization_id = ?"),
+    }

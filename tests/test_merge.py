@@ -1,0 +1,154 @@
+"""Merging two contacts: everything moves onto the one kept, and undo puts the book back exactly."""
+from __future__ import annotations
+
+import pytest
+
+from relmeet.errors import RelmeetError
+from relmeet.exporting.json_book import dump
+from relmeet.store import merge
+
+ROSA, JOSE, HIEU, LINDA, AMARA, BROOKS, MARCUS = 6, 7, 8 + 1, 10, 11, 12, 13
+TENANTS_UNION, NEIGHBORHOOD_ASSN = 1, 3
+
+
+def _tables(book):
+    return dump(book, include_private=True)["tables"]
+
+
+def _count(book, sql, *params):
+    return book.value(sql, params)
+
+
+def _everything_of(book, contact_id):
+    return {
+        table: _count(book, f"SELECT count(*) FROM {table} WHERE contact_id = ?", contact_id)
+        for table in ("meeting", "interest", "exchange", "commitment", "win", "campaign_contact", "contact_tag")
+    }
+
+
+def test_merge_moves_everything_and_undo_restores_exactly(demo_book):
+    before = _tables(demo_book)
+    rosa, jose = _everything_of(demo_book, ROSA), _everything_of(demo_book, JOSE)
+    merge_id = merge.merge(demo_book, ROSA, JOSE, {"phone": "drop", "notes": "drop", "name": "keep"})
+
+    assert _count(demo_book, "SELECT count(*) FROM contact WHERE id = ?", JOSE) == 0
+    after = _everything_of(demo_book, ROSA)
+    for table in ("meeting", "interest", "exchange", "commitment", "win"):
+        assert after[table] == rosa[table] + jose[table], table
+    # both were in campaign 1: Rosa's stance there stays, no duplicate row
+    assert after["campaign_contact"] == 1
+    assert {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (ROSA,))} == {
+        "housing", "tenant", "nurse"}
+    kept = demo_book.row("SELECT name, phone, notes FROM contact WHERE id = ?", (ROSA,))
+    jose_row = next(c for c in before["contact"] if c["id"] == JOSE)
+    assert kept["name"] == "Rosa Nguyễn" and kept["phone"] == jose_row["phone"] and kept["notes"] == jose_row["notes"]
+    assert [(r.id, r.kept_name, r.dropped_name) for r in merge.recent_merges(demo_book)] == [
+        (merge_id, "Rosa Nguyễn", "José Martínez")]
+
+    merge.undo(demo_book, merge_id)
+    assert _tables(demo_book) == before
+    assert merge.recent_merges(demo_book) == []
+    with pytest.raises(RelmeetError, match="already undone"):
+        merge.undo(demo_book, merge_id)
+
+
+def test_referrals_between_the_two_go_and_come_back(demo_book):
+    before = _tables(demo_book)
+    merge_id = merge.merge(demo_book, ROSA, HIEU)  # Rosa referred Hieu
+    assert _count(demo_book, "SELECT count(*) FROM referral WHERE from_contact_id = to_contact_id") == 0
+    assert _count(demo_book, "SELECT count(*) FROM referral") == 1
+    merge.undo(demo_book, merge_id)
+    assert _tables(demo_book) == before
+
+
+def test_referrals_at_either_end_move(demo_book):
+    before = _tables(demo_book)
+    merge_id = merge.merge(demo_book, BROOKS, LINDA)  # Denise referred Linda
+    assert demo_book.row("SELECT to_contact_id FROM referral WHERE id = 2")[0] == BROOKS
+    merge_id2 = merge.merge(demo_book, MARCUS, HIEU)  # Rosa referred Hieu
+    assert demo_book.row("SELECT to_contact_id FROM referral WHERE id = 1")[0] == MARCUS
+    merge.undo(demo_book, merge_id2)
+    merge.undo(demo_book, merge_id)
+    assert _tables(demo_book) == before
+
+
+def test_campaign_stances_without_a_duplicate_move(demo_book):
+    before = _tables(demo_book)
+    merge_id = merge.merge(demo_book, HIEU, AMARA)  # Amara is in campaigns 1 and 2, Hieu only in 1
+    rows = demo_book.rows("SELECT campaign_id, stance FROM campaign_contact WHERE contact_id = ? ORDER BY 1", (HIEU,))
+    amara_2 = next(r for r in before["campaign_contact"] if r["contact_id"] == AMARA and r["campaign_id"] == 2)
+    assert [tuple(r) for r in rows][1] == (2, amara_2["stance"])
+    assert len(rows) == 2
+    merge.undo(demo_book, merge_id)
+    assert _tables(demo_book) == before
+
+
+def test_organizations_merge_with_their_members(demo_book):
+    before = _tables(demo_book)
+    merge_id = merge.merge(demo_book, NEIGHBORHOOD_ASSN, TENANTS_UNION)
+    assert {r[0] for r in demo_book.rows("SELECT id FROM contact WHERE organization_id = ?", (NEIGHBORHOOD_ASSN,))} == {
+        ROSA, LINDA}
+    merge.undo(demo_book, merge_id)
+    assert _tables(demo_book) == before
+
+
+def test_a_member_merged_with_its_organization_is_not_its_own_member(demo_book):
+    before = _tables(demo_book)
+    merge_id = merge.merge(demo_book, ROSA, TENANTS_UNION)
+    assert demo_book.value("SELECT organization_id FROM contact WHERE id = ?", (ROSA,)) is None
+    merge.undo(demo_book, merge_id)
+    assert _tables(demo_book) == before
+
+
+def test_undo_when_the_dropped_id_was_taken_since(demo_book):
+    marcus_meetings = _count(demo_book, "SELECT count(*) FROM meeting WHERE contact_id = ?", MARCUS)
+    marcus_tags = {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (MARCUS,))}
+    merge_id = merge.merge(demo_book, BROOKS, MARCUS)
+    with demo_book.write() as conn:  # the freed highest id is handed out again
+        new_id = conn.execute("INSERT INTO contact (name, created_at, updated_at) VALUES ('New Nadia', 'x', 'x')").lastrowid
+    assert new_id == MARCUS
+    back = merge.undo(demo_book, merge_id)
+    assert back != MARCUS
+    assert demo_book.value("SELECT name FROM contact WHERE id = ?", (back,)) == "Marcus Hill"
+    assert demo_book.value("SELECT name FROM contact WHERE id = ?", (MARCUS,)) == "New Nadia"
+    assert _count(demo_book, "SELECT count(*) FROM meeting WHERE contact_id = ?", back) == marcus_meetings
+    assert {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (back,))} == marcus_tags
+
+
+def test_merge_refuses_nonsense(demo_book):
+    with pytest.raises(RelmeetError, match="itself"):
+        merge.merge(demo_book, ROSA, ROSA)
+    with pytest.raises(RelmeetError, match="no contact #999"):
+        merge.merge(demo_book, ROSA, 999)
+    with pytest.raises(RelmeetError, match="unknown merge choices"):
+        merge.merge(demo_book, ROSA, JOSE, {"id": "drop"})
+    with pytest.raises(RelmeetError, match="no merge #42"):
+        merge.undo(demo_book, 42)
+    assert _count(demo_book, "SELECT count(*) FROM contact") == 13
+
+
+def test_default_choices_fill_gaps_from_the_other():
+    keep = {name: "" for name in merge.FIELD_NAMES} | {"name": "Rosa", "phone": ""}
+    drop = {name: "" for name in merge.FIELD_NAMES} | {"name": "Rosa N.", "phone": "555-0101"}
+    choices = merge.default_choices(keep, drop)
+    assert choices["name"] == "keep" and choices["phone"] == "drop" and choices["email"] == "keep"
+
+
+def test_a_book_from_before_the_merge_log_upgrades_with_its_rows(tmp_path):
+    import sqlite3
+
+    from relmeet import db
+    from relmeet.schema import LATEST
+    from relmeet.store import Book
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    db.migrate(conn, 0, 1)
+    conn.execute("INSERT INTO contact (id, name, created_at, updated_at) VALUES (1, 'Old Olga', 'x', 'x'), "
+                 "(2, 'Olga O.', 'x', 'x')")
+    conn.close()
+    with Book(path) as book:
+        assert book.value("PRAGMA user_version") == LATEST >= 3
+        assert [r[0] for r in book.rows("SELECT name FROM contact ORDER BY id")] == ["Old Olga", "Olga O."]
+        merge_id = merge.merge(book, 1, 2)
+        assert merge.recent_merges(book)[0].id == merge_id
