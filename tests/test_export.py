@@ -98,3 +98,171 @@ def test_load_refuses_newer_or_foreign_files_and_bad_rows(demo_book, book, tmp_p
         json_book.load_into(book, tmp_path / "bad.json")
     # every refusal left the book empty
     assert all(book.value(f"SELECT count(*) FROM {t}") == 0 for t in json_book.TABLES)
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from relmeet.exporting import csv_out, markdown_out, vcard_out  # noqa: E402
+
+
+def _csv(text):
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_contacts_csv(demo_book):
+    _mark_private(demo_book)
+    with demo_book.write() as conn:
+        conn.execute("INSERT INTO contact (name, phone, notes, created_at, updated_at) VALUES "
+                     "('=HYPERLINK(\"http://x\")', '+1 555 0100', '-1 is fine; @home is not', 'x', 'x')")
+    rows = _csv(csv_out.contacts_csv(demo_book))
+    assert len(rows) == 14 and list(rows[0]) == csv_out.CONTACT_COLUMNS
+    rosa = next(r for r in rows if r["name"] == "Rosa Nguyễn")
+    assert rosa["organization"] == "Eastside Tenants Union" and rosa["tags"] == "housing; tenant"
+    assert rosa["stance"] == "ally" and rosa["email"] == "rosa.nguyen@example.org"
+    assert "Owes back rent" not in csv_out.contacts_csv(demo_book)
+    assert "Owes back rent" in csv_out.contacts_csv(demo_book, include_private=True)
+    odd = next(r for r in rows if "HYPERLINK" in r["name"])
+    assert odd["name"].startswith("'=") and odd["phone"] == "+1 555 0100" and odd["notes"].startswith("-1")
+
+
+def test_meetings_csv(demo_book):
+    _mark_private(demo_book)
+    rows = _csv(csv_out.meetings_csv(demo_book))
+    assert len(rows) == 6 and list(rows[0]) == csv_out.MEETING_COLUMNS
+    assert {r["contact"] for r in rows} >= {"Rosa Nguyễn", "José Martínez"}
+    assert "Cried about her son" not in csv_out.meetings_csv(demo_book)
+    assert "Cried about her son" in csv_out.meetings_csv(demo_book, include_private=True)
+
+
+# -- vCard --------------------------------------------------------------------------------------
+
+def _unfold(text):
+    assert "\n" not in text.replace("\r\n", "")  # every line ends in CRLF
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def _unescape(value):
+    out, i = "", 0
+    while i < len(value):
+        if value[i] == "\\" and i + 1 < len(value):
+            out += "\n" if value[i + 1] in "nN" else value[i + 1]
+            i += 2
+        else:
+            out += value[i]
+            i += 1
+    return out
+
+
+def _cards(text):
+    """A minimal vCard reader: enough to check what we wrote, field by field."""
+    cards, current = [], None
+    for line in _unfold(text):
+        if line == "BEGIN:VCARD":
+            current = {}
+        elif line == "END:VCARD":
+            cards.append(current)
+        elif line:
+            name, _, value = line.partition(":")
+            current[name] = value
+    return cards
+
+
+def test_vcard_fields_escaping_and_folding(demo_book):
+    note = "Line one; with, punctuation\\ and a backslash\nLine two: " + "Nguyễn Đà Nẵng " * 12
+    with demo_book.write() as conn:
+        conn.execute("UPDATE contact SET notes = ?, role = 'Captain, Building B' WHERE name = 'Rosa Nguyễn'", (note,))
+        conn.execute("UPDATE contact SET notes = 'secret', notes_private = 1 WHERE name = 'José Martínez'")
+    text = vcard_out.contacts_vcard(demo_book)
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    cards = _cards(text)
+    assert len(cards) == 13 and all(c["VERSION"] == "4.0" for c in cards)
+    rosa = next(c for c in cards if c["FN"] == "Rosa Nguyễn")
+    assert rosa["KIND"] == "individual" and rosa["N"] == "Nguyễn;Rosa;;;"
+    assert _unescape(rosa["ORG"]) == "Eastside Tenants Union" and _unescape(rosa["TITLE"]) == "Captain, Building B"
+    assert rosa["TEL"] == "555-0142" and rosa["EMAIL"] == "rosa.nguyen@example.org"
+    assert rosa["CATEGORIES"] == "housing,tenant"
+    assert _unescape(rosa["NOTE"]) == note
+    assert "NOTE" not in next(c for c in cards if c["FN"] == "José Martínez")
+    church = next(c for c in cards if c["FN"] == "Grace AME Church")
+    assert church["KIND"] == "org" and church["ORG"] == "Grace AME Church" and "N" not in church
+    denise = next(c for c in cards if c["FN"] == "Pastor Denise Okafor")
+    assert denise["N"] == "Okafor;Denise;;Pastor;"
+
+
+def test_fold_never_splits_a_character():
+    line = "NOTE:" + "ễ" * 60
+    folded = vcard_out.fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+def test_markdown_meeting_summary_and_contact_history(demo_book):
+    _mark_private(demo_book)
+    first = demo_book.row("SELECT m.id, c.name FROM meeting m JOIN contact c ON c.id = m.contact_id ORDER BY m.id")
+    summary = markdown_out.meeting_summary(demo_book, first["id"])
+    assert summary.startswith(f"# Meeting with {first['name']}")
+    assert "Cried about her son" not in summary
+    assert "Cried about her son" in markdown_out.meeting_summary(demo_book, first["id"], include_private=True)
+    history = markdown_out.contact_history(demo_book, 6)
+    assert history.startswith("# Rosa Nguyễn\n")
+    for heading in ("## Interests", "## Asks and offers", "## Commitments", "## Referrals", "## Meetings"):
+        assert heading in history
+    assert "Suggested Hieu Tran" in history and "Building B captain at Eastside Tenants Union" in history
+
+
+def test_markdown_keeps_book_text_inert(demo_book):
+    with demo_book.write() as conn:
+        conn.execute("UPDATE contact SET name = '# Not *a* heading', notes = '- not a list\n<b>x</b>' WHERE id = 6")
+    history = markdown_out.contact_history(demo_book, 6)
+    assert history.startswith("# \\# Not \\*a\\* heading\n")
+    assert "\\- not a list" in history and "<b>" not in history
+
+
+# -- the shell command --------------------------------------------------------------------------
+
+def test_export_command_writes_private_files_and_stdout(demo_book, tmp_path, capsys):
+    db = ["--db", str(demo_book.path)]
+    out = tmp_path / "out" 
+    out.mkdir()
+    assert main([*db, "export", "-o", str(out / "book.json")]) == 0
+    assert stat.S_IMODE((out / "book.json").stat().st_mode) == 0o600
+    assert [p.name for p in out.iterdir()] == ["book.json"]  # no temp file left behind
+    with Book(tmp_path / "fresh.sqlite3") as fresh:
+        assert json_book.load_into(fresh, out / "book.json")["contact"] == 13
+    capsys.readouterr()
+    assert main([*db, "export", "-f", "csv", "--of", "meetings"]) == 0
+    assert len(_csv(capsys.readouterr().out)) == 6
+    assert main([*db, "export", "-f", "csv", "-o", str(out / "c.csv")]) == 0
+    assert (out / "c.csv").read_bytes().startswith(b"\xef\xbb\xbfid,kind,name")
+    assert main([*db, "export", "-f", "markdown", "--contact", "rosa nguyễn"]) == 0
+    assert capsys.readouterr().out.startswith("# Rosa Nguyễn")
+    assert main([*db, "export", "-f", "vcard", "--contact", "Linda"]) == 0
+    assert capsys.readouterr().out.count("BEGIN:VCARD") == 1
+
+
+def test_export_command_errors_are_one_line(demo_book, capsys):
+    db = ["--db", str(demo_book.path)]
+    assert main([*db, "export", "-f", "markdown"]) == 2
+    assert "--contact NAME or --meeting ID" in capsys.readouterr().err
+    assert main([*db, "export", "-f", "markdown", "--contact", "Eastside"]) == 2
+    assert "more than one contact" in capsys.readouterr().err
+    assert main([*db, "export", "-f", "markdown", "--meeting", "999"]) == 2
+    assert main([*db, "export", "-o", str(demo_book.path)]) == 2
+    assert "overwrite the book" in capsys.readouterr().err
+
+
+def test_export_command_imports_neither_textual_nor_sqlmodel(demo_book):
+    code = ("import sys; from relmeet.cli import main; "
+            f"main(['--db', {str(demo_book.path)!r}, 'export', '-f', 'markdown', '--contact', 'Rosa']); "
+            "bad = [m for m in ('textual', 'sqlmodel', 'sqlalchemy') if m in sys.modules]; "
+            "sys.exit(f'imported {bad}' if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

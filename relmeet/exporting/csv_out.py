@@ -1,0 +1,58 @@
+"""Contacts and meetings as CSV, one row each, for spreadsheets and other tools.
+
+Stored values are written as stored (ISO times, choice values such as `potential_ally`) so that the
+file reads back without guessing. A cell that a spreadsheet would run as a formula (it starts with
+=, @, a tab, or + / - not followed by a digit) gets a leading apostrophe: names and notes can come
+from imported files no one here wrote.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+CONTACT_COLUMNS = ["id", "kind", "name", "organization", "role", "level", "stance", "influence", "rung",
+                   "is_leader", "is_gatekeeper", "their_language", "phone", "email", "neighbourhood",
+                   "contact_method", "language", "tags", "notes", "archived_at", "created_at", "updated_at"]
+MEETING_COLUMNS = ["id", "contact_id", "contact", "campaign", "type", "status", "scheduled_at", "location",
+                   "duration_min", "started_at", "ended_at", "purpose", "known", "guessed_interest",
+                   "want_to_learn", "offer_plan", "framing", "notes", "summary", "next_step", "check_in_on",
+                   "leadership_rating", "relationship_rating", "created_at", "updated_at"]
+_FORMULA = re.compile(r"^(?:[=@\t\r]|[+\-](?![\d\s.(]))")
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def _write(columns: list[str], rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        # `notes` is read from notes_shown: the private-aware copy (SELECT c.* also has a raw `notes`)
+        writer.writerow([cell(row["notes_shown" if name == "notes" else name]) for name in columns])
+    return out.getvalue()
+
+
+def contacts_csv(book, include_private: bool = False) -> str:
+    rows = book.rows(
+        "SELECT c.*, o.name AS organization, "
+        "(SELECT group_concat(tag, '; ') FROM (SELECT tag FROM contact_tag WHERE contact_id = c.id ORDER BY tag)) AS tags, "
+        "CASE WHEN c.notes_private AND NOT :private THEN '' ELSE c.notes END AS notes_shown "
+        "FROM contact c LEFT JOIN contact o ON o.id = c.organization_id ORDER BY c.name COLLATE NOCASE, c.id",
+        {"private": int(include_private)})
+    return _write(CONTACT_COLUMNS, rows)
+
+
+def meetings_csv(book, include_private: bool = False) -> str:
+    rows = book.rows(
+        "SELECT m.*, c.name AS contact, g.name AS campaign, "
+        "CASE WHEN m.notes_private AND NOT :private THEN '' ELSE m.notes END AS notes_shown "
+        "FROM meeting m JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
+        "ORDER BY coalesce(m.scheduled_at, m.created_at), m.id",
+        {"private": int(include_private)})
+    return _write(MEETING_COLUMNS, rows)
