@@ -7,11 +7,12 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
+from relmeet.book_actions import BookActions
 from relmeet.palette import RelmeetCommands
 from relmeet.store import Book
 
 
-class RelmeetApp(App):
+class RelmeetApp(BookActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -30,6 +31,7 @@ class RelmeetApp(App):
         from relmeet.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.start_daily_backup()
 
     # Screens that are "about" one contact (home's highlighted row, a history, a prep form) expose
     # `selected_contact_id`, so app-wide keys like F2 "plan meeting" act on whoever is in view.

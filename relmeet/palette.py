@@ -18,6 +18,11 @@ PALETTE: list[tuple[str, str, str]] = [
     ("contact: undo archive", "Bring back the contact archived last", "unarchive"),
     ("contact: show archived", "Switch the list between active and archived contacts", "toggle_archived"),
     ("contact: sort", "Sort the list by the next column", "cycle_sort"),
+    ("contact: merge", "Merge a duplicate into the contact in view, field by field (can be undone)", "merge_contact"),
+    ("contact: undo merge", "Split the last merge back into two contacts", "undo_merge"),
+    ("book: export", "Write the whole book as JSON beside it (CSV, vCard, Markdown: `relmeet export`)", "export_book"),
+    ("book: back up now", "Copy the book into its backups folder now", "backup_now"),
+    ("book: restore", "How to put a backup back (`relmeet restore`)", "restore_book"),
     ("help: keys", "Every key on this screen", "help"),
 ]
 

@@ -152,3 +152,95 @@ def test_a_book_from_before_the_merge_log_upgrades_with_its_rows(tmp_path):
         assert [r[0] for r in book.rows("SELECT name FROM contact ORDER BY id")] == ["Old Olga", "Olga O."]
         merge_id = merge.merge(book, 1, 2)
         assert merge.recent_merges(book)[0].id == merge_id
+
+
+# -- the merge screen, through the real app -----------------------------------------------------
+
+async def _palette(pilot, title):
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*title)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+def _highlight(app, name):
+    from relmeet.widgets.contact_table import ContactTable
+
+    table = app.screen.query_one(ContactTable)
+    names = [table.get_row_at(i)[1].plain.strip(" ★⚑") for i in range(table.row_count)]
+    table.move_cursor(row=names.index(name))
+
+
+async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
+    from textual.widgets import DataTable
+
+    from relmeet.app import RelmeetApp
+    from relmeet.screens.merge import MergeScreen
+
+    before = _tables(demo_book)
+    jose_phone = next(c for c in before["contact"] if c["id"] == JOSE)["phone"]
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        _highlight(app, "Rosa Nguyễn")
+        await _palette(pilot, "contact: merge")
+        assert isinstance(app.screen, MergeScreen)
+        assert "Merge into Rosa Nguyễn" in str(app.screen.query_one("#merge-prompt").render())
+        await pilot.press(*"josé")
+        await pilot.pause()
+        await pilot.press("enter")  # the first match
+        await pilot.pause()
+        table = app.screen.query_one("#merge-fields", DataTable)
+        rows = {table.get_row_at(i)[0].plain: table.get_row_at(i) for i in range(table.row_count)}
+        assert rows["Name"][1].plain == "● Rosa Nguyễn" and rows["Name"][2].plain == "○ José Martínez"
+        assert "1 meeting" in str(app.screen.query_one("#merge-moves").render())
+        # take José's phone: Enter on the Phone row
+        table.move_cursor(row=list(rows).index("Phone"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert table.get_row_at(list(rows).index("Phone"))[2].plain == f"● {jose_phone}"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+y")  # yes on the question
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, MergeScreen)
+        assert any("José Martínez merged into Rosa Nguyễn" in n.message for n in app._notifications)
+        assert demo_book.value("SELECT count(*) FROM contact WHERE id = ?", (JOSE,)) == 0
+        assert demo_book.value("SELECT phone FROM contact WHERE id = ?", (ROSA,)) == jose_phone
+        assert demo_book.value("SELECT count(*) FROM meeting WHERE contact_id = ?", (ROSA,)) == 3
+
+        await _palette(pilot, "contact: undo merge")
+        assert any("José Martínez is separate from Rosa Nguyễn again" in n.message for n in app._notifications)
+        await app.workers.wait_for_complete()
+    from relmeet.store.backup import list_backups
+
+    assert len(list_backups(demo_book)) == 1  # the app's start-up made today's backup
+    assert _tables(demo_book) == before
+
+
+async def test_merge_screen_without_a_contact_in_view_asks_for_both(demo_book):
+    from relmeet.app import RelmeetApp
+    from relmeet.screens.merge import MergeScreen
+
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(MergeScreen())
+        await pilot.pause()
+        assert "Which contact do you want to keep" in str(app.screen.query_one("#merge-prompt").render())
+        await pilot.press(*"linda")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.keep_id == LINDA and app.screen.selected_contact_id == LINDA
+        await pilot.press(*"brooks")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # keep Brooks instead
+        await pilot.pause()
+        assert (app.screen.keep_id, app.screen.drop_id) == (BROOKS, LINDA)
+        await pilot.press("escape")  # leave without merging
+        await pilot.pause()
+        assert not isinstance(app.screen, MergeScreen)
+    assert demo_book.value("SELECT count(*) FROM contact") == 13

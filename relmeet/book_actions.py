@@ -1,0 +1,90 @@
+"""The app's whole-book actions (palette: book: export / back up now / restore, contact: merge /
+undo merge) and the daily backup at start-up, kept out of app.py so that it stays thin."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from relmeet.errors import RelmeetError
+
+
+class BookActions:
+    """Mixed into RelmeetApp; `self` is the app (it has `book`, `notify`, `run_worker`...)."""
+
+    def start_daily_backup(self) -> None:
+        if not getattr(self, "demo", False):  # the demo book is a throwaway copy
+            self.run_worker(self._daily_backup, thread=True, group="backup", exit_on_error=False)
+
+    def _daily_backup(self) -> None:
+        from relmeet.store import backup
+
+        try:
+            backup.maybe_daily_backup(self.book)
+        except RelmeetError as exc:
+            self.call_from_thread(self.notify, f"Today's backup failed: {exc}", severity="error", timeout=15)
+
+    def action_backup_now(self) -> None:
+        self.run_worker(self._backup_now, thread=True, group="backup", exit_on_error=False)
+
+    def _backup_now(self) -> None:
+        from relmeet.store import backup
+
+        try:
+            made = backup.backup_now(self.book)
+        except RelmeetError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", title="Backup failed")
+            return
+        kept = backup.keep_count(self.book)
+        self.call_from_thread(self.notify, f"Backed up to {made.path} (the last {kept} are kept).", title="Backup")
+
+    def action_restore_book(self) -> None:
+        from relmeet.store import backup
+
+        found = backup.list_backups(self.book)
+        if not found:
+            self.notify("No backups yet: 'book: back up now' makes one.", title="Restore")
+            return
+        newest = f"{found[0].made_at.astimezone():%Y-%m-%d %H:%M}"
+        self.notify(f"{len(found)} backups, newest {newest}. To put one back, quit (Ctrl+Q) and run "
+                    "`relmeet restore` in the shell: it lists them and keeps the current book as a backup too.",
+                    title="Restore", timeout=15)
+
+    def action_export_book(self) -> None:
+        self.run_worker(self._export_json, thread=True, group="export", exit_on_error=False)
+
+    def _export_json(self) -> None:
+        from relmeet.commands.export import write_private
+        from relmeet.exporting.json_book import dumps
+
+        folder = self.book.path.parent / "exports"
+        target = folder / f"{self.book.path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.json"
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            write_private(target, dumps(self.book))
+        except (OSError, RelmeetError) as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", title="Export")
+            return
+        self.call_from_thread(self.notify, f"The whole book (private notes left out) is in {target}. For CSV, "
+                              "vCard or Markdown: `relmeet export --format csv|vcard|markdown`.",
+                              title="Exported", timeout=15)
+
+    def action_merge_contact(self) -> None:
+        from relmeet.screens.merge import MergeScreen
+
+        self.push_screen(MergeScreen(self.selected_contact_id()))
+
+    def action_undo_merge(self) -> None:
+        from relmeet.store import merge
+
+        recent = merge.recent_merges(self.book, limit=1)
+        if not recent:
+            self.notify("There is no merge to undo.", title="Undo merge")
+            return
+        try:
+            merge.undo(self.book, recent[0].id)
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error", title="Undo merge")
+            return
+        self.notify(f"{recent[0].dropped_name} is separate from {recent[0].kept_name} again.", title="Merge undone")
+        refresh = getattr(self.screen, "refresh_all", None)
+        if refresh:
+            refresh()
