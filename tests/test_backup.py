@@ -124,3 +124,43 @@ def test_shell_backup_and_restore(book_path, capsys, monkeypatch):
     with Book(book_path) as book:
         assert [r[0] for r in book.rows("SELECT name FROM contact")] == ["First"]
         assert len(backup.list_backups(book)) == 2
+
+
+async def _palette(pilot, title):
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*title)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+async def test_app_backs_up_daily_and_on_request(demo_book):
+    from relmeet.app import RelmeetApp
+
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        assert len(backup.list_backups(demo_book)) == 1  # today's, made at start-up
+        await _palette(pilot, "book: restore")
+        assert any("relmeet restore" in n.message for n in app._notifications)
+        await _palette(pilot, "book: back up now")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        made = backup.list_backups(demo_book)
+        assert len(made) == 2
+        assert any(f"Backed up to {made[0].path}" in n.message for n in app._notifications)
+    # a second start the same day makes no new daily backup
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)):
+        await app.workers.wait_for_complete()
+    assert len(backup.list_backups(demo_book)) == 2
+
+
+async def test_the_demo_book_is_not_backed_up(demo_book):
+    from relmeet.app import RelmeetApp
+
+    app = RelmeetApp(demo_book, demo=True)
+    async with app.run_test(size=(120, 36)):
+        await app.workers.wait_for_complete()
+    assert backup.list_backups(demo_book) == []

@@ -257,6 +257,16 @@ def test_export_command_errors_are_one_line(demo_book, capsys):
     assert main([*db, "export", "-f", "markdown", "--meeting", "999"]) == 2
     assert main([*db, "export", "-o", str(demo_book.path)]) == 2
     assert "overwrite the book" in capsys.readouterr().err
+    assert main([*db, "export", "-f", "json", "--contact", "Rosa"]) == 2
+    assert "--contact goes with" in capsys.readouterr().err
+    assert main([*db, "export", "-f", "csv", "--meeting", "1"]) == 2
+    assert main([*db, "export", "-f", "json", "--of", "meetings"]) == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_export_finds_a_contact_typed_without_accents(demo_book, capsys):
+    assert main(["--db", str(demo_book.path), "export", "-f", "markdown", "--contact", "nguyen"]) == 0
+    assert capsys.readouterr().out.startswith("# Rosa Nguyễn\n")
 
 
 def test_export_command_imports_neither_textual_nor_sqlmodel(demo_book):
@@ -266,3 +276,25 @@ def test_export_command_imports_neither_textual_nor_sqlmodel(demo_book):
             "sys.exit(f'imported {bad}' if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+async def test_app_exports_the_book_as_json_beside_it(demo_book, tmp_path):
+    from relmeet.app import RelmeetApp
+
+    _mark_private(demo_book)
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"book: export")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list((demo_book.path.parent / "exports").iterdir())
+        assert len(written) == 1 and stat.S_IMODE(written[0].stat().st_mode) == 0o600
+        assert any(str(written[0]) in n.message for n in app._notifications)
+    data = json.loads(written[0].read_text(encoding="utf-8"))
+    assert "Owes back rent" not in json.dumps(data)
+    assert data["tables"]["contact"] == json_book.dump(demo_book)["tables"]["contact"]

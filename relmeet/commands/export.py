@@ -19,16 +19,29 @@ def register(sub) -> None:
     parser.add_argument("--format", "-f", choices=FORMATS, default="json", help="what to write (default json)")
     parser.add_argument("--contact", metavar="NAME", help="the contact (Markdown history; vCard of just them)")
     parser.add_argument("--meeting", metavar="ID", type=int, help="the meeting (Markdown summary)")
-    parser.add_argument("--of", choices=["contacts", "meetings"], default="contacts", help="CSV: which rows")
+    parser.add_argument("--of", choices=["contacts", "meetings"], help="CSV: which rows (default contacts)")
     parser.add_argument("--include-private", action="store_true", help="include notes and items marked private")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600, replaced atomically) instead of stdout")
     parser.set_defaults(func=run)
 
 
+def _fold(text: str) -> str:
+    """'Nguyễn' -> 'nguyen': names typed without accents still find their contact."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def _contact_id(book, name: str) -> int:
     from relmeet.store.contacts import find_by_name
+    from relmeet.views import Choice
 
     found = find_by_name(book, name, limit=6)
+    if not found and name.strip():
+        wanted = _fold(name.strip())
+        found = [Choice(r["id"], r["name"]) for r in book.rows(
+            "SELECT id, name FROM contact WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE")
+            if wanted in _fold(r["name"])][:6]
     exact = [c for c in found if c.name.casefold() == name.strip().casefold()]
     if len(exact) == 1 or len(found) == 1:
         return (exact or found)[0].id
@@ -38,7 +51,20 @@ def _contact_id(book, name: str) -> int:
     raise RelmeetError(f"{name!r} matches more than one contact ({names}{', …' if len(found) > 5 else ''}): be more exact")
 
 
+def _check_options(args) -> None:
+    """Options that mean nothing for the chosen format are refused, not silently ignored."""
+    if args.meeting is not None and args.format != "markdown":
+        raise RelmeetError("--meeting goes with --format markdown (a meeting's summary)")
+    if args.contact and args.format not in ("markdown", "vcard"):
+        raise RelmeetError("--contact goes with --format markdown (their history) or --format vcard (their card)")
+    if args.contact and args.meeting is not None:
+        raise RelmeetError("choose --contact or --meeting, not both")
+    if args.of and args.format != "csv":
+        raise RelmeetError("--of goes with --format csv")
+
+
 def render(book, args) -> str:
+    _check_options(args)
     private = args.include_private
     if args.format == "json":
         from relmeet.exporting.json_book import dumps
