@@ -142,9 +142,10 @@ async def test_app_backs_up_daily_and_on_request(demo_book):
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         assert len(backup.list_backups(demo_book)) == 1  # today's, made at start-up
-        await _palette(pilot, "book: restore")
+        await app.run_action("restore_book")  # palette "book: restore"
+        await pilot.pause()
         assert any("relmeet restore" in n.message for n in app._notifications)
-        await _palette(pilot, "book: back up now")
+        await _palette(pilot, "back up")
         await app.workers.wait_for_complete()
         await pilot.pause()
         made = backup.list_backups(demo_book)
@@ -164,3 +165,55 @@ async def test_the_demo_book_is_not_backed_up(demo_book):
     async with app.run_test(size=(120, 36)):
         await app.workers.wait_for_complete()
     assert backup.list_backups(demo_book) == []
+
+
+def _restore_in_a_terminal(book_path, answer: bytes) -> tuple[int, bytes]:
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    main_fd, child = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "relmeet", "--db", str(book_path), "restore", "1"],
+                            stdin=child, stdout=child, stderr=child, env=os.environ.copy(), close_fds=True,
+                            start_new_session=True)
+    os.close(child)
+    seen, deadline = b"", time.monotonic() + 20
+    try:
+        while time.monotonic() < deadline:
+            if b"[y/N]" in seen and answer:
+                os.write(main_fd, answer)
+                answer = b""
+            ready, _, _ = select.select([main_fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(main_fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            elif proc.poll() is not None:
+                break
+        return proc.wait(timeout=15), seen
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main_fd)
+
+
+def test_restore_asks_in_a_terminal(book_path):
+    with Book(book_path) as book:
+        _add_contact(book, "First")
+        backup.backup_now(book, now=T0)
+        _add_contact(book, "Second")
+    code, shown = _restore_in_a_terminal(book_path, b"n\n")
+    assert code == 0 and b"[y/N]" in shown and b"left the book as it was" in shown
+    with Book(book_path) as book:
+        assert book.value("SELECT count(*) FROM contact") == 2
+    code, shown = _restore_in_a_terminal(book_path, b"y\n")
+    assert code == 0 and b"restored the backup" in shown, shown
+    with Book(book_path) as book:
+        assert [r[0] for r in book.rows("SELECT name FROM contact")] == ["First"]

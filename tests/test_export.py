@@ -286,7 +286,7 @@ async def test_app_exports_the_book_as_json_beside_it(demo_book, tmp_path):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"book: export")
+        await pilot.press(*"export")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
