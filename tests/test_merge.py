@@ -115,6 +115,28 @@ def test_undo_when_the_dropped_id_was_taken_since(demo_book):
     assert {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (back,))} == marcus_tags
 
 
+def test_chained_merges_undo_in_turn(demo_book):
+    before = _tables(demo_book)
+    first = merge.merge(demo_book, HIEU, JOSE)   # José into Hieu
+    second = merge.merge(demo_book, ROSA, HIEU)  # then Hieu (holding José's rows) into Rosa
+    assert [m.id for m in merge.recent_merges(demo_book)] == [second, first]
+    with pytest.raises(RelmeetError, match="undo that first"):
+        merge.undo(demo_book, first)
+    merge.undo(demo_book, second)
+    merge.undo(demo_book, first)
+    assert _tables(demo_book) == before
+
+
+def test_undo_keeps_edits_made_since(demo_book):
+    merge_id = merge.merge(demo_book, ROSA, JOSE, {"phone": "drop", "email": "drop"})
+    with demo_book.write() as conn:
+        conn.execute("UPDATE contact SET phone = '555-7777' WHERE id = ?", (ROSA,))
+    merge.undo(demo_book, merge_id)
+    rosa = demo_book.row("SELECT phone, email FROM contact WHERE id = ?", (ROSA,))
+    assert rosa["phone"] == "555-7777"  # typed after the merge: kept
+    assert rosa["email"] == "rosa.nguyen@example.org"  # set by the merge: put back
+
+
 def test_merge_refuses_nonsense(demo_book):
     with pytest.raises(RelmeetError, match="itself"):
         merge.merge(demo_book, ROSA, ROSA)

@@ -45,7 +45,9 @@ def dump(book, include_private: bool = False) -> dict[str, Any]:
     """Everything in the book as plain JSON-ready data, rows in primary-key order."""
     conn = book.conn
     tables: dict[str, list[dict[str, Any]]] = {}
-    conn.execute("BEGIN")  # one consistent read even while the app writes
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # one consistent read even while the app writes
     try:
         for table in TABLES:
             names = columns(conn, table)
@@ -63,7 +65,8 @@ def dump(book, include_private: bool = False) -> dict[str, Any]:
             tables[table] = out
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
-        conn.execute("COMMIT")
+        if own:
+            conn.execute("COMMIT")
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

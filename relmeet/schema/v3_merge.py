@@ -7,8 +7,9 @@ fields before the merge, and the ids of every row that was moved from one to the
 SQL = """
 CREATE TABLE merge_log (
     id            INTEGER PRIMARY KEY,
-    -- the kept contact; its merges can't be undone once it is deleted itself
-    kept_id       INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+    -- the kept contact; no foreign key, so that when it is merged into a third contact later, this
+    -- row survives and can be undone once that later merge is undone
+    kept_id       INTEGER NOT NULL,
     -- the removed contact's id (no foreign key: that row is gone until an undo)
     dropped_id    INTEGER NOT NULL,
     dropped_name  TEXT NOT NULL,

@@ -70,6 +70,7 @@ def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = Non
         if taken.get("organization_id", keep["organization_id"]) in (keep_id, drop_id):
             taken["organization_id"] = None  # nobody is a member of themselves
         taken["updated_at"] = now
+        snap["taken"] = taken
         conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in taken)} WHERE id = ?",
                      (*taken.values(), keep_id))
         # 2. rows owned through contact_id
@@ -131,6 +132,9 @@ def undo(book, merge_id: int) -> int:
             raise RelmeetError(f"the merge of {log['dropped_name']} was already undone")
         snap = json.loads(log["snapshot"])
         keep_id = log["kept_id"]
+        if not _exists(conn, "contact", keep_id):
+            raise RelmeetError(f"{snap['kept_before']['name']} has since been merged into another contact or "
+                               "removed: undo that first")
         drop = snap["dropped"]
         drop_id = _insert(conn, "contact", {**drop, "organization_id": None}, keep_id=True)
         before = dict(snap["kept_before"])
@@ -138,9 +142,12 @@ def undo(book, merge_id: int) -> int:
             before["organization_id"] = drop_id
         elif before["organization_id"] is not None and not _exists(conn, "contact", before["organization_id"]):
             before["organization_id"] = None
-        fields = [*FIELD_NAMES, "notes_private", "updated_at"]
-        conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
-                     (*[before[k] for k in fields], keep_id))
+        # Only the fields the merge set, and only where nobody has changed them since.
+        current = dict(conn.execute("SELECT * FROM contact WHERE id = ?", (keep_id,)).fetchone())
+        fields = [k for k, v in snap["taken"].items() if current[k] == v]
+        if fields:
+            conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                         (*[before[k] for k in fields], keep_id))
         if drop["organization_id"] is not None and _exists(conn, "contact", drop["organization_id"]):
             conn.execute("UPDATE contact SET organization_id = ? WHERE id = ?", (drop["organization_id"], drop_id))
         moved = snap["moved"]
@@ -183,8 +190,9 @@ def _move_back(conn: sqlite3.Connection, sql: str, params: tuple, ids: list[int]
 def recent_merges(book, limit: int = 20) -> list[MergeRecord]:
     """Merges that can still be undone, newest first."""
     rows = book.rows(
-        "SELECT m.id, m.kept_id, c.name AS kept_name, m.dropped_name, m.merged_at FROM merge_log m "
-        "JOIN contact c ON c.id = m.kept_id WHERE m.undone_at IS NULL ORDER BY m.merged_at DESC, m.id DESC LIMIT ?",
+        "SELECT m.id, m.kept_id, coalesce(c.name, json_extract(m.snapshot, '$.kept_before.name')) AS kept_name, "
+        "m.dropped_name, m.merged_at FROM merge_log m "
+        "LEFT JOIN contact c ON c.id = m.kept_id WHERE m.undone_at IS NULL ORDER BY m.merged_at DESC, m.id DESC LIMIT ?",
         (limit,))
     return [MergeRecord(**dict(row)) for row in rows]
 
