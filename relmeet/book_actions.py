@@ -37,16 +37,18 @@ class BookActions:
         self.call_from_thread(self.notify, f"Backed up to {made.path} (the last {kept} are kept).", title="Backup")
 
     def action_restore_book(self) -> None:
+        from relmeet.screens.restore import RestoreScreen
         from relmeet.store import backup
 
-        found = backup.list_backups(self.book)
-        if not found:
+        if not backup.list_backups(self.book):
             self.notify("No backups yet: 'book: back up now' makes one.", title="Restore")
             return
-        newest = f"{found[0].made_at.astimezone():%Y-%m-%d %H:%M}"
-        self.notify(f"{len(found)} backups, newest {newest}. To put one back, quit (Ctrl+Q) and run "
-                    "`relmeet restore` in the shell: it lists them and keeps the current book as a backup too.",
-                    title="Restore", timeout=15)
+        self.push_screen(RestoreScreen(), self._refresh_view)
+
+    def _refresh_view(self, restored: bool | None) -> None:
+        refresh = getattr(self.screen, "refresh_all", None)
+        if restored and refresh:  # what is on screen came from the book before the restore
+            refresh()
 
     def action_export_book(self) -> None:
         self.run_worker(self._export_json, thread=True, group="export", exit_on_error=False)
@@ -85,6 +87,4 @@ class BookActions:
             self.notify(str(exc), severity="error", title="Undo merge")
             return
         self.notify(f"{recent[0].dropped_name} is separate from {recent[0].kept_name} again.", title="Merge undone")
-        refresh = getattr(self.screen, "refresh_all", None)
-        if refresh:
-            refresh()
+        self._refresh_view(True)

@@ -22,7 +22,7 @@ PALETTE: list[tuple[str, str, str]] = [
     ("contact: undo merge", "Split the last merge back into two contacts", "undo_merge"),
     ("book: export", "Write the whole book as JSON beside it (CSV, vCard, Markdown: `relmeet export`)", "export_book"),
     ("book: back up now", "Copy the book into its backups folder now", "backup_now"),
-    ("book: restore", "How to put a backup back (`relmeet restore`)", "restore_book"),
+    ("book: restore", "Put a backup back (the book as it is now is backed up first)", "restore_book"),
     ("help: keys", "Every key on this screen", "help"),
 ]
 

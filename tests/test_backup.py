@@ -142,9 +142,6 @@ async def test_app_backs_up_daily_and_on_request(demo_book):
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         assert len(backup.list_backups(demo_book)) == 1  # today's, made at start-up
-        await app.run_action("restore_book")  # palette "book: restore"
-        await pilot.pause()
-        assert any("relmeet restore" in n.message for n in app._notifications)
         await _palette(pilot, "back up")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -217,3 +214,45 @@ def test_restore_asks_in_a_terminal(book_path):
     assert code == 0 and b"restored the backup" in shown, shown
     with Book(book_path) as book:
         assert [r[0] for r in book.rows("SELECT name FROM contact")] == ["First"]
+
+
+async def test_app_restores_a_backup_after_asking(demo_book):
+    from relmeet.app import RelmeetApp
+    from relmeet.screens.restore import RestoreScreen
+    from relmeet.widgets.contact_table import ContactTable
+
+    before = _tables(demo_book)
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()  # today's backup, taken at start-up
+        _add_contact(demo_book, "Typed After The Backup")
+        await app.run_action("restore_book")  # what the palette's "book: restore" runs
+        await pilot.pause()
+        assert isinstance(app.screen, RestoreScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # "no" on the question: nothing happens
+        await pilot.pause()
+        assert demo_book.value("SELECT count(*) FROM contact") == 14
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, RestoreScreen)
+        assert any("is back; the book as it was is kept as" in n.message for n in app._notifications), [n.message for n in app._notifications]
+        table = app.screen.query_one(ContactTable)
+        shown = [table.get_row_at(i)[1].plain for i in range(table.row_count)]
+        assert not any("Typed After" in name for name in shown)
+    assert _tables(demo_book) == before
+    assert len(backup.list_backups(demo_book)) == 2
+
+
+async def test_restore_with_no_backups_says_so(demo_book):
+    from relmeet.app import RelmeetApp
+
+    app = RelmeetApp(demo_book, demo=True)  # demo: no daily backup
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.run_action("restore_book")
+        await pilot.pause()
+        assert any("No backups yet" in n.message for n in app._notifications)
