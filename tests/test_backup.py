@@ -256,3 +256,20 @@ async def test_restore_with_no_backups_says_so(demo_book):
         await app.run_action("restore_book")
         await pilot.pause()
         assert any("No backups yet" in n.message for n in app._notifications)
+
+
+def test_restoring_a_backup_from_an_older_book_version_upgrades_it(book):
+    from relmeet import db
+    from relmeet.schema import LATEST
+
+    folder = backup.backups_dir(book)
+    folder.mkdir()
+    old = folder / f"{book.path.stem}-2026-01-01T000000Z.sqlite3"
+    conn = sqlite3.connect(old, isolation_level=None)
+    db.migrate(conn, 0, 1)
+    conn.execute("INSERT INTO contact (name, created_at, updated_at) VALUES ('From Version One', 'x', 'x')")
+    conn.close()
+    backup.restore(book, old.name)
+    assert book.value("PRAGMA user_version") == LATEST
+    assert book.value("SELECT name FROM contact") == "From Version One"
+    assert book.value("SELECT count(*) FROM merge_log") == 0  # the later steps ran

@@ -78,7 +78,18 @@ def dump(book, include_private: bool = False) -> dict[str, Any]:
 
 
 def dumps(book, include_private: bool = False) -> str:
-    return json.dumps(dump(book, include_private), ensure_ascii=False, indent=1) + "\n"
+    """The export as text: one row per line, so it diffs and greps well, and written with
+    json's fast C encoder (an indented json.dumps falls back to pure Python: 4x slower)."""
+    data = dump(book, include_private)
+    tables = data.pop("tables")
+    head = json.dumps(data, ensure_ascii=False)[:-1]  # without its closing brace
+    parts = [head, ', "tables": {']
+    for number, (table, rows) in enumerate(tables.items()):
+        parts.append(("\n" if number == 0 else ",\n") + json.dumps(table) + ": [")
+        parts.append(",".join("\n  " + json.dumps(row, ensure_ascii=False) for row in rows))
+        parts.append("\n]" if rows else "]")
+    parts.append("\n}}\n")
+    return "".join(parts)
 
 
 def is_book_json(data: Any) -> bool:
