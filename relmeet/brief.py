@@ -1,0 +1,84 @@
+"""The one-page brief read on the way into a meeting, as Rich text for the app and the shell."""
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+
+from relmeet import formatting
+from relmeet.domain import ExchangeKind, InterestKind, Level, Stance
+from relmeet.store.prep import Known
+
+
+def _heading(title: str) -> Text:
+    return Text(f"\n{title}", style="bold underline")
+
+
+def _line(text: str, style: str = "") -> Text:
+    return Text(f"  {text}", style=style)
+
+
+def render(known: Known) -> Group:
+    c = known.contact
+    parts: list[Text] = []
+    title = Text(c.name, style="bold reverse")
+    if c.is_leader:
+        title.append("  ★ leader", style="yellow")
+    if c.is_gatekeeper:
+        title.append("  ⚑ gatekeeper", style="magenta")
+    parts.append(title)
+    who = ", ".join(x for x in (c.role, c.organization) if x)
+    facts = Text(f"{who} · " if who else "")
+    facts.append(f"{Level(c.level).label} · ")
+    facts.append_text(formatting.stance(c.stance))
+    facts.append(f" · influence {c.influence}/5")
+    parts.append(facts)
+    for stance in known.stances:
+        line = Text(f"  in {stance.campaign}: ")
+        line.append_text(formatting.stance(stance.stance))
+        line.append(f", influence {stance.influence}/5")
+        parts.append(line)
+    met = formatting.days_ago(known.last_met) if known.last_met else "not met yet"
+    parts.append(Text(f"Last met: {met}" + (f" · referred by {', '.join(known.referred_by)}" if known.referred_by else ""),
+                      style="dim"))
+    if c.their_language:
+        parts.append(Text("Their words: ", style="bold").append(f"“{c.their_language}”", style="italic"))
+
+    parts.append(_heading("Their story and interests"))
+    if not known.interests:
+        parts.append(_line("Nothing yet — listen for what they care about and why.", "dim"))
+    for interest in known.interests:
+        line = Text(f"  {InterestKind(interest.kind).label}: ", style="bold")
+        line.append(interest.text)
+        if interest.responsible:
+            line.append(f" (holds responsible: {interest.responsible})", style="dim")
+        if interest.learned_on:
+            line.append(f" — {formatting.days_ago(interest.learned_on)}", style="dim")
+        parts.append(line)
+
+    parts.append(_heading("Last time"))
+    parts.append(_line(known.last_summary or "No summary written.", "" if known.last_summary else "dim"))
+    if known.last_next_step:
+        parts.append(_line(f"Next step agreed: {known.last_next_step}"))
+
+    parts.append(_heading("Open commitments"))
+    if not known.open_commitments:
+        parts.append(_line("None open.", "dim"))
+    for item in known.open_commitments:
+        line = Text("  I promised: " if item.owner == "mine" else "  They promised: ", style="bold")
+        line.append(item.text + "  ")
+        line.append_text(formatting.due(item.due_on))
+        parts.append(line)
+
+    parts.append(_heading("Today"))
+    if known.next_meeting_id is None:
+        parts.append(_line("No meeting planned — F2 plans one.", "dim"))
+    else:
+        parts.append(_line(f"When: {formatting.when(known.next_at)}"))
+        parts.append(_line(f"Purpose: {known.next_purpose or '(not written)'}"))
+        for ask in known.planned_asks:
+            parts.append(_line(f"Ask ({ExchangeKind(ask.kind).label.lower()}): {ask.text}"))
+        if known.next_offer_plan:
+            parts.append(_line(f"I can offer: {known.next_offer_plan}"))
+        if known.next_framing:
+            parts.append(_line(f"Frame it as: {known.next_framing}"))
+    return Group(*parts)

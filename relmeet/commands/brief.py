@@ -1,0 +1,44 @@
+"""`relmeet brief NAME`: the one-page brief to read on the way into a meeting."""
+from __future__ import annotations
+
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("brief", help="print the one-page brief for a contact",
+                                   description="Print the brief to read on the way in: their story and "
+                                               "interests, last meeting, open commitments, today's plan.")
+    parser.add_argument("name", nargs="+", help="part of the contact's name (accents and case don't matter)")
+    parser.set_defaults(func=run)
+
+
+def pick_one(book, text: str):
+    """The single contact a typed name means, or print the choices; None means exit code 1."""
+    from relmeet.names import match_contacts
+
+    found = match_contacts(book, text)
+    if not found:
+        print(f"No contact matches “{text}”.", file=sys.stderr)
+        return None
+    if len(found) > 1:
+        print(f"{len(found)} contacts match “{text}” — be more precise:")
+        for number, choice in enumerate(found, start=1):
+            print(f"  {number}. {choice.name}")
+        return None
+    return found[0]
+
+
+def run(args) -> int:
+    from rich.console import Console
+
+    from relmeet.brief import render
+    from relmeet.store import Book
+    from relmeet.store.prep import what_we_know
+
+    with Book(args.book_path) as book:
+        choice = pick_one(book, " ".join(args.name))
+        if choice is None:
+            return 1
+        known = what_we_know(book, choice.id)
+    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(render(known))
+    return 0

@@ -1,0 +1,111 @@
+"""What the book already knows about a contact, gathered for the prep screen and the brief.
+
+Plain sqlite3 reads only: `relmeet brief` uses this without importing SQLModel or Textual.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from relmeet.domain import from_iso
+from relmeet.store.book import Book
+from relmeet.store.contacts import get as get_contact
+from relmeet.views import ContactCard
+
+
+@dataclass
+class KnownInterest:
+    kind: str
+    text: str
+    responsible: str
+    learned_on: datetime | None   # the meeting it was learned at, if any
+
+
+@dataclass
+class KnownCommitment:
+    id: int
+    owner: str
+    text: str
+    due_on: date | None
+
+
+@dataclass
+class KnownStance:
+    campaign: str
+    stance: str
+    influence: int
+
+
+@dataclass
+class PlannedAsk:
+    kind: str
+    text: str
+    status: str
+
+
+@dataclass
+class Known:
+    contact: ContactCard
+    interests: list[KnownInterest] = field(default_factory=list)
+    open_commitments: list[KnownCommitment] = field(default_factory=list)
+    last_summary: str = ""
+    last_next_step: str = ""
+    last_met: datetime | None = None
+    referred_by: list[str] = field(default_factory=list)
+    stances: list[KnownStance] = field(default_factory=list)
+    # the next planned meeting, for the brief
+    next_meeting_id: int | None = None
+    next_at: datetime | None = None
+    next_purpose: str = ""
+    next_framing: str = ""
+    next_offer_plan: str = ""
+    planned_asks: list[PlannedAsk] = field(default_factory=list)
+
+
+def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -> Known | None:
+    contact = get_contact(book, contact_id)
+    if contact is None:
+        return None
+    private = "" if include_private else "AND i.private = 0"
+    known = Known(contact=contact)
+    known.interests = [
+        KnownInterest(r["kind"], r["text"], r["responsible"], from_iso(r["learned"]))
+        for r in book.rows(
+            f"SELECT i.kind, i.text, i.responsible, coalesce(m.started_at, m.scheduled_at) AS learned "
+            f"FROM interest i LEFT JOIN meeting m ON m.id = i.meeting_id WHERE i.contact_id = ? {private} "
+            "ORDER BY i.kind = 'self_interest' DESC, i.created_at DESC", (contact_id,))]
+    known.open_commitments = [
+        KnownCommitment(r["id"], r["owner"], r["text"], date.fromisoformat(r["due_on"]) if r["due_on"] else None)
+        for r in book.rows(
+            "SELECT id, owner, text, due_on FROM commitment WHERE contact_id = ? AND status = 'open' "
+            "ORDER BY due_on IS NULL, due_on", (contact_id,))]
+    last = book.row(
+        "SELECT summary, next_step, coalesce(started_at, scheduled_at) AS at FROM meeting "
+        "WHERE contact_id = ? AND status = 'held' ORDER BY at DESC LIMIT 1", (contact_id,))
+    if last is not None:
+        known.last_summary, known.last_next_step, known.last_met = last["summary"], last["next_step"], from_iso(last["at"])
+    known.referred_by = [r[0] for r in book.rows(
+        "SELECT DISTINCT c.name FROM referral r JOIN contact c ON c.id = r.from_contact_id "
+        "WHERE r.to_contact_id = ? ORDER BY c.name", (contact_id,))]
+    known.stances = [KnownStance(r["name"], r["stance"], r["influence"]) for r in book.rows(
+        "SELECT g.name, cc.stance, cc.influence FROM campaign_contact cc JOIN campaign g ON g.id = cc.campaign_id "
+        "WHERE cc.contact_id = ? ORDER BY g.name", (contact_id,))]
+    upcoming = book.row(
+        "SELECT id, scheduled_at, purpose, framing, offer_plan FROM meeting WHERE contact_id = ? "
+        "AND status IN ('planned', 'in_progress') ORDER BY status = 'in_progress' DESC, "
+        "scheduled_at IS NULL, scheduled_at LIMIT 1", (contact_id,))
+    if upcoming is not None:
+        known.next_meeting_id = upcoming["id"]
+        known.next_at = from_iso(upcoming["scheduled_at"])
+        known.next_purpose, known.next_framing = upcoming["purpose"], upcoming["framing"]
+        known.next_offer_plan = upcoming["offer_plan"]
+        known.planned_asks = [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book.rows(
+            "SELECT kind, text, status FROM exchange WHERE meeting_id = ? AND direction = 'ask' ORDER BY id",
+            (upcoming["id"],))]
+    return known
+
+
+def campaigns(book: Book) -> list[tuple[str, int]]:
+    """(name, id) of the campaigns still being worked, for the prep form's picker."""
+    return [(r["name"], r["id"]) for r in book.rows(
+        "SELECT id, name FROM campaign WHERE status = 'active' ORDER BY name COLLATE NOCASE")]
