@@ -273,3 +273,20 @@ def test_restoring_a_backup_from_an_older_book_version_upgrades_it(book):
     assert book.value("PRAGMA user_version") == LATEST
     assert book.value("SELECT name FROM contact") == "From Version One"
     assert book.value("SELECT count(*) FROM merge_log") == 0  # the later steps ran
+
+
+def test_backup_of_a_missing_book_is_a_clear_error(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "nothing.sqlite3"), "backup"]) == 2
+    assert "there is no book" in capsys.readouterr().err
+    assert not (tmp_path / "nothing.sqlite3").exists()
+
+
+def test_a_lost_book_comes_back_from_its_backups(book_path, capsys):
+    with Book(book_path) as book:
+        _add_contact(book, "Survivor")
+        backup.backup_now(book, now=T0)
+    for suffix in ("", "-wal", "-shm"):
+        book_path.with_name(book_path.name + suffix).unlink(missing_ok=True)
+    assert main(["--db", str(book_path), "restore", "1", "--yes"]) == 0
+    with Book(book_path) as book:
+        assert book.value("SELECT name FROM contact") == "Survivor"

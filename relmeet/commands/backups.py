@@ -26,7 +26,7 @@ def run_backup(args) -> int:
     from relmeet.store import Book
     from relmeet.store import backup
 
-    with Book(args.book_path) as book:
+    with Book(args.book_path, create=False) as book:  # no book yet: nothing to back up
         made = backup.maybe_daily_backup(book) if args.daily else backup.backup_now(book)
         if made is None:
             print("a backup was already made today; nothing to do")
