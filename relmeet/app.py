@@ -9,16 +9,20 @@ from textual.binding import Binding
 
 from relmeet.book_actions import BookActions
 from relmeet.palette import RelmeetCommands
+from relmeet.prep_actions import PrepActions
 from relmeet.store import Book
 
 
-class RelmeetApp(BookActions, App):
+class RelmeetApp(PrepActions, BookActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Every key on this screen, and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Save everything and leave relmeet", priority=True),
+        Binding("f2", "plan_meeting", "Plan meeting", id="plan-meeting",
+                tooltip="Plan (or keep preparing) a meeting with the contact in view"),
+        Binding("f3", "brief", "Brief", id="brief", tooltip="The one-page brief on the contact in view"),
     ]
 
     def __init__(self, book: Book, *, demo: bool = False):

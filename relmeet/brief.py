@@ -17,7 +17,7 @@ def _line(text: str, style: str = "") -> Text:
     return Text(f"  {text}", style=style)
 
 
-def render(known: Known) -> Group:
+def render(known: Known, *, with_today: bool = True) -> Group:
     c = known.contact
     parts: list[Text] = []
     title = Text(c.name, style="bold reverse")
@@ -69,6 +69,8 @@ def render(known: Known) -> Group:
         line.append_text(formatting.due(item.due_on))
         parts.append(line)
 
+    if not with_today:
+        return Group(*parts)
     parts.append(_heading("Today"))
     if known.next_meeting_id is None:
         parts.append(_line("No meeting planned — F2 plans one.", "dim"))

@@ -23,6 +23,8 @@ PALETTE: list[tuple[str, str, str]] = [
     ("book: export", "Write the whole book as JSON beside it (CSV, vCard, Markdown: `relmeet export`)", "export_book"),
     ("book: back up now", "Copy the book into its backups folder now", "backup_now"),
     ("book: restore", "Put a backup back (the book as it is now is backed up first)", "restore_book"),
+    ("meeting: new", "Plan a meeting with the contact in view (F2)", "plan_meeting"),
+    ("meeting: brief", "The one-page brief on the contact in view (F3)", "brief"),
     ("help: keys", "Every key on this screen", "help"),
 ]
 

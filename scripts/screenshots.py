@@ -54,12 +54,24 @@ async def form_errors(pilot) -> None:
     await pilot.press("ctrl+s")
 
 
+async def prep(pilot) -> None:
+    await _select_contact(pilot, "Rosa Nguyễn")
+    await pilot.press("f2")
+
+
+async def brief(pilot) -> None:
+    await _select_contact(pilot, "Rosa Nguyễn")
+    await pilot.press("f3")
+
+
 # name -> steps; later screens add their own entry here
 SHOTS = {
     "home": home,
     "contact-form": form,
     "contact-form-errors": form_errors,
     "help": help_keys,
+    "prep": prep,
+    "brief": brief,
 }
 
 

@@ -76,6 +76,9 @@ class ContactFormScreen(Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # borderless fields, so the whole form fits a laptop screen
+        for widget in self.query("#contact-form Input, #contact-form Select"):
+            widget.compact = True
         self._loaded = self._read()
         self.query_one("#name", Input).focus()
 

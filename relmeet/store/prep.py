@@ -109,3 +109,61 @@ def campaigns(book: Book) -> list[tuple[str, int]]:
     """(name, id) of the campaigns still being worked, for the prep form's picker."""
     return [(r["name"], r["id"]) for r in book.rows(
         "SELECT id, name FROM campaign WHERE status = 'active' ORDER BY name COLLATE NOCASE")]
+
+
+PLAN_COLUMNS = ("contact_id", "campaign_id", "type", "scheduled_at", "location", "duration_min", "purpose",
+                "known", "guessed_interest", "want_to_learn", "offer_plan", "framing")
+
+
+def planned_asks(book: Book, meeting_id: int) -> list[PlannedAsk]:
+    return [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book.rows(
+        "SELECT kind, text, status FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned' "
+        "ORDER BY id", (meeting_id,))]
+
+
+def next_planned(book: Book, contact_id: int) -> int | None:
+    """The contact's planned meeting to keep preparing, if there is one."""
+    return book.value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'planned' "
+                      "ORDER BY scheduled_at IS NULL, scheduled_at LIMIT 1", (contact_id,))
+
+
+def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | None = None) -> int:
+    """Save the prep form — the meeting and its planned asks — in one transaction, so a failed save
+    leaves neither half. Asks already made or answered are never touched; planned ones are replaced."""
+    from relmeet.domain import ExchangeKind, to_iso, utcnow
+    from relmeet.errors import ValidationError
+    from relmeet.store.meetings import validate_plan
+
+    errors = validate_plan(book, plan)
+    kinds = {k.value for k in ExchangeKind}
+    for index, (kind, text) in enumerate(asks):
+        if text.strip() and kind not in kinds:
+            errors[f"ask-{index}"] = "Choose what kind of ask this is."
+    if errors:
+        raise ValidationError(errors)
+    now = to_iso(utcnow())
+    values = {name: getattr(plan, name) for name in PLAN_COLUMNS}
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    values["scheduled_at"] = to_iso(plan.scheduled_at)
+    with book.write() as conn:
+        if meeting_id is None:
+            columns = ", ".join(values) + ", status, created_at, updated_at"
+            marks = ", ".join("?" for _ in values) + ", 'planned', ?, ?"
+            meeting_id = conn.execute(f"INSERT INTO meeting ({columns}) VALUES ({marks})",
+                                      (*values.values(), now, now)).lastrowid
+        else:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            if not conn.execute(f"UPDATE meeting SET {sets}, updated_at = ? WHERE id = ?",
+                                (*values.values(), now, meeting_id)).rowcount:
+                from relmeet.errors import RelmeetError
+
+                raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+            conn.execute("DELETE FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned'",
+                         (meeting_id,))
+        for kind, text in asks:
+            if text.strip():
+                conn.execute(
+                    "INSERT INTO exchange (contact_id, meeting_id, campaign_id, direction, kind, text, status, "
+                    "created_at, updated_at) VALUES (?, ?, ?, 'ask', ?, ?, 'planned', ?, ?)",
+                    (plan.contact_id, meeting_id, plan.campaign_id, kind, text.strip(), now, now))
+    return meeting_id

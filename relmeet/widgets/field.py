@@ -16,6 +16,7 @@ class Field(Vertical):
     Field > .field-error { color: $error; display: none; }
     Field.-invalid > .field-error { display: block; }
     Field.-invalid > Input, Field.-invalid > Select, Field.-invalid > TextArea { border: tall $error; }
+    Field.-invalid > .-textual-compact { border: none; background: $error 25%; }
     """
 
     def __init__(self, label: str, widget: Widget, *, name: str, hint: str = ""):

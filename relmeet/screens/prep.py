@@ -1,0 +1,193 @@
+"""Prep, the night before: plan the meeting beside everything the book already knows."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+
+from relmeet import formatting
+from relmeet.brief import render
+from relmeet.dates import parse_when
+from relmeet.domain import ExchangeKind, MeetingType, local
+from relmeet.errors import RelmeetError, ValidationError
+from relmeet.store import meetings, prep
+from relmeet.store.meetings import MeetingPlan
+from relmeet.widgets.field import Field
+
+TEXTS = ("location", "purpose", "guessed_interest", "offer_plan", "framing")
+AREAS = ("known", "want_to_learn")
+ASK_ROWS = 3
+
+
+class PrepScreen(Screen[int | None]):
+    """Dismisses with the meeting's id once saved."""
+
+    HELP_TITLE = "meeting prep"
+    HELP = ("Type the time as you'd say it: \"fri 7pm\", \"tomorrow 18:30\", \"2026-12-03 10:00\".\n"
+            "Asks left empty are ignored. What the book knows is on the right; nothing there needs a key.")
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save plan", id="save-plan", tooltip="Check and save the plan; it shows under Upcoming"),
+        Binding("f10", "start_now", "Start meeting", id="start-now", tooltip="Save the plan and open the notes now"),
+        Binding("escape", "cancel", "Back", id="cancel-plan", tooltip="Leave (asks first if you changed something)"),
+    ]
+
+    def __init__(self, contact_id: int, meeting_id: int | None = None):
+        super().__init__()
+        self.selected_contact_id = contact_id
+        self.meeting_id = meeting_id
+        self._loaded: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        book = self.app.book
+        known = prep.what_we_know(book, self.selected_contact_id)
+        card = meetings.get(book, self.meeting_id) if self.meeting_id else None
+        plan = card or MeetingPlan(contact_id=self.selected_contact_id)
+        asks = prep.planned_asks(book, self.meeting_id) if self.meeting_id else []
+        campaigns = prep.campaigns(book)
+        if card is None and len(campaigns) == 1:
+            plan.campaign_id = campaigns[0][1]
+        when = local(plan.scheduled_at).strftime("%Y-%m-%d %H:%M") if plan.scheduled_at else ""
+        yield Header()
+        verb = "Prep" if card else "Plan a meeting with"
+        yield Static(f"{verb} {known.contact.name}", classes="screen-title", markup=False)
+        with Horizontal(id="prep-body"):
+            with VerticalScroll(id="prep-form"):
+                with Horizontal(classes="form-row"):
+                    yield Field("When", Input(when, id="when", placeholder="fri 7pm"), name="when",
+                                hint="fri 7pm · tomorrow 18:30 · 2026-12-03 10:00")
+                    yield Field("Where", Input(plan.location, id="location"), name="location")
+                with Horizontal(classes="form-row"):
+                    yield Field("Campaign", Select(campaigns, value=plan.campaign_id or Select.NULL, prompt="(none)",
+                                                   id="campaign_id"), name="campaign_id")
+                    yield Field("Type", Select(MeetingType.options(), value=plan.type, allow_blank=False, id="type"),
+                                name="type")
+                    yield Field("Minutes", Input(str(plan.duration_min or ""), id="duration_min"), name="duration_min")
+                yield Field("Purpose", Input(plan.purpose, id="purpose", placeholder="why this meeting, in a line"),
+                            name="purpose")
+                yield Field("What I already know", TextArea(plan.known, id="known"), name="known")
+                yield Field("Their self-interest, my guess", Input(plan.guessed_interest, id="guessed_interest"),
+                            name="guessed_interest")
+                yield Field("What I want to learn", TextArea(plan.want_to_learn, id="want_to_learn"),
+                            name="want_to_learn")
+                yield Static("Asks I plan to make", classes="field-label")
+                for index in range(max(ASK_ROWS, len(asks))):
+                    ask = asks[index] if index < len(asks) else None
+                    with Horizontal(classes="form-row ask-row"):
+                        yield Select(ExchangeKind.options(), value=ask.kind if ask else "action", allow_blank=False,
+                                     id=f"ask-kind-{index}", classes="ask-kind")
+                        yield Field("", Input(ask.text if ask else "", id=f"ask-text-{index}",
+                                              placeholder="what I'll ask for"), name=f"ask-{index}")
+                yield Field("What I can offer in exchange", Input(plan.offer_plan, id="offer_plan"), name="offer_plan")
+                yield Field("How to frame it, in their language", Input(plan.framing, id="framing"), name="framing")
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Save plan (Ctrl+S)", variant="primary", id="save")
+                    yield Button("Start now (F10)", id="start")
+            with VerticalScroll(id="prep-known"):
+                yield Static("What the book knows", classes="pane-title")
+                yield Static(render(known, with_today=False), id="known-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # borderless fields: the whole plan fits on a laptop screen beside what the book knows
+        for widget in self.query("#prep-form Input, #prep-form Select"):
+            widget.compact = True
+        self._loaded = self._snapshot()
+        self.query_one("#when", Input).focus()
+
+    def _snapshot(self) -> tuple:
+        return tuple(w.value if not isinstance(w, TextArea) else w.text
+                     for w in self.query("#prep-form Input, #prep-form Select, #prep-form TextArea"))
+
+    @on(Input.Changed, "#when")
+    def _preview_when(self, event: Input.Changed) -> None:
+        field = self.query_one("#field-when", Field)
+        try:
+            moment = parse_when(event.value)
+        except ValidationError:
+            field.query_one(".field-label").update(f"When  [dim]fri 7pm · tomorrow 18:30 · 2026-12-03 10:00[/]")
+            return
+        if moment is not None:
+            field.show_error(None)
+            field.query_one(".field-label").update(f"When  [green]→ {formatting.when(moment.astimezone())}[/]")
+
+    def _plan(self) -> tuple[MeetingPlan, list[tuple[str, str]]]:
+        errors: dict[str, str] = {}
+        try:
+            when: datetime | None = parse_when(self.query_one("#when", Input).value)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+            when = None
+        minutes_text = self.query_one("#duration_min", Input).value.strip()
+        minutes = None
+        if minutes_text:
+            if minutes_text.isdigit():
+                minutes = int(minutes_text)
+            else:
+                errors["duration_min"] = "Minutes, as a number (45)."
+        campaign = self.query_one("#campaign_id", Select).value
+        values = {name: self.query_one(f"#{name}", Input).value for name in TEXTS}
+        values |= {name: self.query_one(f"#{name}", TextArea).text for name in AREAS}
+        plan = MeetingPlan(contact_id=self.selected_contact_id, scheduled_at=when.astimezone() if when else None,
+                           duration_min=minutes, campaign_id=None if campaign is Select.NULL else campaign,
+                           type=self.query_one("#type", Select).value, **values)
+        asks = [(self.query_one(f"#ask-kind-{i}", Select).value, self.query_one(f"#ask-text-{i}", Input).value)
+                for i in range(len(self.query(".ask-row")))]
+        if errors:
+            raise ValidationError(errors)
+        return plan, asks
+
+    def _save(self) -> int | None:
+        try:
+            plan, asks = self._plan()
+            self.meeting_id = prep.save_plan(self.app.book, plan, asks, self.meeting_id)
+        except ValidationError as exc:
+            for field in self.query(Field):
+                field.show_error(exc.errors.get(field.field_name))
+            first = next((f for f in self.query(Field) if f.field_name in exc.errors), None)
+            if first is not None:
+                first.widget.focus()
+            self.notify("Check the fields marked in red; nothing you typed is lost.", severity="warning")
+            return None
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error")
+            return None
+        for field in self.query(Field):
+            field.show_error(None)
+        self._loaded = self._snapshot()
+        return self.meeting_id
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        if self._save() is not None:
+            self.notify("Plan saved; it shows under Upcoming on the home screen.")
+            self.dismiss(self.meeting_id)
+
+    @on(Button.Pressed, "#start")
+    def action_start_now(self) -> None:
+        meeting_id = self._save()
+        if meeting_id is None:
+            return
+        if not hasattr(self.app, "start_meeting"):
+            self.notify("Plan saved. Taking notes isn't available in this build yet.", severity="warning")
+            self.dismiss(meeting_id)
+            return
+        self.dismiss(meeting_id)
+        self.app.start_meeting(meeting_id)
+
+    def action_cancel(self) -> None:
+        if self._snapshot() == self._loaded:
+            self.dismiss(None)
+            return
+        from relmeet.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Leave without saving this plan?", yes="Discard plan", no="Keep editing"),
+                             answered)
