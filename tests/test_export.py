@@ -93,6 +93,11 @@ def test_load_refuses_newer_or_foreign_files_and_bad_rows(demo_book, book, tmp_p
     dangling["tables"]["interest"][0]["contact_id"] = 999
     with pytest.raises(RelmeetError, match="missing"):
         json_book.load_into(book, dangling)
+    for odd in (2 ** 70, "\ud800", 1.5, True):  # JSON can carry these; the book can't take them here
+        wrong = json.loads(json.dumps(data))
+        wrong["tables"]["contact"][0]["influence" if odd != "\ud800" else "name"] = odd
+        with pytest.raises(RelmeetError, match="contact row 1"):
+            json_book.load_into(book, wrong)
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(RelmeetError, match="not valid JSON"):
         json_book.load_into(book, tmp_path / "bad.json")

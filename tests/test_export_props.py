@@ -59,3 +59,33 @@ def test_random_contacts_survive_the_json_round_trip(generated):
             second = json_book.dump(again, include_private=True)
     assert second["tables"] == first["tables"]
     assert len(second["tables"]["contact"]) == len(generated)
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.integers(2 ** 63 - 2, 2 ** 70) | st.floats()
+                     | st.text(max_size=10) | st.text(st.characters(categories=["Cs"]), min_size=1, max_size=2),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                     max_leaves=8)
+_columns = st.sampled_from(["id", "name", "kind", "contact_id", "tag", "created_at", "updated_at", "status",
+                            "influence", "nonsense"])
+_rows = st.lists(st.dictionaries(_columns, _json, max_size=6) | _json, max_size=4)
+garbage = st.fixed_dictionaries({
+    "format": st.just("relmeet-book") | st.text(max_size=5),
+    "format_version": st.just(1) | _json,
+    "schema_version": st.just(1) | _json,
+    "tables": st.dictionaries(st.sampled_from(json_book.TABLES) | st.text(max_size=5), _rows, max_size=4) | _json,
+})
+
+
+@settings(max_examples=60, deadline=None)
+@given(garbage)
+def test_any_json_loads_or_is_refused_in_one_line(data):
+    from relmeet.errors import RelmeetError
+
+    with tempfile.TemporaryDirectory() as folder:
+        with Book(Path(folder) / "a.sqlite3") as book:
+            try:
+                json_book.load_into(book, data)
+            except RelmeetError as exc:
+                assert "\n" not in str(exc)
+                # refused: nothing was written
+                assert all(book.value(f"SELECT count(*) FROM {t}") == 0 for t in json_book.TABLES)

@@ -163,10 +163,12 @@ def _insert(conn: sqlite3.Connection, table: str, known: list[str], row: Any, la
         raise RelmeetError(f"{label} has columns this relmeet doesn't know ({', '.join(extra)}); nothing was loaded")
     names = list(row)
     for name in names:
-        if not (row[name] is None or isinstance(row[name], (str, int, float))) or isinstance(row[name], bool):
-            raise RelmeetError(f"{label}: {name} is not a text, number or null; nothing was loaded")
+        # the book holds only text, whole numbers and nulls (no REAL column anywhere in the schema)
+        if not (row[name] is None or isinstance(row[name], (str, int))) or isinstance(row[name], bool):
+            raise RelmeetError(f"{label}: {name} is not a text, whole number or null; nothing was loaded")
     try:
         conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                      [row[n] for n in names])
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OverflowError, UnicodeEncodeError) as exc:
+        # JSON can carry what SQLite can't: integers past 64 bits, lone surrogates ("\ud800")
         raise RelmeetError(f"{label} was refused by the book ({exc}); nothing was loaded") from None
