@@ -147,11 +147,13 @@ def fill(book: Book) -> None:
     cap.add_referral(book, rosa, tran, meeting_id=m1, note="Everyone in Building B shops at his market")
     cap.add_win(book, "Twelve tenants came to the first Building B house meeting", won_on=today - timedelta(days=9),
                 campaign_id=eviction, contact_id=rosa, meeting_id=m1)
-    meetings.plan(book, MeetingPlan(contact_id=rosa, scheduled_at=_at(2, 17, 30), location="Maple Court laundry room",
+    rosa_next = meetings.plan(book, MeetingPlan(contact_id=rosa, scheduled_at=_at(2, 17, 30), location="Maple Court laundry room",
                                     campaign_id=eviction, type="maintenance",
                                     purpose="Debrief the house meeting; ask Rosa to speak at the council hearing",
                                     want_to_learn="Who from the house meeting could take on more",
                                     offer_plan="Practice her testimony with her", framing="Speak for the families"))
+    cap.add_exchange(book, rosa, "ask", "action", "Speak for two minutes at the council hearing", status="planned",
+                     meeting_id=rosa_next, campaign_id=eviction)
 
     # Pastor Okafor: a leader met ten days ago.
     m2 = _held(book, okafor, 10, dict(campaign_id=eviction, type="recruitment", location="Grace AME Church office",
@@ -202,7 +204,7 @@ def fill(book: Book) -> None:
                 campaign_id=eviction, contact_id=singh, meeting_id=m4)
 
     # Linda Park: the gatekeeper, met tomorrow.
-    meetings.plan(book, MeetingPlan(contact_id=park, scheduled_at=_at(1, 10), location="Corner Bakery on 5th",
+    park_next = meetings.plan(book, MeetingPlan(contact_id=park, scheduled_at=_at(1, 10), location="Corner Bakery on 5th",
                                     campaign_id=eviction, type="recruitment",
                                     purpose="Listen to the homeowners' worries about the ordinance",
                                     known="Pastor Okafor says she speaks for the association on anything housing.",
@@ -210,4 +212,4 @@ def fill(book: Book) -> None:
                                     want_to_learn="What the association has said to Councilmember Brooks",
                                     framing="Families who put down roots"))
     cap.add_exchange(book, park, "ask", "introduction", "An introduction to Councilmember Brooks's chief of staff",
-                     status="planned", campaign_id=eviction)
+                     status="planned", meeting_id=park_next, campaign_id=eviction)
