@@ -31,8 +31,9 @@ def test_json_round_trip_is_identical_on_the_demo_book(demo_book, tmp_path):
     with Book(tmp_path / "again.sqlite3") as again:
         counts = json_book.load_into(again, path)
         second = json_book.dump(again, include_private=True)
-    assert counts["contact"] == len(first["tables"]["contact"]) == 13
-    assert counts["meeting"] == 6 and counts["contact_tag"] == 20
+    assert counts == {table: len(rows) for table, rows in first["tables"].items()}
+    assert counts["contact"] == demo_book.value("SELECT count(*) FROM contact") > 10
+    assert counts["meeting"] == demo_book.value("SELECT count(*) FROM meeting") > 3
     assert second["tables"] == first["tables"]
     assert second["schema_version"] == first["schema_version"]
 
@@ -74,7 +75,7 @@ def test_load_refuses_a_book_that_is_not_empty(demo_book, book):
     json_book.load_into(book, data)
     with pytest.raises(RelmeetError, match="not empty"):
         json_book.load_into(book, data)
-    assert book.value("SELECT count(*) FROM contact") == 13
+    assert book.value("SELECT count(*) FROM contact") == len(data["tables"]["contact"])
 
 
 def test_load_refuses_newer_or_foreign_files_and_bad_rows(demo_book, book, tmp_path):
@@ -125,7 +126,7 @@ def test_contacts_csv(demo_book):
         conn.execute("INSERT INTO contact (name, phone, notes, created_at, updated_at) VALUES "
                      "('=HYPERLINK(\"http://x\")', '+1 555 0100', '-1 is fine; @home is not', 'x', 'x')")
     rows = _csv(csv_out.contacts_csv(demo_book))
-    assert len(rows) == 14 and list(rows[0]) == csv_out.CONTACT_COLUMNS
+    assert len(rows) == demo_book.value("SELECT count(*) FROM contact") and list(rows[0]) == csv_out.CONTACT_COLUMNS
     rosa = next(r for r in rows if r["name"] == "Rosa Nguyễn")
     assert rosa["organization"] == "Eastside Tenants Union" and rosa["tags"] == "housing; tenant"
     assert rosa["stance"] == "ally" and rosa["email"] == "rosa.nguyen@example.org"
@@ -138,7 +139,7 @@ def test_contacts_csv(demo_book):
 def test_meetings_csv(demo_book):
     _mark_private(demo_book)
     rows = _csv(csv_out.meetings_csv(demo_book))
-    assert len(rows) == 6 and list(rows[0]) == csv_out.MEETING_COLUMNS
+    assert len(rows) == demo_book.value("SELECT count(*) FROM meeting") and list(rows[0]) == csv_out.MEETING_COLUMNS
     assert {r["contact"] for r in rows} >= {"Rosa Nguyễn", "José Martínez"}
     assert "Cried about her son" not in csv_out.meetings_csv(demo_book)
     assert "Cried about her son" in csv_out.meetings_csv(demo_book, include_private=True)
@@ -186,7 +187,7 @@ def test_vcard_fields_escaping_and_folding(demo_book):
     for line in text.split("\r\n"):
         assert len(line.encode("utf-8")) <= 75
     cards = _cards(text)
-    assert len(cards) == 13 and all(c["VERSION"] == "4.0" for c in cards)
+    assert len(cards) == demo_book.value("SELECT count(*) FROM contact WHERE archived_at IS NULL") and all(c["VERSION"] == "4.0" for c in cards)
     rosa = next(c for c in cards if c["FN"] == "Rosa Nguyễn")
     assert rosa["KIND"] == "individual" and rosa["N"] == "Nguyễn;Rosa;;;"
     assert _unescape(rosa["ORG"]) == "Eastside Tenants Union" and _unescape(rosa["TITLE"]) == "Captain, Building B"
@@ -241,10 +242,10 @@ def test_export_command_writes_private_files_and_stdout(demo_book, tmp_path, cap
     assert stat.S_IMODE((out / "book.json").stat().st_mode) == 0o600
     assert [p.name for p in out.iterdir()] == ["book.json"]  # no temp file left behind
     with Book(tmp_path / "fresh.sqlite3") as fresh:
-        assert json_book.load_into(fresh, out / "book.json")["contact"] == 13
+        assert json_book.load_into(fresh, out / "book.json")["contact"] == demo_book.value("SELECT count(*) FROM contact")
     capsys.readouterr()
     assert main([*db, "export", "-f", "csv", "--of", "meetings"]) == 0
-    assert len(_csv(capsys.readouterr().out)) == 6
+    assert len(_csv(capsys.readouterr().out)) == demo_book.value("SELECT count(*) FROM meeting")
     assert main([*db, "export", "-f", "csv", "-o", str(out / "c.csv")]) == 0
     assert (out / "c.csv").read_bytes().startswith(b"\xef\xbb\xbfid,kind,name")
     assert main([*db, "export", "-f", "markdown", "--contact", "rosa nguyễn"]) == 0
