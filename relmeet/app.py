@@ -8,12 +8,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from relmeet.book_actions import BookActions
+from relmeet.map_actions import MapActions
 from relmeet.palette import RelmeetCommands
 from relmeet.prep_actions import PrepActions
 from relmeet.store import Book
 
 
-class RelmeetApp(PrepActions, BookActions, App):
+class RelmeetApp(PrepActions, MapActions, BookActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -23,6 +24,15 @@ class RelmeetApp(PrepActions, BookActions, App):
         Binding("f2", "plan_meeting", "Plan meeting", id="plan-meeting",
                 tooltip="Plan (or keep preparing) a meeting with the contact in view"),
         Binding("f3", "brief", "Brief", id="brief", tooltip="The one-page brief on the contact in view"),
+        Binding("f4", "power_map", "Power map", id="power-map",
+                tooltip="Who holds power over the decision, and where each stands"),
+        Binding("f5", "levels", "Levels", id="levels", show=False,
+                tooltip="Contacts by level: directly impacted, leaders, organizations"),
+        Binding("f6", "referrals", "Referrals", id="referrals", show=False,
+                tooltip="Who referred whom, and the connectors"),
+        Binding("f7", "campaigns", "Campaigns", id="campaigns", show=False,
+                tooltip="The goals being organized for, and who's missing"),
+        Binding("f8", "wins", "Wins", id="wins", show=False, tooltip="Wins to celebrate, per campaign"),
     ]
 
     def __init__(self, book: Book, *, demo: bool = False):

@@ -103,13 +103,18 @@ def fill(book: Book) -> None:
     brooks = person(name="Councilmember Alan Brooks", role="District 4 council member", level="leader",
                     stance="neutral", influence=5, rung="identified", email="district4@city.example.gov",
                     contact_method="email", tags=["decision-maker"])
+    teresa = person(name="Teresa Alvarez", organization_id=union, role="Treasurer", level="impacted", is_leader=True,
+                    stance="ally", influence=2, rung="leader", phone="555-0142", neighbourhood="Eastside",
+                    contact_method="text", language="Spanish", tags=["housing", "Building A"],
+                    their_language="Nobody is going to save us but us.")
     hill = person(name="Marcus Hill", organization_id=landlord, role="Property manager", level="impacted",
                   stance="opposition", influence=3, rung="identified", tags=["landlord"])
 
     for contact_id, stance, influence in ((rosa, "ally", 2), (okafor, "ally", 4), (park, "neutral", 4),
                                           (brooks, "neutral", 5), (hill, "opposition", 3), (union, "ally", 3),
                                           (assoc, "neutral", 4), (landlord, "opposition", 4), (jose, "potential_ally", 1),
-                                          (singh, "potential_ally", 3), (church, "ally", 3), (tran, "unknown", 3)):
+                                          (singh, "potential_ally", 3), (church, "ally", 3), (tran, "unknown", 3),
+                                          (teresa, "ally", 2)):
         _stance(book, eviction, contact_id, stance, influence)
     # Someone can be an ally on one goal and opposed on another.
     _stance(book, clinic, singh, "ally", 4)
@@ -213,3 +218,14 @@ def fill(book: Book) -> None:
                                     framing="Families who put down roots"))
     cap.add_exchange(book, park, "ask", "introduction", "An introduction to Councilmember Brooks's chief of staff",
                      status="planned", meeting_id=park_next, campaign_id=eviction)
+
+    # Teresa: a leader the pastor sent our way, not met for seven weeks: one to tend.
+    m5 = _held(book, teresa, 50, dict(campaign_id=eviction, type="maintenance", location="Union office",
+                                      purpose="Check in on the Building A dues drive"),
+               "Dues drive stalled after the super threatened two tenants. She kept the treasury going anyway.",
+               FollowUp(summary="Teresa keeps Building A's dues drive alive; wants training on one-on-ones.",
+                        leadership_rating=4, relationship_rating=4))
+    cap.add_referral(book, okafor, teresa, meeting_id=m2, note="Sings in the choir; runs the union's books")
+    cap.add_interest(book, teresa, "self_interest", "Wants to learn to run her own one-on-ones", meeting_id=m5)
+    cap.add_exchange(book, teresa, "offer", "time", "A one-on-one training with her", status="made", meeting_id=m5,
+                     campaign_id=eviction)

@@ -25,6 +25,14 @@ PALETTE: list[tuple[str, str, str]] = [
     ("book: restore", "Put a backup back (the book as it is now is backed up first)", "restore_book"),
     ("meeting: new", "Plan a meeting with the contact in view (F2)", "plan_meeting"),
     ("meeting: brief", "The one-page brief on the contact in view (F3)", "brief"),
+    ("map: power", "The power map: influence against stance, per campaign (F4)", "power_map"),
+    ("map: levels", "Contacts by the three levels, leaders and gatekeepers marked (F5)", "levels"),
+    ("map: referrals", "Who referred whom, and the connectors ranked (F6)", "referrals"),
+    ("campaign: list", "The campaigns, and for one: its people, asks, gaps (F7)", "campaigns"),
+    ("campaign: new", "Start a campaign: the goal you are organizing for", "new_campaign"),
+    ("wins: list", "Wins to celebrate, per campaign (F8)", "wins"),
+    ("health: tend after days", "How long an ally or leader can go unmet before 'Tend these' lists them",
+     "tend_after"),
     ("help: keys", "Every key on this screen", "help"),
 ]
 

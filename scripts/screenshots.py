@@ -64,6 +64,28 @@ async def brief(pilot) -> None:
     await pilot.press("f3")
 
 
+async def power_map(pilot) -> None:
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press("right", "right", "right", "right")
+
+
+async def levels(pilot) -> None:
+    await pilot.press("f5")
+
+
+async def referrals(pilot) -> None:
+    await pilot.press("f6")
+
+
+async def campaign(pilot) -> None:
+    await pilot.press("f7")
+
+
+async def wins(pilot) -> None:
+    await pilot.press("f8")
+
+
 # name -> steps; later screens add their own entry here
 SHOTS = {
     "home": home,
@@ -72,6 +94,11 @@ SHOTS = {
     "help": help_keys,
     "prep": prep,
     "brief": brief,
+    "power-map": power_map,
+    "levels": levels,
+    "referrals": referrals,
+    "campaigns": campaign,
+    "wins": wins,
 }
 
 

@@ -239,6 +239,12 @@ async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
         rows = {table.get_row_at(i)[0].plain: table.get_row_at(i) for i in range(table.row_count)}
         assert rows["Name"][1].plain == "● Rosa Nguyễn" and rows["Name"][2].plain == "○ José Martínez"
         assert "1 meeting" in str(app.screen.query_one("#merge-moves").render())
+        tags = rows["Tags (all kept)"]
+        assert tags[1].plain.startswith("● ") and tags[2].plain.startswith("● ")
+        table.move_cursor(row=list(rows).index("Tags (all kept)"))
+        await pilot.press("enter")  # not a choice: nothing changes
+        await pilot.pause()
+        assert table.get_row_at(list(rows).index("Tags (all kept)"))[2].plain == tags[2].plain
         # take José's phone: Enter on the Phone row
         table.move_cursor(row=list(rows).index("Phone"))
         await pilot.press("enter")

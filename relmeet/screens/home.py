@@ -16,6 +16,7 @@ from relmeet.domain import CommitmentStatus, Level, Stance
 from relmeet.errors import RelmeetError
 from relmeet.store import contacts, due, meetings
 from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
+from relmeet.widgets.health import TendThese
 
 
 class HomeScreen(Screen):
@@ -46,6 +47,8 @@ class HomeScreen(Screen):
     @property
     def selected_contact_id(self) -> int | None:
         focused = self.focused
+        if focused is not None and focused.id == "tend-list":
+            return self.query_one(TendThese).highlighted_contact_id
         if isinstance(focused, OptionList) and focused.highlighted is not None:
             return self._side_rows.get(focused.id, {}).get(focused.highlighted)
         return self.query_one(ContactTable).selected_id
@@ -66,6 +69,7 @@ class HomeScreen(Screen):
             with Vertical(classes="side-pane"):
                 yield Static("Due this week and overdue", classes="pane-title")
                 yield OptionList(id="due")
+            yield TendThese(id="tend", classes="side-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,6 +124,7 @@ class HomeScreen(Screen):
             options.append(Option(line, id=f"commitment-{item.id}"))
             self._side_rows["due"][index] = item.contact_id
         self._fill(self.query_one("#due", OptionList), options, "Nothing due this week.")
+        self.query_one(TendThese).reload()
 
     @staticmethod
     def _fill(option_list: OptionList, options: list[Option], empty: str) -> None:

@@ -123,6 +123,9 @@ class MergeScreen(Screen):
         table.add_column(Text(f"Keep: {keep['name']}"), key="keep")
         table.add_column(Text(f"Other: {drop['name']}"), key="drop")
         for name, label, keep_text, drop_text in field_rows(book, keep, drop):
+            if name not in merge.FIELD_NAMES:  # shown for information: both sides are kept
+                table.add_row(Text(label), _cell(keep_text, True), _cell(drop_text, True), key=name)
+                continue
             chosen = self.choices.get(name, "keep")
             table.add_row(Text(label), _cell(keep_text, chosen == "keep"), _cell(drop_text, chosen == "drop"), key=name)
         table.move_cursor(row=min(row, table.row_count - 1))
@@ -131,6 +134,8 @@ class MergeScreen(Screen):
     @on(DataTable.RowSelected, "#merge-fields")
     def _toggle(self, event: DataTable.RowSelected) -> None:
         name = event.row_key.value
+        if name not in merge.FIELD_NAMES:
+            return
         self.choices[name] = "keep" if self.choices.get(name) == "drop" else "drop"
         self._fill_table()
 

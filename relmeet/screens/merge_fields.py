@@ -31,6 +31,9 @@ def field_rows(book, keep: dict, drop: dict) -> list[tuple[str, str, str, str]]:
                 label = "Notes (private)"
             rows.append((name, label, _shown(book, name, keep[name]).replace("\n", " "),
                          _shown(book, name, drop[name]).replace("\n", " ")))
+    keep_tags, drop_tags = merge.tags_of(book, keep["id"]), merge.tags_of(book, drop["id"])
+    if keep_tags or drop_tags:  # not a choice: the contact kept gets both sets
+        rows.append(("tags", "Tags (all kept)", ", ".join(keep_tags), ", ".join(drop_tags)))
     return rows
 
 

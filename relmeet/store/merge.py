@@ -205,6 +205,10 @@ def contact_fields(book, contact_id: int) -> dict:
     return dict(row)
 
 
+def tags_of(book, contact_id: int) -> list[str]:
+    return [r[0] for r in book.rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
+
+
 def moving_counts(book, contact_id: int) -> dict[str, int]:
     """What hangs off a contact and would move in a merge, by what the user calls it."""
     one = lambda sql: book.value(sql, (contact_id,) * sql.count("?"))  # noqa: E731

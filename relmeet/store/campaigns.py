@@ -1,0 +1,195 @@
+"""Campaigns: the goals being organized for, who is in each, and where each of them stands."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from relmeet.domain import CampaignScope, CampaignStatus, Level, Stance, from_iso, to_iso, utcnow
+from relmeet.errors import RelmeetError, ValidationError
+from relmeet.store.book import Book
+
+
+@dataclass
+class CampaignIn:
+    name: str = ""
+    goal: str = ""
+    scope: str = CampaignScope.broad.value
+    status: str = CampaignStatus.active.value
+
+
+@dataclass
+class CampaignRow(CampaignIn):
+    id: int = 0
+    contacts: int = 0
+    meetings: int = 0
+    wins: int = 0
+
+
+@dataclass
+class Member:
+    """A contact as a campaign (or the whole book) places them."""
+
+    id: int
+    name: str
+    kind: str
+    level: str
+    stance: str
+    influence: int
+    is_leader: bool
+    is_gatekeeper: bool
+    organization: str = ""
+
+
+@dataclass
+class AskOutcome:
+    contact: str
+    direction: str
+    kind: str
+    text: str
+    status: str
+
+
+@dataclass
+class CampaignDetail:
+    campaign: CampaignRow
+    members: list[Member] = field(default_factory=list)
+    meetings: list[tuple[str, str, str]] = field(default_factory=list)   # (when, contact, status)
+    exchanges: list[AskOutcome] = field(default_factory=list)
+    open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # owner, contact, text, due
+    wins: list[tuple[date, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def validate(data: CampaignIn) -> dict[str, str]:
+    errors = {}
+    if not data.name.strip():
+        errors["name"] = "A campaign needs a name."
+    if data.scope not in {s.value for s in CampaignScope}:
+        errors["scope"] = "Broad or narrow."
+    if data.status not in {s.value for s in CampaignStatus}:
+        errors["status"] = "Active, won or closed."
+    return errors
+
+
+def save(book: Book, data: CampaignIn, campaign_id: int | None = None) -> int:
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+    now = to_iso(utcnow())
+    values = (data.name.strip(), data.goal.strip(), data.scope, data.status)
+    with book.write() as conn:
+        if campaign_id is None:
+            return conn.execute("INSERT INTO campaign (name, goal, scope, status, created_at, updated_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", (*values, now, now)).lastrowid
+        if not conn.execute("UPDATE campaign SET name = ?, goal = ?, scope = ?, status = ?, updated_at = ? "
+                            "WHERE id = ?", (*values, now, campaign_id)).rowcount:
+            raise RelmeetError(f"campaign {campaign_id} is no longer in the book")
+    return campaign_id
+
+
+def list_campaigns(book: Book, *, active_only: bool = False) -> list[CampaignRow]:
+    where = "WHERE g.status = 'active'" if active_only else ""
+    rows = book.rows(f"""
+        SELECT g.id, g.name, g.goal, g.scope, g.status,
+               (SELECT count(*) FROM campaign_contact cc WHERE cc.campaign_id = g.id) AS contacts,
+               (SELECT count(*) FROM meeting m WHERE m.campaign_id = g.id AND m.status = 'held') AS meetings,
+               (SELECT count(*) FROM win w WHERE w.campaign_id = g.id) AS wins
+        FROM campaign g {where} ORDER BY g.status = 'active' DESC, g.name COLLATE NOCASE""")
+    return [CampaignRow(**dict(r)) for r in rows]
+
+
+def get(book: Book, campaign_id: int) -> CampaignRow | None:
+    return next((c for c in list_campaigns(book) if c.id == campaign_id), None)
+
+
+_MEMBER_COLUMNS = ("c.id, c.name, c.kind, c.level, {stance} AS stance, {influence} AS influence, c.is_leader, "
+                   "c.is_gatekeeper, coalesce(o.name, '') AS organization")
+
+
+def members(book: Book, campaign_id: int | None) -> list[Member]:
+    """A campaign's contacts with their stance and influence in it; None means every active contact with
+    their overall stance and influence."""
+    if campaign_id is None:
+        sql = (f"SELECT {_MEMBER_COLUMNS.format(stance='c.stance', influence='c.influence')} FROM contact c "
+               "LEFT JOIN contact o ON o.id = c.organization_id WHERE c.archived_at IS NULL "
+               "ORDER BY c.influence DESC, c.name COLLATE NOCASE")
+        rows = book.rows(sql)
+    else:
+        sql = (f"SELECT {_MEMBER_COLUMNS.format(stance='cc.stance', influence='cc.influence')} "
+               "FROM campaign_contact cc JOIN contact c ON c.id = cc.contact_id "
+               "LEFT JOIN contact o ON o.id = c.organization_id WHERE cc.campaign_id = ? AND c.archived_at IS NULL "
+               "ORDER BY cc.influence DESC, c.name COLLATE NOCASE")
+        rows = book.rows(sql, (campaign_id,))
+    return [Member(r["id"], r["name"], r["kind"], r["level"], r["stance"], r["influence"], bool(r["is_leader"]),
+                   bool(r["is_gatekeeper"]), r["organization"]) for r in rows]
+
+
+def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance: str, influence: int) -> None:
+    """Place a contact on a campaign's map (adding them to it), or their overall place when campaign is None."""
+    if stance not in {s.value for s in Stance}:
+        raise ValidationError({"stance": "Choose a stance from opposition to ally."})
+    if not 1 <= influence <= 5:
+        raise ValidationError({"influence": "Influence is from 1 to 5."})
+    with book.write() as conn:
+        if campaign_id is None:
+            changed = conn.execute("UPDATE contact SET stance = ?, influence = ?, updated_at = ? WHERE id = ?",
+                                   (stance, influence, to_iso(utcnow()), contact_id)).rowcount
+            if not changed:
+                raise RelmeetError(f"contact {contact_id} is no longer in the book")
+            return
+        conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT(campaign_id, contact_id) DO UPDATE SET stance = excluded.stance, "
+                     "influence = excluded.influence", (campaign_id, contact_id, stance, influence))
+
+
+def missing(book: Book, campaign_id: int) -> list[str]:
+    """Who's missing from the table (seed 001): empty levels and stances, organizations with nobody to call."""
+    people = members(book, campaign_id)
+    gaps = []
+    levels = {m.level for m in people}
+    for level in Level:
+        if level not in levels:
+            gaps.append(f"Nobody at the level “{level.label}”")
+    stances = {m.stance for m in people}
+    for stance in (Stance.ally, Stance.potential_ally, Stance.opposition):
+        if stance not in stances:
+            gaps.append(f"No {stance.label.lower()} mapped" if stance != Stance.opposition else
+                        "No opposition mapped — who is against this, and who do they listen to?")
+    for r in book.rows(
+            "SELECT o.name FROM campaign_contact cc JOIN contact o ON o.id = cc.contact_id "
+            "WHERE cc.campaign_id = ? AND o.kind = 'organization' AND o.archived_at IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM contact p WHERE p.organization_id = o.id AND p.archived_at IS NULL) "
+            "ORDER BY o.name COLLATE NOCASE", (campaign_id,)):
+        gaps.append(f"No contact person at {r[0]}")
+    if not any(m.is_leader for m in people):
+        gaps.append("No leader identified yet")
+    return gaps
+
+
+def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
+    campaign = get(book, campaign_id)
+    if campaign is None:
+        return None
+    found = CampaignDetail(campaign=campaign, members=members(book, campaign_id), missing=missing(book, campaign_id))
+    found.meetings = [(r[0] or "", r[1], r[2]) for r in book.rows(
+        "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m JOIN contact c "
+        "ON c.id = m.contact_id WHERE m.campaign_id = ? ORDER BY coalesce(m.started_at, m.scheduled_at) DESC "
+        "LIMIT 50", (campaign_id,))]
+    found.meetings = [(from_iso(at).astimezone().strftime("%-d %b") if at else "", who, status)
+                      for at, who, status in found.meetings]
+    found.exchanges = [AskOutcome(*r) for r in book.rows(
+        "SELECT c.name, x.direction, x.kind, x.text, x.status FROM exchange x JOIN contact c ON c.id = x.contact_id "
+        "WHERE x.campaign_id = ? ORDER BY x.direction, x.status, c.name COLLATE NOCASE LIMIT 200", (campaign_id,))]
+    found.open_commitments = [(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in book.rows(
+        "SELECT k.owner, c.name, k.text, k.due_on FROM commitment k JOIN contact c ON c.id = k.contact_id "
+        "WHERE k.campaign_id = ? AND k.status = 'open' ORDER BY k.due_on IS NULL, k.due_on LIMIT 200",
+        (campaign_id,))]
+    found.wins = wins(book, campaign_id)
+    return found
+
+
+def wins(book: Book, campaign_id: int | None) -> list[tuple[date, str]]:
+    """The wins noted at follow-up, newest first; None lists those tied to no campaign."""
+    rows = book.rows("SELECT won_on, text FROM win WHERE campaign_id IS ? ORDER BY won_on DESC, id DESC LIMIT 500",
+                     (campaign_id,))
+    return [(date.fromisoformat(r[0]), r[1]) for r in rows]

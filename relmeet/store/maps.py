@@ -1,0 +1,99 @@
+"""The organizer's field at a glance: the power grid, the three levels, and the referral network."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from relmeet.domain import Level, Stance
+from relmeet.store.book import Book
+from relmeet.store.campaigns import Member, members
+
+STANCES = [s.value for s in Stance]          # left to right: opposition … ally
+INFLUENCES = [5, 4, 3, 2, 1]                 # top to bottom: who decides first
+
+
+def power_grid(book: Book, campaign_id: int | None) -> dict[tuple[int, str], list[Member]]:
+    """(influence, stance) -> the contacts in that cell, as on a paper power map."""
+    grid: dict[tuple[int, str], list[Member]] = {(i, s): [] for i in INFLUENCES for s in STANCES}
+    for member in members(book, campaign_id):
+        grid[(member.influence, member.stance)].append(member)
+    return grid
+
+
+@dataclass
+class LevelGroup:
+    level: str
+    people: list[Member] = field(default_factory=list)
+    # organization id -> its people (for the organizations level)
+    org_people: dict[int, list[str]] = field(default_factory=dict)
+
+
+def levels(book: Book) -> list[LevelGroup]:
+    """Contacts grouped by seed 002's three levels, leaders and gatekeepers first in each."""
+    everyone = members(book, None)
+    groups = {level.value: LevelGroup(level.value) for level in Level}
+    for member in sorted(everyone, key=lambda m: (not m.is_leader, not m.is_gatekeeper, m.name.casefold())):
+        groups[member.level].people.append(member)
+    people_by_org: dict[int, list[str]] = defaultdict(list)
+    for r in book.rows("SELECT organization_id, name FROM contact WHERE organization_id IS NOT NULL "
+                       "AND archived_at IS NULL ORDER BY name COLLATE NOCASE"):
+        people_by_org[r[0]].append(r[1])
+    orgs = groups[Level.organization.value]
+    for group in groups.values():
+        for member in group.people:
+            if member.kind == "organization":
+                orgs.org_people[member.id] = people_by_org.get(member.id, [])
+    return list(groups.values())
+
+
+@dataclass
+class Referral:
+    from_id: int
+    from_name: str
+    to_id: int
+    to_name: str
+    note: str
+    held_meetings: int   # meetings held with the referred person
+
+
+@dataclass
+class Connector:
+    id: int
+    name: str
+    referrals: int
+    led_to_meetings: int
+
+
+def referrals(book: Book) -> list[Referral]:
+    rows = book.rows(
+        "SELECT r.from_contact_id, f.name, r.to_contact_id, t.name, r.note, "
+        "(SELECT count(*) FROM meeting m WHERE m.contact_id = r.to_contact_id AND m.status = 'held') "
+        "FROM referral r JOIN contact f ON f.id = r.from_contact_id JOIN contact t ON t.id = r.to_contact_id "
+        "ORDER BY f.name COLLATE NOCASE, t.name COLLATE NOCASE")
+    return [Referral(*r) for r in rows]
+
+
+def connectors(book: Book, limit: int = 20) -> list[Connector]:
+    """Seed 002's connectors: whose referrals led to the most held meetings, then the most referrals."""
+    rows = book.rows(
+        "SELECT r.from_contact_id, f.name, count(DISTINCT r.to_contact_id) AS referred, "
+        "(SELECT count(*) FROM meeting m WHERE m.status = 'held' AND m.contact_id IN "
+        "   (SELECT to_contact_id FROM referral r2 WHERE r2.from_contact_id = r.from_contact_id)) AS led "
+        "FROM referral r JOIN contact f ON f.id = r.from_contact_id GROUP BY r.from_contact_id "
+        "ORDER BY led DESC, referred DESC, f.name COLLATE NOCASE LIMIT ?", (limit,))
+    return [Connector(*r) for r in rows]
+
+
+def referral_forest(items: list[Referral]) -> tuple[list[int], dict[int, list[Referral]], dict[int, str]]:
+    """Roots (people who referred and weren't referred themselves, or break a cycle) and children."""
+    children: dict[int, list[Referral]] = defaultdict(list)
+    names: dict[int, str] = {}
+    referred = set()
+    for item in items:
+        children[item.from_id].append(item)
+        names[item.from_id], names[item.to_id] = item.from_name, item.to_name
+        referred.add(item.to_id)
+    roots = [cid for cid in children if cid not in referred]
+    if not roots and children:  # everyone was referred by someone: a cycle; start anywhere
+        roots = [next(iter(children))]
+    return sorted(roots, key=lambda cid: names[cid].casefold()), children, names

@@ -1,0 +1,78 @@
+"""Relationship health: who to tend, and the overdue and reciprocity counts, for the home screen."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from relmeet.formatting import stance
+from relmeet.store import health
+
+
+def contact_health_line(book, contact_id: int) -> Text:
+    """One line of a contact's relationship health, for their history or brief."""
+    found = health.contact_health(book, contact_id)
+    text = Text("Last met: ")
+    text.append("never" if found.days_since_met is None else f"{found.days_since_met} days ago",
+                style="bold red" if found.days_since_met is None or found.days_since_met > health.tend_after_days(book)
+                else "")
+    text.append(f" · overdue: theirs {found.overdue_theirs}, mine {found.overdue_mine}",
+                style="red" if found.overdue_mine or found.overdue_theirs else "")
+    text.append(f" · asks made {found.asks_made} / offers made {found.offers_made}")
+    return text
+
+
+class TendThese(Vertical):
+    """Allies and leaders not met for longer than the organizer's threshold; Enter opens one."""
+
+    DEFAULT_CSS = """
+    TendThese { height: 1fr; }
+    TendThese > OptionList { height: 1fr; border: none; }
+    TendThese > #health-counts { color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.contact_ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="tend-title", classes="pane-title")
+        yield OptionList(id="tend-list")
+        yield Static("", id="health-counts")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        book = self.app.book
+        days = health.tend_after_days(book)
+        stale = health.tend_these(book, days)
+        self.query_one("#tend-title", Static).update(f"Tend these (not met in {days}+ days)")
+        options = self.query_one("#tend-list", OptionList)
+        options.clear_options()
+        self.contact_ids = [s.id for s in stale]
+        for item in stale:
+            line = Text(item.name + (" ★" if item.is_leader else ""))
+            line.append("  ")
+            line.append_text(stance(item.stance))
+            line.append("  never met" if item.days_since_met is None else f"  {item.days_since_met} days",
+                        style="dim")
+            options.add_option(Option(line))
+        if not stale:
+            options.add_option(Option(Text("Everyone is tended. ", style="dim"), disabled=True))
+        counts = health.overview(book)
+        text = Text(f"Overdue: theirs {counts['overdue_theirs']}, mine {counts['overdue_mine']} · "
+                    f"asks {counts['asks']} / offers {counts['offers']}")
+        self.query_one("#health-counts", Static).update(text)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.contact_ids):
+            self.app.open_contact(self.contact_ids[event.option_index])
+
+    @property
+    def highlighted_contact_id(self) -> int | None:
+        index = self.query_one("#tend-list", OptionList).highlighted
+        return self.contact_ids[index] if index is not None and index < len(self.contact_ids) else None

@@ -1,0 +1,146 @@
+"""The organizer's map views through the real app, on the demo book."""
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from relmeet.app import RelmeetApp
+from relmeet.store import health, maps
+from relmeet.widgets.power_grid import PowerGrid
+
+
+def _shown(static) -> str:
+    console = Console(width=300, file=io.StringIO(), record=True)
+    console.print(static.content)
+    return console.export_text()
+
+
+def _id(book, name: str) -> int:
+    return book.value("SELECT id FROM contact WHERE name = ?", (name,))
+
+
+async def test_power_map_places_contacts_and_moves_one(demo_book):
+    eviction = demo_book.value("SELECT id FROM campaign WHERE name LIKE 'Just-cause%'")
+    clinic = demo_book.value("SELECT id FROM campaign WHERE name LIKE 'Evening%'")
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        grid = app.screen.query_one(PowerGrid)
+        assert app.screen.campaign_id == eviction
+        # Pastor Okafor: ally with influence 4 on the eviction campaign
+        assert "Pastor Denise Okafor" in [m.name for m in grid.grid[(4, "ally")]]
+        assert "Councilmember Alan Brooks" in [m.name for m in grid.grid[(5, "neutral")]]
+        # walk the cursor to José's cell (influence 1, potential ally): from the first filled cell
+        grid.row, grid.col, grid.index = 4, 3, 0
+        grid.action_move(0, 0)
+        await pilot.pause()
+        assert "José Martínez" in str(app.screen.query_one("#map-selected").render())
+        await pilot.press("shift+right")  # potential ally -> ally
+        await pilot.press("shift+up")     # influence 1 -> 2
+        await pilot.pause()
+        jose = _id(demo_book, "José Martínez")
+        row = demo_book.row("SELECT stance, influence FROM campaign_contact WHERE campaign_id = ? AND contact_id = ?",
+                            (eviction, jose))
+        assert tuple(row) == ("ally", 2)
+        # only this campaign changed: his overall stance stays as it was
+        assert demo_book.value("SELECT stance FROM contact WHERE id = ?", (jose,)) == "potential_ally"
+        assert "José Martínez" in [m.name for m in grid.grid[(2, "ally")]]
+        assert grid.selected.name == "José Martínez"  # the cursor followed him
+        # another campaign, another map: Linda Park is opposed to the clinic hours
+        app.screen.query_one("#campaign").value = clinic
+        await pilot.pause()
+        assert [m.name for m in grid.grid[(3, "opposition")]] == ["Linda Park"]
+
+
+async def test_levels_show_counts_markers_and_org_people(demo_book):
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        tree = app.screen.query_one("#levels")
+        labels = [str(node.label) for node in tree.root.children]
+        assert labels[0].startswith("Directly impacted (4)")
+        assert labels[1].startswith("Leader / connector (5)")
+        org_branch = tree.root.children[2]
+        union = next(n for n in org_branch.children if "Eastside Tenants Union" in str(n.label))
+        assert {str(n.label) for n in union.children} == {"Rosa Nguyễn", "Teresa Alvarez"}
+        leaders = tree.root.children[1]
+        assert any("Linda Park ⚑" in str(n.label) for n in leaders.children)
+
+
+async def test_referrals_rank_the_connector_whose_referrals_led_to_meetings(demo_book):
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        table = app.screen.query_one("#connectors")
+        first = table.get_row_at(0)
+        assert str(first[1]) == "Pastor Denise Okafor" and first[3] == "1"
+        tree = app.screen.query_one("#referral-tree")
+        roots = [str(n.label) for n in tree.root.children]
+        assert "Pastor Denise Okafor" in roots
+        pastor = next(n for n in tree.root.children if str(n.label) == "Pastor Denise Okafor")
+        assert any(str(n.label).startswith("Teresa Alvarez  1 meeting") for n in pastor.children)
+
+
+async def test_campaign_detail_names_whos_missing_and_new_campaign_validates(demo_book):
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        table = app.screen.query_one("#campaign-list")
+        clinic = demo_book.value("SELECT id FROM campaign WHERE name LIKE 'Evening%'")
+        table.move_cursor(row=table.get_row_index(str(clinic)))
+        await pilot.pause()
+        detail = _shown(app.screen.query_one("#campaign-detail"))
+        assert "Nobody at the level “Directly impacted”" in detail
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # no name
+        await pilot.pause()
+        assert "needs a name" in str(app.screen.query_one("#field-name .field-error").render())
+        await pilot.press(*"Rent relief fund")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_book.value("SELECT status FROM campaign WHERE name = 'Rent relief fund'") == "active"
+        assert "Rent relief fund" in [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def test_home_tend_these_and_threshold(demo_book):
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        tend = app.screen.query_one("#tend-list")
+        lines = [tend.get_option_at_index(i).prompt.plain for i in range(tend.option_count)]
+        assert any("Teresa Alvarez" in line and "50 days" in line for line in lines)
+        # raise the threshold past her 50 days: she drops off
+        await pilot.press("ctrl+p")
+        await pilot.press(*"tend after")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        days = app.screen.query_one("#days")
+        days.value = "60"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert demo_book.value("SELECT value FROM setting WHERE key = 'tend_after_days'") == "60"
+        tend = app.screen.query_one("#tend-list")
+        assert not any("Teresa" in tend.get_option_at_index(i).prompt.plain for i in range(tend.option_count))
+
+
+async def test_wins_listed_per_campaign(demo_book):
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        text = _shown(app.screen.query_one("#wins-text"))
+        assert "Just-cause eviction ordinance (2)" in text
+        assert "Dr. Singh agreed to testify at the council hearing" in text
+
+
+def test_health_of_one_contact(demo_book):
+    rosa = health.contact_health(demo_book, _id(demo_book, "Rosa Nguyễn"))
+    assert rosa.days_since_met == 21 and rosa.overdue_theirs == 1 and rosa.overdue_mine == 0
+    assert maps.connectors(demo_book)[0].name == "Pastor Denise Okafor"
