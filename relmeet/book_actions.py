@@ -69,6 +69,35 @@ class BookActions:
                               "vCard or Markdown: `relmeet export --format csv|vcard|markdown`.",
                               title="Exported", timeout=15)
 
+    def action_export_contact(self) -> None:
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            self.notify("Highlight a contact first.", severity="warning", title="Export history")
+            return
+        self.run_worker(lambda: self._export_history(contact_id), thread=True, group="export", exit_on_error=False)
+
+    def _export_history(self, contact_id: int) -> None:
+        import re
+
+        from relmeet.commands.export import write_private
+        from relmeet.exporting.markdown_out import contact_history
+        from relmeet.store.merge import contact_fields
+
+        try:
+            text = contact_history(self.book, contact_id)
+            # a file name from the contact's name: letters (any script), digits and dashes only
+            name = contact_fields(self.book, contact_id)["name"]
+            slug = re.sub(r"[^\w]+", "-", name).strip("-_")[:60] or "contact"
+            folder = self.book.path.parent / "exports"
+            target = folder / f"{slug}-{datetime.now():%Y-%m-%d}.md"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            write_private(target, text)
+        except (OSError, RelmeetError) as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", title="Export history")
+            return
+        self.call_from_thread(self.notify, f"Their history (private notes left out) is in {target}.",
+                              title="Exported", timeout=15)
+
     def action_merge_contact(self) -> None:
         from relmeet.screens.merge import MergeScreen
 

@@ -290,12 +290,7 @@ async def test_app_exports_the_book_as_json_beside_it(demo_book, tmp_path):
     _mark_private(demo_book)
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"export")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await app.run_action("export_book")  # what the palette's "book: export" runs
         await app.workers.wait_for_complete()
         await pilot.pause()
         written = list((demo_book.path.parent / "exports").iterdir())
@@ -304,3 +299,25 @@ async def test_app_exports_the_book_as_json_beside_it(demo_book, tmp_path):
     data = json.loads(written[0].read_text(encoding="utf-8"))
     assert "Owes back rent" not in json.dumps(data)
     assert data["tables"]["contact"] == json_book.dump(demo_book)["tables"]["contact"]
+
+
+async def test_app_exports_the_contact_in_view_as_markdown(demo_book):
+    from datetime import datetime
+
+    from relmeet.app import RelmeetApp
+    from relmeet.widgets.contact_table import ContactTable
+
+    app = RelmeetApp(demo_book, demo=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ContactTable)
+        names = [table.get_row_at(i)[1].plain.strip(" ★⚑▣") for i in range(table.row_count)]
+        table.move_cursor(row=names.index("Rosa Nguyễn"))
+        await app.run_action("export_contact")  # what the palette's "contact: export history" runs
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list((demo_book.path.parent / "exports").iterdir())
+        assert [p.name for p in written] == [f"Rosa-Nguyễn-{datetime.now():%Y-%m-%d}.md"]
+        assert any(str(written[0]) in n.message for n in app._notifications)
+    assert written[0].read_text(encoding="utf-8").startswith("# Rosa Nguyễn\n")
+    assert stat.S_IMODE(written[0].stat().st_mode) == 0o600
