@@ -321,3 +321,13 @@ async def test_app_exports_the_contact_in_view_as_markdown(demo_book):
         assert any(str(written[0]) in n.message for n in app._notifications)
     assert written[0].read_text(encoding="utf-8").startswith("# Rosa Nguyễn\n")
     assert stat.S_IMODE(written[0].stat().st_mode) == 0o600
+
+
+def test_palette_offers_export_backup_restore_and_merge():
+    from relmeet.app import RelmeetApp
+    from relmeet.palette import PALETTE
+
+    actions = {title: action for title, _help, action in PALETTE}
+    for title in ("book: export", "book: back up now", "book: restore", "contact: merge", "contact: undo merge",
+                  "contact: export history"):
+        assert hasattr(RelmeetApp, f"action_{actions[title]}"), title
