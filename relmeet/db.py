@@ -105,6 +105,19 @@ def _split(script: str) -> list[str]:
     return statements
 
 
+def open_again(path: Path) -> sqlite3.Connection:
+    """Another connection to a book this process has already opened and checked with connect().
+
+    It must not read the file with open(): closing any descriptor of the file drops every POSIX lock
+    SQLite holds on it in this process, and another process could then delete the live WAL under us
+    (measured: notes typed after a worker thread opened its connection were lost).
+    """
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    configure(conn)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
 def connect(path: Path, *, create: bool = True, upgrade: bool = True) -> sqlite3.Connection:
     """Open the book at path: create it if asked, refuse wrong or newer files, upgrade old ones.
 

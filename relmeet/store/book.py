@@ -30,7 +30,7 @@ class Book:
         """This thread's read connection (sqlite3 connections must not be shared across threads)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = db.connect(self.path, create=False)
+            conn = db.open_again(self.path)
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)
