@@ -9,12 +9,13 @@ from textual.binding import Binding
 
 from relmeet.book_actions import BookActions
 from relmeet.map_actions import MapActions
+from relmeet.meeting_actions import MeetingActions
 from relmeet.palette import RelmeetCommands
 from relmeet.prep_actions import PrepActions
 from relmeet.store import Book
 
 
-class RelmeetApp(PrepActions, MapActions, BookActions, App):
+class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -45,6 +46,7 @@ class RelmeetApp(PrepActions, MapActions, BookActions, App):
         from relmeet.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.offer_resume()
         self.start_daily_backup()
 
     # Screens that are "about" one contact (home's highlighted row, a history, a prep form) expose

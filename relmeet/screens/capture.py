@@ -1,0 +1,181 @@
+"""Quick capture during a meeting: one small dialog per kind, opened by an F-key from the notes.
+
+Enter saves, Escape goes back to the notes; a bad date keeps everything else typed in the dialog.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from relmeet import formatting
+from relmeet.dates import parse_due
+from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, Owner
+from relmeet.errors import RelmeetError, ValidationError
+from relmeet.names import match_contacts
+from relmeet.store import captures, contacts
+from relmeet.views import ContactIn
+from relmeet.widgets.field import Field
+
+TITLES = {"interest": "Interest, in their own words", "ask": "An ask made", "offer": "An offer made",
+          "commitment": "A commitment", "referral": "Someone to talk to next"}
+ASK_STATUSES = [(ExchangeStatus(s).label, s) for s in ("made", "agreed", "declined", "thinking", "deferred")]
+
+
+@dataclass
+class Editing:
+    """The stored item a dialog edits, with its current values."""
+
+    table: str
+    id: int
+    values: dict
+
+
+class CaptureScreen(ModalScreen[bool]):
+    """Dismisses True when something was saved."""
+
+    HELP_TITLE = "a capture"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save-capture", tooltip="Save and go back to the notes"),
+        Binding("escape", "dismiss(False)", "Back to notes", id="cancel-capture", tooltip="Keep nothing from this dialog"),
+    ]
+
+    def __init__(self, kind: str, contact_id: int, meeting_id: int, campaign_id: int | None = None,
+                 editing: Editing | None = None):
+        super().__init__()
+        self.kind, self.contact_id, self.meeting_id, self.campaign_id = kind, contact_id, meeting_id, campaign_id
+        self.editing = editing
+        self.matches: list = []
+
+    def compose(self) -> ComposeResult:
+        v = self.editing.values if self.editing else {}
+        with Vertical(classes="dialog", id="capture"):
+            yield Static(("Edit: " if self.editing else "") + TITLES[self.kind], classes="pane-title")
+            if self.kind == "interest":
+                yield Field("Kind", Select(InterestKind.options(), value=v.get("kind", "self_interest"),
+                                           allow_blank=False, id="kind"), name="kind")
+                yield Field("In their words", Input(v.get("text", ""), id="text"), name="text")
+                yield Field("Who they hold responsible", Input(v.get("responsible", ""), id="responsible"),
+                            name="responsible", hint="for a concern")
+            elif self.kind in ("ask", "offer"):
+                yield Field("Kind", Select(ExchangeKind.options(), value=v.get("kind", "action"), allow_blank=False,
+                                           id="kind"), name="kind")
+                yield Field("What", Input(v.get("text", ""), id="text"), name="text")
+                if self.kind == "ask":
+                    yield Field("Their answer", Select(ASK_STATUSES, value=v.get("status", "made"), allow_blank=False,
+                                                      id="status"), name="status")
+            elif self.kind == "commitment":
+                yield Field("Who", Select([("I will", "mine"), ("They will", "theirs")], value=v.get("owner", "theirs"),
+                                          allow_blank=False, id="owner"), name="owner")
+                yield Field("What", Input(v.get("text", ""), id="text"), name="text")
+                due = v.get("due_on")
+                yield Field("By when", Input(due.isoformat() if due else "", id="due", placeholder="fri"),
+                            name="due", hint="fri · next tuesday · in 2 weeks · 2026-12-03")
+            else:
+                yield Field("Who", Input(v.get("name", ""), id="who", placeholder="Mr. Tran"), name="who",
+                            hint="an existing contact, or a new one")
+                yield OptionList(id="who-matches")
+                yield Field("Why them", Input(v.get("note", ""), id="note"), name="note")
+
+    def on_mount(self) -> None:
+        first = self.query("Input").first()
+        first.focus()
+        if self.kind == "referral":
+            self.query_one("#who-matches", OptionList).display = False
+
+    @on(Input.Changed, "#due")
+    def _preview_due(self, event: Input.Changed) -> None:
+        field = self.query_one("#field-due", Field)
+        try:
+            day = parse_due(event.value)
+        except ValidationError:
+            return
+        field.show_error(None)
+        label = "By when" + (f"  → {formatting.due(day).plain}" if day else "")
+        field.query_one(".field-label").update(Text(label))
+
+    @on(Input.Changed, "#who")
+    def _suggest(self, event: Input.Changed) -> None:
+        box = self.query_one("#who-matches", OptionList)
+        self.matches = [m for m in match_contacts(self.app.book, event.value, limit=6) if m.id != self.contact_id]
+        box.clear_options()
+        if self.matches:
+            box.add_options([Option(Text(m.name)) for m in self.matches])
+            box.add_option(Option(Text(f"+ a new contact: {event.value.strip()}", style="italic")))
+        box.display = bool(self.matches)
+
+    @on(OptionList.OptionSelected, "#who-matches")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.action_save(pick=event.option_index)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def _value(self, selector: str) -> str:
+        return self.query_one(selector).value
+
+    def action_save(self, pick: int | None = None) -> None:
+        book = self.app.book
+        try:
+            self._save(book, pick)
+        except ValidationError as exc:
+            errors = dict(exc.errors)
+            if "to" in errors:  # the store names the referral's target "to"; the dialog calls it "who"
+                errors["who"] = errors.pop("to")
+            for field in self.query(Field):
+                field.show_error(errors.get(field.field_name))
+            return
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.dismiss(True)
+
+    def _save(self, book, pick: int | None) -> None:
+        meeting, contact, edit = self.meeting_id, self.contact_id, self.editing
+        if self.kind == "interest":
+            values = dict(kind=self._value("#kind"), text=self._value("#text"), responsible=self._value("#responsible"))
+            if edit:
+                captures.update(book, "interest", edit.id, **values)
+            else:
+                captures.add_interest(book, contact, meeting_id=meeting, **values)
+        elif self.kind in ("ask", "offer"):
+            status = self._value("#status") if self.kind == "ask" else "made"
+            values = dict(kind=self._value("#kind"), text=self._value("#text"), status=status)
+            if edit:
+                captures.update(book, "exchange", edit.id, **values)
+            else:
+                captures.add_exchange(book, contact, self.kind, meeting_id=meeting, campaign_id=self.campaign_id,
+                                      **values)
+        elif self.kind == "commitment":
+            due = parse_due(self._value("#due"))
+            owner = self._value("#owner")
+            if owner not in {o.value for o in Owner}:
+                raise ValidationError({"owner": "Mine or theirs?"})
+            if edit:
+                captures.update(book, "commitment", edit.id, owner=owner, text=self._value("#text"), due_on=due)
+            else:
+                captures.add_commitment(book, contact, owner, self._value("#text"), due, meeting_id=meeting,
+                                        campaign_id=self.campaign_id)
+        else:
+            note = self._value("#note")
+            if edit:
+                captures.update(book, "referral", edit.id, note=note)
+                return
+            name = self._value("#who").strip()
+            if not name:
+                raise ValidationError({"who": "Who did they say to talk to?"})
+            if pick is not None and pick < len(self.matches):
+                target = self.matches[pick].id
+            else:
+                exact = [m for m in self.matches if m.name.casefold() == name.casefold()]
+                target = exact[0].id if exact and pick is None else contacts.create(
+                    book, ContactIn(name=name, rung="identified", notes=f"Referred during a meeting. {note}".strip()))
+            captures.add_referral(book, contact, target, meeting_id=meeting, note=note)

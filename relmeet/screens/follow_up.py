@@ -1,0 +1,156 @@
+"""Follow-up, after the meeting: outcomes, owners and dates, the next meeting, ratings, a win, a summary."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+
+from relmeet import formatting
+from relmeet.dates import parse_due, parse_when
+from relmeet.domain import Direction, ExchangeStatus, today
+from relmeet.errors import RelmeetError, ValidationError
+from relmeet.store import follow_up, meetings
+from relmeet.store.follow_up import OUTCOMES, FollowUpForm
+from relmeet.store.meetings import FollowUp
+from relmeet.summary import draft
+from relmeet.widgets.field import Field
+
+RATINGS = [(f"{n} — {w}", n) for n, w in ((1, "weak"), (2, "fair"), (3, "good"), (4, "strong"), (5, "excellent"))]
+
+
+class FollowUpScreen(Screen[None]):
+    HELP_TITLE = "the follow-up"
+    HELP = "Every ask gets an outcome, every commitment an owner and a date. The summary is yours to edit."
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save follow-up", id="save-follow-up", tooltip="Save everything on this page"),
+        Binding("f5", "copy_summary", "Copy summary", id="copy-summary", tooltip="Copy the summary to the clipboard"),
+        Binding("f6", "save_summary_file", "Summary to file", id="summary-file",
+                tooltip="Write the summary to the file named under it"),
+        Binding("f7", "redraft", "Redraft", id="redraft", show=False,
+                tooltip="Draft the summary again from what is captured (replaces your edits)"),
+        Binding("escape", "leave", "Later", id="leave-follow-up", tooltip="Leave; come back from the contact"),
+    ]
+
+    def __init__(self, meeting_id: int):
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        book = self.app.book
+        card = meetings.get(book, self.meeting_id)
+        self.card = card
+        self.selected_contact_id = card.contact_id
+        self.exchanges = follow_up.exchanges_for(book, self.meeting_id)
+        self.promises = follow_up.commitments_for(book, self.meeting_id)
+        yield Header()
+        yield Static(Text(f"Follow-up: {card.contact}", style="bold"), classes="screen-title")
+        with VerticalScroll(id="follow-form"):
+            yield Static("Asks and offers — what came of each", classes="pane-title")
+            for x in self.exchanges:
+                with Horizontal(classes="form-row follow-row"):
+                    yield Static(Text(f"{Direction(x.direction).label}: {x.text}"), classes="follow-text")
+                    status = x.status if x.status in OUTCOMES else ("agreed" if x.direction == "offer" else "thinking")
+                    yield Select([(ExchangeStatus(s).label, s) for s in OUTCOMES], value=status, allow_blank=False,
+                                 id=f"outcome-{x.id}", compact=True)
+            if not self.exchanges:
+                yield Static(Text("No asks or offers were captured.", style="dim"))
+            yield Static("Commitments — who, by when", classes="pane-title")
+            for item in self.promises:
+                with Horizontal(classes="form-row follow-row"):
+                    yield Static(Text(item.text), classes="follow-text")
+                    yield Select([("I will", "mine"), ("They will", "theirs")], value=item.owner, allow_blank=False,
+                                 id=f"owner-{item.id}", compact=True)
+                    yield Field("", Input(item.due_on.isoformat() if item.due_on else "", id=f"due-{item.id}",
+                                          placeholder="by when: fri", compact=True), name=f"due-{item.id}")
+            if not self.promises:
+                yield Static(Text("No commitments were captured.", style="dim"))
+            with Horizontal(classes="form-row"):
+                yield Field("Next meeting", Input(id="next_meeting", placeholder="next tuesday 6pm", compact=True),
+                            name="next_meeting", hint="or a check-in date →")
+                yield Field("Check in by", Input(id="check_in", placeholder="in 2 weeks", compact=True),
+                            name="check_in")
+            yield Field("Next step", Input(card.next_step, id="next_step", compact=True), name="next_step")
+            with Horizontal(classes="form-row"):
+                yield Field("Leadership", Select(RATINGS, value=card.leadership_rating or Select.NULL, prompt="1–5",
+                                                 id="leadership_rating", compact=True), name="leadership_rating")
+                yield Field("Relationship", Select(RATINGS, value=card.relationship_rating or Select.NULL,
+                                                   prompt="1–5", id="relationship_rating", compact=True),
+                            name="relationship_rating")
+            yield Field("A win to celebrate", Input(id="win", placeholder="however small", compact=True), name="win")
+            yield Field("Summary / thank-you (Markdown)", TextArea(card.summary or draft(book, self.meeting_id),
+                                                                   id="summary", language=None), name="summary")
+            default = Path.home() / f"relmeet-{card.contact.split()[0].lower()}-{today():%Y-%m-%d}.md"
+            yield Field("Save the summary to", Input(str(default), id="summary_path", compact=True),
+                        name="summary_path", hint="F6 writes it")
+        yield Footer()
+
+    def _collect(self) -> FollowUpForm:
+        errors: dict[str, str] = {}
+
+        def phrase(selector: str, parser, field: str):
+            try:
+                return parser(self.query_one(selector, Input).value, field=field)
+            except ValidationError as exc:
+                errors.update(exc.errors)
+                return None
+
+        commitments = {}
+        for item in self.promises:
+            due = phrase(f"#due-{item.id}", parse_due, f"due-{item.id}")
+            commitments[item.id] = (self.query_one(f"#owner-{item.id}", Select).value, due)
+        ratings = {name: self.query_one(f"#{name}", Select).value for name in ("leadership_rating", "relationship_rating")}
+        follow = FollowUp(summary=self.query_one("#summary", TextArea).text,
+                          next_step=self.query_one("#next_step", Input).value,
+                          check_in_on=phrase("#check_in", parse_due, "check_in"),
+                          **{k: (None if v is Select.NULL else v) for k, v in ratings.items()})
+        form = FollowUpForm(follow=follow, commitments=commitments, win=self.query_one("#win", Input).value,
+                            outcomes={x.id: self.query_one(f"#outcome-{x.id}", Select).value for x in self.exchanges},
+                            next_meeting_at=phrase("#next_meeting", parse_when, "next_meeting"))
+        if form.next_meeting_at is not None:
+            form.next_meeting_at = form.next_meeting_at.astimezone()
+        if errors:
+            raise ValidationError(errors)
+        return form
+
+    def action_save(self) -> None:
+        try:
+            next_id = follow_up.save(self.app.book, self.meeting_id, self._collect())
+        except ValidationError as exc:
+            for field in self.query(Field):
+                field.show_error(exc.errors.get(field.field_name))
+            self.notify("Check the fields marked in red; nothing you typed is lost.", severity="warning")
+            return
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        message = "Follow-up saved." + (" The next meeting is under Upcoming." if next_id else "")
+        self.notify(message)
+        self.dismiss(None)
+
+    def action_copy_summary(self) -> None:
+        self.app.copy_to_clipboard(self.query_one("#summary", TextArea).text)
+        self.notify("Summary copied (your terminal must allow clipboard access).")
+
+    def action_save_summary_file(self) -> None:
+        field = self.query_one("#field-summary_path", Field)
+        path = Path(self.query_one("#summary_path", Input).value.strip()).expanduser()
+        try:
+            if path.is_dir():
+                raise OSError("that is a folder; name a file in it")
+            path.write_text(self.query_one("#summary", TextArea).text, encoding="utf-8")
+        except OSError as exc:
+            field.show_error(f"Couldn't write {path}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        field.show_error(None)
+        self.notify(f"Summary saved to {path}", markup=False)
+
+    def action_redraft(self) -> None:
+        self.query_one("#summary", TextArea).load_text(draft(self.app.book, self.meeting_id))
+
+    def action_leave(self) -> None:
+        self.dismiss(None)

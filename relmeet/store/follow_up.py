@@ -1,0 +1,95 @@
+"""Follow-up, after the meeting: outcomes, who does what by when, the next meeting, all saved at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from relmeet.domain import ExchangeStatus, Owner, to_iso, today, utcnow
+from relmeet.errors import RelmeetError, ValidationError
+from relmeet.store.book import Book
+from relmeet.store.meetings import FollowUp
+
+OUTCOMES = ("agreed", "declined", "thinking", "deferred")
+
+
+@dataclass
+class AskRow:
+    id: int
+    direction: str
+    kind: str
+    text: str
+    status: str
+
+
+@dataclass
+class CommitmentRow:
+    id: int
+    owner: str
+    text: str
+    due_on: date | None
+
+
+@dataclass
+class FollowUpForm:
+    follow: FollowUp
+    outcomes: dict[int, str] = field(default_factory=dict)                     # exchange id -> status
+    commitments: dict[int, tuple[str, date | None]] = field(default_factory=dict)  # id -> (owner, due)
+    next_meeting_at: datetime | None = None
+    win: str = ""
+
+
+def exchanges_for(book: Book, meeting_id: int) -> list[AskRow]:
+    return [AskRow(*r) for r in book.rows(
+        "SELECT id, direction, kind, text, status FROM exchange WHERE meeting_id = ? ORDER BY direction, id",
+        (meeting_id,))]
+
+
+def commitments_for(book: Book, meeting_id: int) -> list[CommitmentRow]:
+    return [CommitmentRow(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in book.rows(
+        "SELECT id, owner, text, due_on FROM commitment WHERE meeting_id = ? ORDER BY id", (meeting_id,))]
+
+
+def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
+    """Everything from the follow-up screen in one transaction; returns the next meeting's id if one was set."""
+    errors: dict[str, str] = {}
+    for name in ("leadership_rating", "relationship_rating"):
+        value = getattr(form.follow, name)
+        if value is not None and not 1 <= value <= 5:
+            errors[name] = "A rating is from 1 to 5."
+    for exchange_id, status in form.outcomes.items():
+        if status not in {s.value for s in ExchangeStatus}:
+            errors[f"outcome-{exchange_id}"] = "Choose an outcome."
+    for commitment_id, (owner, _due) in form.commitments.items():
+        if owner not in {o.value for o in Owner}:
+            errors[f"owner-{commitment_id}"] = "Mine or theirs?"
+    if errors:
+        raise ValidationError(errors)
+    now = to_iso(utcnow())
+    f = form.follow
+    next_id = None
+    with book.write() as conn:
+        meeting = conn.execute("SELECT contact_id, campaign_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
+        if meeting is None:
+            raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+        conn.execute(
+            "UPDATE meeting SET summary = ?, next_step = ?, check_in_on = ?, leadership_rating = ?, "
+            "relationship_rating = ?, notes_private = ?, status = CASE status WHEN 'in_progress' THEN 'held' "
+            "ELSE status END, updated_at = ? WHERE id = ?",
+            (f.summary.strip(), f.next_step.strip(), f.check_in_on.isoformat() if f.check_in_on else None,
+             f.leadership_rating, f.relationship_rating, int(f.notes_private), now, meeting_id))
+        for exchange_id, status in form.outcomes.items():
+            conn.execute("UPDATE exchange SET status = ?, updated_at = ? WHERE id = ? AND meeting_id = ?",
+                         (status, now, exchange_id, meeting_id))
+        for commitment_id, (owner, due) in form.commitments.items():
+            conn.execute("UPDATE commitment SET owner = ?, due_on = ?, updated_at = ? WHERE id = ? AND meeting_id = ?",
+                         (owner, due.isoformat() if due else None, now, commitment_id, meeting_id))
+        if form.next_meeting_at is not None:
+            next_id = conn.execute(
+                "INSERT INTO meeting (contact_id, campaign_id, type, status, scheduled_at, purpose, created_at, "
+                "updated_at) VALUES (?, ?, 'maintenance', 'planned', ?, ?, ?, ?)",
+                (meeting[0], meeting[1], to_iso(form.next_meeting_at), f.next_step.strip(), now, now)).lastrowid
+        if form.win.strip():
+            conn.execute("INSERT INTO win (campaign_id, meeting_id, contact_id, text, won_on, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (meeting[1], meeting_id, meeting[0], form.win.strip(), today().isoformat(), now))
+    return next_id

@@ -1,0 +1,44 @@
+"""The follow-up's draft: a short Markdown summary / thank-you from what was captured."""
+from __future__ import annotations
+
+from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, local, today
+from relmeet.store import captures, meetings
+from relmeet.store.book import Book
+from relmeet.store.follow_up import commitments_for, exchanges_for
+
+
+def draft(book: Book, meeting_id: int) -> str:
+    card = meetings.get(book, meeting_id)
+    if card is None:
+        return ""
+    first = card.contact.split()[0] if card.contact else "friend"
+    when = local(card.started_at or card.scheduled_at)
+    day = when.strftime("%a %-d %b %Y") if when else today().strftime("%a %-d %b %Y")
+    lines = [f"# One-on-one with {card.contact} — {day}", "", f"Thank you, {first}, for making the time to talk."]
+    interests = [c for c in captures.for_meeting(book, meeting_id) if c.table == "interest"]
+    if interests:
+        lines += ["", "## In your words"]
+        lines += [f"- {InterestKind(i.kind).label}: “{i.text}”" for i in interests]
+    exchanges = exchanges_for(book, meeting_id)
+    agreed = [x for x in exchanges if x.direction == "ask" and x.status == "agreed"]
+    open_asks = [x for x in exchanges if x.direction == "ask" and x.status != "agreed"]
+    offers = [x for x in exchanges if x.direction == "offer"]
+    if agreed or offers:
+        lines += ["", "## What we agreed"]
+        lines += [f"- You said yes to: {x.text}" for x in agreed]
+        lines += [f"- I offered: {x.text}" for x in offers]
+    if open_asks:
+        lines += ["", "## Still open"]
+        lines += [f"- {x.text} ({ExchangeStatus(x.status).label.lower()}, {ExchangeKind(x.kind).label.lower()})"
+                  for x in open_asks]
+    promises = commitments_for(book, meeting_id)
+    if promises:
+        lines += ["", "## Who does what by when"]
+        for item in promises:
+            who = "I will" if item.owner == "mine" else "You will"
+            by = f" — by {item.due_on:%a %-d %b}" if item.due_on else ""
+            lines.append(f"- {who}: {item.text}{by}")
+    if card.next_step:
+        lines += ["", f"Next: {card.next_step}"]
+    return "\n".join(lines) + "\n"
+
