@@ -86,6 +86,41 @@ async def wins(pilot) -> None:
     await pilot.press("f8")
 
 
+async def _rosas_meeting(pilot) -> int:
+    from relmeet.store import captures, meetings
+    from relmeet.screens.notes import NotesScreen
+
+    book = pilot.app.book
+    meeting_id = book.value("SELECT m.id FROM meeting m JOIN contact c ON c.id = m.contact_id "
+                            "WHERE c.name = 'Rosa Nguyễn' AND m.status = 'planned'")
+    card = meetings.start(book, meeting_id)
+    with book.write() as conn:  # a fixed start, so the pictures don't depend on the day they are taken
+        conn.execute("UPDATE meeting SET started_at = ? WHERE id = ?", (f"{PINNED_TODAY}T18:00:00+00:00", meeting_id))
+    meetings.save_notes(book, meeting_id, "Twelve came to the house meeting; Mrs. Lee cried about the mold.\n"
+                        "Rosa is nervous about speaking but says \"somebody has to\".", card.notes_rev)
+    captures.add_interest(book, card.contact_id, "story", "Her neighbour's ceiling fell in last winter",
+                          meeting_id=meeting_id)
+    captures.add_commitment(book, card.contact_id, "mine", "Practice the testimony on Thursday", None,
+                            meeting_id=meeting_id)
+    with book.write() as conn:  # captured "during" the meeting, in a fixed order
+        conn.execute("UPDATE interest SET created_at = ? WHERE meeting_id = ?", (f"{PINNED_TODAY}T18:05:00+00:00",
+                                                                             meeting_id))
+        conn.execute("UPDATE commitment SET created_at = ? WHERE meeting_id = ?",
+                     (f"{PINNED_TODAY}T18:10:00+00:00", meeting_id))
+    await pilot.app.push_screen(NotesScreen(meeting_id, running_clock=False))
+    await pilot.pause()
+    return meeting_id
+
+
+async def notes(pilot) -> None:
+    await _rosas_meeting(pilot)
+
+
+async def follow_up(pilot) -> None:
+    await _rosas_meeting(pilot)
+    await pilot.press("f10")
+
+
 # name -> steps; later screens add their own entry here
 SHOTS = {
     "home": home,
@@ -94,6 +129,8 @@ SHOTS = {
     "help": help_keys,
     "prep": prep,
     "brief": brief,
+    "notes": notes,
+    "follow-up": follow_up,
     "power-map": power_map,
     "levels": levels,
     "referrals": referrals,

@@ -84,8 +84,8 @@ class FollowUpScreen(Screen[None]):
             yield Field("A win to celebrate", Input(id="win", placeholder="however small", compact=True), name="win")
             yield Field("Summary / thank-you (Markdown)", TextArea(card.summary or draft(book, self.meeting_id),
                                                                    id="summary", language=None), name="summary")
-            default = Path.home() / f"relmeet-{card.contact.split()[0].lower()}-{today():%Y-%m-%d}.md"
-            yield Field("Save the summary to", Input(str(default), id="summary_path", compact=True),
+            default = f"~/relmeet-{card.contact.split()[0].lower()}-{today():%Y-%m-%d}.md"
+            yield Field("Save the summary to", Input(default, id="summary_path", compact=True),
                         name="summary_path", hint="F6 writes it")
         yield Footer()
 

@@ -1,0 +1,40 @@
+"""Pictures of prep, notes and follow-up on the demo book, with 'today' and the meeting's start pinned."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from relmeet.app import RelmeetApp
+from relmeet.demo import fill
+from relmeet.store import Book
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import screenshots  # noqa: E402  (the same steps make the README's pictures)
+
+
+@pytest.fixture
+def pinned_demo(tmp_path, monkeypatch):
+    monkeypatch.setenv("RELMEET_TODAY", screenshots.PINNED_TODAY)
+    monkeypatch.setenv("TZ", "UTC")
+    with Book(tmp_path / "demo.sqlite3") as book:
+        fill(book)
+        yield book
+
+
+async def _steady(pilot):
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("shot", ["prep", "notes", "follow-up"])
+def test_meeting_screens(snap_compare, pinned_demo, shot):
+    async def steps(pilot):
+        await pilot.pause()
+        await screenshots.SHOTS[shot](pilot)
+        await pilot.pause()
+        await _steady(pilot)
+
+    assert snap_compare(RelmeetApp(pinned_demo, demo=True), terminal_size=screenshots.SIZE, run_before=steps)
