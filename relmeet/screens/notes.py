@@ -42,15 +42,15 @@ class NotesScreen(Screen[None]):
             "The F-keys capture without leaving the notes. Tab moves to the captured list, where Enter edits\n"
             "an item and Delete removes it.")
     BINDINGS = [
-        Binding("f2", "capture('interest')", "Interest", id="cap-interest",
+        Binding("f2", "capture('interest')", "Interest", id="cap-interest", priority=True,
                 tooltip="Their self-interest, a value, a story, a concern or a resource, in their words"),
-        Binding("f3", "capture('ask')", "Ask", id="cap-ask", tooltip="An ask made, and their answer"),
-        Binding("f4", "capture('offer')", "Offer", id="cap-offer", tooltip="An offer made to them"),
-        Binding("f5", "capture('commitment')", "Commitment", id="cap-commitment",
+        Binding("f3", "capture('ask')", "Ask", id="cap-ask", priority=True, tooltip="An ask made, and their answer"),
+        Binding("f4", "capture('offer')", "Offer", id="cap-offer", priority=True, tooltip="An offer made to them"),
+        Binding("f5", "capture('commitment')", "Commitment", id="cap-commitment", priority=True,
                 tooltip="Something I or they will do, by when"),
-        Binding("f6", "capture('referral')", "Referral", id="cap-referral",
+        Binding("f6", "capture('referral')", "Referral", id="cap-referral", priority=True,
                 tooltip="Someone they said to talk to: a contact in the book or a new one"),
-        Binding("f10", "end_meeting", "End meeting", id="end-meeting",
+        Binding("f10", "end_meeting", "End meeting", id="end-meeting", priority=True,
                 tooltip="Save, end the meeting and go to the follow-up"),
         Binding("ctrl+s", "save_notes", "Save", id="save-notes", show=False, tooltip="Save the notes now"),
         Binding("delete", "remove_capture", "Remove", id="remove-capture", show=False,
