@@ -22,6 +22,8 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Every key on this screen, and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Save everything and leave relmeet", priority=True),
+        Binding("ctrl+f", "search", "Search", id="search",
+                tooltip="Search names, organizations, tags, interests, notes, asks, offers, commitments"),
         Binding("f2", "plan_meeting", "Plan meeting", id="plan-meeting",
                 tooltip="Plan (or keep preparing) a meeting with the contact in view"),
         Binding("f3", "brief", "Brief", id="brief", tooltip="The one-page brief on the contact in view"),
@@ -56,9 +58,19 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
 
     def open_contact(self, contact_id: int) -> None:
         """Enter on a contact anywhere leads here; the contact's history screen is its home."""
-        from relmeet.screens.contact_form import ContactFormScreen
+        from relmeet.screens.history import HistoryScreen
 
-        self.push_screen(ContactFormScreen(contact_id))
+        self.push_screen(HistoryScreen(contact_id))
+
+    def action_search(self) -> None:
+        from relmeet.screens.search import SearchScreen
+
+        def chosen(contact_id: int | None) -> None:
+            if contact_id is not None:
+                self.open_contact(contact_id)
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(), chosen)
 
     def action_help(self) -> None:
         from relmeet.screens.help import HelpScreen

@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 PALETTE: list[tuple[str, str, str]] = [
     ("contact: new", "Add a person or an organization to the book", "new_contact"),
     ("contact: find", "Filter the contact list by name, organization, role or tag", "find_contact"),
+    ("search: everything", "Search as you type over names, tags, interests, notes, asks… (Ctrl+F)", "search"),
     ("contact: edit", "Edit the highlighted contact", "edit_contact"),
     ("contact: archive", "Archive the highlighted contact (asks first; can be undone)", "archive_contact"),
     ("contact: undo archive", "Bring back the contact archived last", "unarchive"),

@@ -5,12 +5,13 @@ a change to the schema is a new step, with a test that upgrades a book made by t
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge
+from relmeet.schema import v1_core, v3_merge, v4_search
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
     (1, v1_core.SQL),
     (3, v3_merge.SQL),
+    (4, v4_search.SQL),
 ]
 
 LATEST = STEPS[-1][0]

@@ -1,0 +1,45 @@
+"""`relmeet search TEXT`: matches with the words that matched, without opening the app."""
+from __future__ import annotations
+
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("search", help="search names, organizations, tags, interests, notes, asks…")
+    parser.add_argument("text", nargs="+", help="what to look for (accents and case don't matter)")
+    parser.add_argument("--limit", type=int, default=30, help="at most this many contacts (default 30)")
+    parser.set_defaults(func=run)
+
+
+def snippet_text(snippet: str, style: str = "bold reverse"):
+    """A search snippet as Rich text with the matched words highlighted; never parsed as markup."""
+    from rich.text import Text
+
+    from relmeet.store.search import MARK_CLOSE, MARK_OPEN
+
+    text = Text()
+    for index, piece in enumerate(snippet.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
+        text.append(piece, style=style if index % 2 else "")
+    return text
+
+
+def run(args) -> int:
+    from rich.console import Console
+    from rich.text import Text
+
+    from relmeet.store import Book
+    from relmeet.store.search import search
+
+    query = " ".join(args.text)
+    with Book(args.book_path) as book:
+        hits = search(book, query, limit=args.limit)
+    out = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    if not hits:
+        print(f"Nothing matches “{query}”.", file=sys.stderr)
+        return 1
+    for hit in hits:
+        line = Text(hit.name, style="bold")
+        line.append(f"  ({hit.where}{', archived' if hit.archived else ''})", style="dim")
+        out.print(line)
+        out.print(Text("    ").append_text(snippet_text(hit.snippet)))
+    return 0

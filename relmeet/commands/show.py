@@ -1,0 +1,29 @@
+"""`relmeet show NAME`: a contact's whole history, without opening the app."""
+from __future__ import annotations
+
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("show", help="print a contact's history",
+                                   description="Print what the book knows about a contact: profile, interests, "
+                                               "asks and offers, commitments, every meeting, referrals.")
+    parser.add_argument("name", nargs="+", help="part of the name (accents and case don't matter)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from rich.console import Console
+
+    from relmeet.commands.brief import pick_one
+    from relmeet.history_view import render
+    from relmeet.store import Book
+    from relmeet.store.history import history
+
+    with Book(args.book_path) as book:
+        choice = pick_one(book, " ".join(args.name))
+        if choice is None:
+            return 1
+        found = history(book, choice.id)
+    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(render(found))
+    return 0

@@ -1,0 +1,65 @@
+"""A contact's history as Rich text: the history screen and `relmeet show` print the same page."""
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+
+from relmeet import formatting
+from relmeet.brief import render as render_profile
+from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local
+from relmeet.store.history import History
+
+STATUS_STYLE = {"agreed": "green", "declined": "red", "thinking": "yellow", "planned": "dim"}
+
+
+def render(found: History, *, notes: bool = True) -> Group:
+    parts = [render_profile(found.known, with_today=False)]
+    if found.check_in_on:
+        parts.append(Text(f"Check in by {found.check_in_on:%a %-d %b}", style="yellow"))
+
+    asked, offered = found.asked_of_them, found.offered_to_them
+    parts.append(Text(f"\nAsks and offers — asked of them {asked}, offered to them {offered}",
+                      style="bold underline"))
+    if asked > offered + 1:
+        parts.append(Text("  More asked than offered: what can you bring them? (seed 003: mutual benefit)",
+                          style="yellow"))
+    for x in found.exchanges:
+        line = Text(f"  {Direction(x.direction).label} ({ExchangeKind(x.kind).label.lower()}): ", style="bold")
+        line.append(x.text + " ")
+        line.append(f"[{ExchangeStatus(x.status).label.lower()}]", style=STATUS_STYLE.get(x.status, ""))
+        if x.on:
+            line.append(f" {formatting.days_ago(x.on)}", style="dim")
+        parts.append(line)
+    if not found.exchanges:
+        parts.append(Text("  None yet.", style="dim"))
+
+    parts.append(Text(f"\nMeetings ({len(found.meetings) + found.more_meetings})", style="bold underline"))
+    for m in found.meetings:
+        when = local(m.at).strftime("%a %-d %b %Y") if m.at else "no date"
+        head = Text(f"  {when} · {MeetingType(m.type).label}", style="bold")
+        if m.campaign:
+            head.append(f" · {m.campaign}")
+        if m.status != "held":
+            head.append(f" · {m.status.replace('_', ' ')}", style="yellow")
+        parts.append(head)
+        if m.purpose:
+            parts.append(Text(f"    Purpose: {m.purpose}", style="dim"))
+        if m.summary:
+            parts.append(Text(f"    Summary: {m.summary}"))
+        if notes and m.notes:
+            parts.append(Text("    " + m.notes.replace("\n", "\n    "), style="italic"))
+        if m.next_step:
+            parts.append(Text(f"    Next step: {m.next_step}"))
+    if found.more_meetings:
+        parts.append(Text(f"  …and {found.more_meetings} older meetings", style="dim"))
+    if not found.meetings:
+        parts.append(Text("  None yet — F2 plans the first one.", style="dim"))
+
+    parts.append(Text("\nReferrals", style="bold underline"))
+    parts.append(Text(f"  Referred by: {', '.join(found.known.referred_by) or '—'}"))
+    parts.append(Text(f"  Referred us to: {', '.join(found.referred) or '—'}"))
+    if found.known.contact.kind == "organization":
+        parts.append(Text(f"\nPeople at {found.known.contact.name} ({len(found.people)})", style="bold underline"))
+        parts += [Text(f"  {name}" + (f" — {role}" if role else "")) for _id, name, role in found.people] or [
+            Text("  No contact person yet: who's missing?", style="yellow")]
+    return Group(*parts)

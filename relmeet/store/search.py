@@ -1,0 +1,67 @@
+"""Search as you type over names, organizations, roles, tags, interests, notes, asks, offers, commitments.
+
+Whatever the user types is searched as text: each word becomes a quoted FTS5 prefix term, so quotes,
+`*`, `-`, `AND` or `(` are never syntax. One or two characters search contact names only (a short
+prefix over every note is slow, DESIGN.md "Traps").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from relmeet.store.book import Book
+
+WHERE = {0: "contact", 2: "interest", 3: "ask or offer", 4: "commitment", 5: "meeting notes"}
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # snippet highlight marks no user text can contain
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class Hit:
+    contact_id: int
+    name: str
+    kind: str          # person / organization
+    archived: bool
+    where: str         # what matched: "contact", "interest", "meeting notes"...
+    snippet: str       # with MARK_OPEN/MARK_CLOSE around the matched words
+
+
+def fts_query(text: str) -> str:
+    """Every word as a quoted prefix term, all required: user text can never be FTS5 syntax."""
+    words = [w for w in WORD.findall(text.replace("\x02", " ").replace("\x03", " ")) if w]
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
+    query = fts_query(text)
+    if not query:
+        return []
+    short = len(text.strip()) <= 2
+    # best match per contact; a contact's own row (name, organization, tags) wins ties
+    rows = book.rows(
+        f"""
+        SELECT s.contact_id, s.kind,
+               snippet(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip, rank
+        FROM search_index s
+        WHERE search_index MATCH ? {"AND s.kind = 0" if short else ""}
+        ORDER BY rank LIMIT ?""", (query, limit * 8))
+    best: dict[int, tuple] = {}
+    for row in rows:
+        if row["contact_id"] not in best:
+            best[row["contact_id"]] = (row["kind"], row["snip"])
+    if not best:
+        return []
+    ids = list(best)[:limit]
+    marks = ",".join("?" * len(ids))
+    people = {r["id"]: r for r in book.rows(
+        f"SELECT id, name, kind, archived_at FROM contact WHERE id IN ({marks})", tuple(ids))}
+    hits = []
+    for contact_id in ids:
+        person = people.get(contact_id)
+        if person is None:
+            continue
+        kind, snip = best[contact_id]
+        hits.append(Hit(contact_id, person["name"], person["kind"], person["archived_at"] is not None,
+                        WHERE.get(kind, "note"), " ".join(snip.split())))
+    # archived contacts after the active ones, otherwise in rank order
+    return sorted(hits, key=lambda h: h.archived)

@@ -1,0 +1,61 @@
+"""A book made by an older relmeet upgrades in place and keeps every row."""
+from __future__ import annotations
+
+import sqlite3
+
+from relmeet import db
+from relmeet.schema import LATEST, STEPS
+from relmeet.store import Book
+from relmeet.store.search import search
+
+NOW = "2026-11-01T18:00:00+00:00"
+
+
+def _version_1_book(path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    db.migrate(conn, 0, to_version=1)
+    conn.executescript(f"""
+        INSERT INTO campaign (id, name, created_at, updated_at) VALUES (1, 'Just-cause eviction', '{NOW}', '{NOW}');
+        INSERT INTO contact (id, kind, name, level, created_at, updated_at)
+            VALUES (1, 'organization', 'Eastside Tenants Union', 'organization', '{NOW}', '{NOW}');
+        INSERT INTO contact (id, name, organization_id, role, created_at, updated_at)
+            VALUES (2, 'Rosa Nguyễn', 1, 'Building B captain', '{NOW}', '{NOW}');
+        INSERT INTO contact (id, name, created_at, updated_at) VALUES (3, 'Hieu Tran', '{NOW}', '{NOW}');
+        INSERT INTO contact_tag VALUES (2, 'tenants');
+        INSERT INTO campaign_contact VALUES (1, 2, 'ally', 2);
+        INSERT INTO meeting (id, contact_id, campaign_id, status, notes, summary, created_at, updated_at)
+            VALUES (1, 2, 1, 'held', 'Rent up 18% in March', 'Will host a house meeting', '{NOW}', '{NOW}');
+        INSERT INTO interest (contact_id, meeting_id, kind, text, created_at)
+            VALUES (2, 1, 'self_interest', 'Keep her kids at Lincoln Elementary', '{NOW}');
+        INSERT INTO exchange (contact_id, meeting_id, direction, kind, text, status, created_at, updated_at)
+            VALUES (2, 1, 'ask', 'time', 'Host a house meeting', 'agreed', '{NOW}', '{NOW}');
+        INSERT INTO commitment (contact_id, meeting_id, owner, text, due_on, created_at, updated_at)
+            VALUES (2, 1, 'mine', 'Flyer in Vietnamese', '2026-11-05', '{NOW}', '{NOW}');
+        INSERT INTO referral (from_contact_id, to_contact_id, meeting_id, created_at) VALUES (2, 3, 1, '{NOW}');
+        INSERT INTO win (campaign_id, meeting_id, text, won_on, created_at)
+            VALUES (1, 1, 'Twelve came', '2026-11-10', '{NOW}');
+        INSERT INTO setting VALUES ('tend_after_days', '21');
+    """)
+    conn.close()
+
+
+TABLES = ["campaign", "contact", "contact_tag", "campaign_contact", "meeting", "interest", "exchange", "commitment",
+          "referral", "win", "setting"]
+
+
+def test_upgrade_from_version_1_keeps_every_row(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _version_1_book(path)
+    old = sqlite3.connect(path)
+    before = {t: old.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+    old.close()
+    assert len(STEPS) > 1
+    with Book(path) as book:
+        assert book.value("PRAGMA user_version") == LATEST
+        after = {t: [tuple(r) for r in book.rows(f"SELECT * FROM {t} ORDER BY 1, 2")] for t in TABLES}
+        assert after == before
+        # the old rows are in the new search index
+        assert [h.name for h in search(book, "lincoln")] == ["Rosa Nguyễn"]
+        assert [h.name for h in search(book, "tenants union")][0] == "Eastside Tenants Union"
+        assert "Rosa Nguyễn" in [h.name for h in search(book, "Rent up 18")]
+    assert not any(book.path.parent.glob("*.part"))

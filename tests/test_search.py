@@ -1,0 +1,65 @@
+"""Search correctness on a real book: accents, case, partial words, hostile input, edits seen at once."""
+from __future__ import annotations
+
+import pytest
+
+from relmeet.store import captures, contacts
+from relmeet.store.search import MARK_OPEN, WORD, search
+from relmeet.views import ContactIn
+
+
+def _names(book, text: str) -> list[str]:
+    return [hit.name for hit in search(book, text)]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Nguyen", "Rosa Nguyễn"),          # no accent typed
+    ("NGUYỄN", "Rosa Nguyễn"),          # any case
+    ("jose", "José Martínez"),
+    ("martinez", "José Martínez"),
+    ("tena", "Eastside Tenants Union"),  # part of a word
+    ("tran's", "Hieu Tran"),
+    ("lincoln elementary", "Rosa Nguyễn"),  # an interest, two words
+    ("deacon", "Pastor Denise Okafor"),      # meeting notes / commitments
+    ("homeowners", "Linda Park"),            # a tag
+    ("Grace AME", "Pastor Denise Okafor"),   # her organization
+])
+def test_finds_what_the_organizer_means(demo_book, query, expected):
+    assert expected in _names(demo_book, query)
+
+
+@pytest.mark.parametrize("hostile", ['"', "'", "*", "-", "AND", "OR", "NOT", "(", ")", '"rosa', "rosa*", "-rosa",
+                                     "rosa AND", "(rosa", "NEAR(rosa jose)", "col:rosa", "^rosa", "{", "\\", "\x00",
+                                     "🙂", "a" * 500])
+def test_anything_typed_is_text_never_an_error(demo_book, hostile):
+    search(demo_book, hostile)  # must not raise
+    if WORD.findall(hostile) == ["rosa"]:
+        assert "Rosa Nguyễn" in _names(demo_book, hostile)
+
+
+def test_snippet_says_why_it_matched(demo_book):
+    hit = next(h for h in search(demo_book, "medicine") if h.name == "Rosa Nguyễn")
+    assert hit.where in ("interest", "contact")
+    assert MARK_OPEN + "medicine" in hit.snippet
+
+
+def test_short_queries_search_names_only(demo_book):
+    names = _names(demo_book, "ro")
+    assert "Rosa Nguyễn" in names
+    assert "Dr. Amara Singh" not in names  # "rent"/"ro…" words in her notes don't count for 2 letters
+
+
+def test_edits_show_up_at_once(book):
+    rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn", tags=["tenants"]))
+    assert _names(book, "rosa") == ["Rosa Nguyễn"]
+    card = contacts.get(book, rosa)
+    card.name, card.tags = "Rosa Tran", ["faith"]
+    contacts.update(book, rosa, card)
+    assert _names(book, "nguyen") == [] and _names(book, "tenants") == []
+    assert _names(book, "faith") == ["Rosa Tran"]
+    interest = captures.add_interest(book, rosa, "story", "Came from Đà Nẵng in 2009")
+    assert _names(book, "nang") == ["Rosa Tran"]  # "Nẵng" without its marks
+    captures.update(book, "interest", interest, text="Came from Huế")
+    assert _names(book, "nang") == [] and _names(book, "hue") == ["Rosa Tran"]
+    captures.remove(book, "interest", interest)
+    assert _names(book, "hue") == []
