@@ -56,6 +56,9 @@ _BODIES = {
 }
 
 SQL = f"""
+-- the home screen's reciprocity counts (asks made against offers made) without reading every exchange
+CREATE INDEX exchange_direction_status ON exchange(direction, status);
+
 CREATE VIRTUAL TABLE search_index USING fts5(
     kind UNINDEXED, contact_id UNINDEXED, body,
     tokenize = "unicode61 remove_diacritics 2", prefix = '2 3 4'

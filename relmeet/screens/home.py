@@ -19,6 +19,9 @@ from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
 from relmeet.widgets.health import TendThese
 
 
+PAGE = 200  # rows in the list; filtering finds the rest (a DataTable's cost grows with its rows)
+
+
 class HomeScreen(Screen):
     HELP_TITLE = "the home screen"
     HELP = ("Type in the filter box to narrow the list by name, organization, role, neighbourhood or tag.\n"
@@ -74,8 +77,7 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self._side_rows: dict[str, dict[int, int]] = {}
-        self.refresh_all()
-        self.query_one(ContactTable).focus()
+        self.query_one(ContactTable).focus()  # on_screen_resume, which follows, fills the lists
 
     def on_screen_resume(self) -> None:
         self.refresh_all()
@@ -91,7 +93,7 @@ class HomeScreen(Screen):
         rows = contacts.list_rows(book, text=self.query_one("#filter", Input).value,
                                   level="" if level is Select.NULL else level,
                                   stance="" if stance is Select.NULL else stance,
-                                  sort=self.sort, archived=self.show_archived)
+                                  sort=self.sort, archived=self.show_archived, limit=PAGE)
         self.query_one(ContactTable).fill(rows)
         total = contacts.count(book, archived=self.show_archived)
         what = "Archived contacts" if self.show_archived else "Contacts"

@@ -8,7 +8,7 @@ from textual.widgets.data_table import CellDoesNotExist
 from relmeet import formatting
 from relmeet.views import ContactRow
 
-# column key -> (header, store sort name, width; None sizes to content)
+# column key -> (header, store sort name, width); fixed widths spare measuring every cell
 COLUMNS = [
     ("kind", "", "name", 1),
     ("name", "Name", "name", 28),
@@ -17,7 +17,7 @@ COLUMNS = [
     ("stance", "Stance", "stance", 14),
     ("influence", "Infl.", "stance", 5),
     ("last_met", "Last met", "last_met", 11),
-    ("commitments", "Open", "commitments", None),
+    ("commitments", "Open", "commitments", 11),
 ]
 SORT_ORDER = ["name", "organization", "level", "stance", "last_met", "commitments"]
 

@@ -42,9 +42,6 @@ class TendThese(Vertical):
         yield OptionList(id="tend-list")
         yield Static("", id="health-counts")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         book = self.app.book
         days = health.tend_after_days(book)

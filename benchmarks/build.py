@@ -1,0 +1,138 @@
+"""Builds the benchmark book: a large organizing shop, in the organizers' own vocabulary.
+
+Inserts go through the real schema (its triggers keep the search index), in one transaction per table.
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from rich.progress import Progress
+
+FIRST = ["Rosa", "José", "María", "Hieu", "Linh", "Denise", "Amara", "Marcus", "Teresa", "Ahmed", "Fatima",
+         "Chloé", "Zoë", "Björn", "Nguyệt", "Sofía", "Andrés", "Kwame", "Aisha", "Grace", "Luis", "Mei", "Olu",
+         "Priya", "Tomás", "Yusuf", "Ingrid", "Dmitri", "Ana", "Joon", "Emeka", "Lucía", "Hana", "Raúl"]
+LAST = ["Nguyễn", "Martínez", "Tran", "Okafor", "Singh", "Hill", "Alvarez", "Park", "Brooks", "Hernández",
+        "García", "Lê", "Phạm", "O'Brien", "Müller", "Kowalski", "Adeyemi", "Haddad", "Chen", "Ramírez",
+        "Johnson", "Williams", "Núñez", "Đặng", "Søren", "Ibáñez", "Costa", "Yilmaz", "Mensah", "Rossi"]
+ORGS = ["Tenants Union", "AME Church", "Neighborhood Association", "Community Health Center", "Food Bank",
+        "Parents Council", "Workers Center", "Mosque", "Youth League", "Legal Aid", "Library Friends"]
+PLACES = ["Eastside", "Westlake", "Riverside", "Maple Court", "Lincoln Heights", "Northgate", "Old Town"]
+WORDS = ("rent increase eviction notice landlord repairs mold heat tenants building meeting kids school "
+         "childcare wages overtime shift hospital clinic bus route council hearing testimony petition "
+         "neighbors church deacon board congregation union dues organizing committee leader story family "
+         "worried angry hopeful lease deposit code enforcement inspection retaliation community garden "
+         "library hours translation Vietnamese Spanish flyer house meeting phone bank canvass turnout "
+         "endorsement budget vote ordinance housing health asthma medicine grocery corner market").split()
+TAGS = ["housing", "faith", "labor", "health", "youth", "small business", "connector", "Building A",
+        "Building B", "Spanish", "Vietnamese", "coalition", "decision-maker"]
+STANCES = ["opposition", "neutral", "unknown", "potential_ally", "ally"]
+NOW = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+PROBE_NAME = "Rosa Benchmark-Nguyễn"  # one unique contact `relmeet show` looks up
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _text(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+
+def build(path: Path, contacts: int, meetings: int, items: int) -> None:
+    from relmeet.store import Book
+
+    rng = random.Random(7)
+    with Book(path) as book, Progress(transient=False) as progress:
+        conn = book.conn
+        now = _iso(NOW)
+        orgs = max(1, contacts // 20)
+        task = progress.add_task("contacts", total=contacts)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO campaign (name, goal, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                         [(f"Campaign {i}: {rng.choice(WORDS)} {rng.choice(WORDS)}", _text(rng, 8, 15), now, now)
+                          for i in range(1, 9)])
+        rows = []
+        for i in range(1, contacts + 1):
+            if i <= orgs:
+                rows.append((i, "organization", f"{rng.choice(PLACES)} {rng.choice(ORGS)} {i}", None, "", "organization",
+                             0, 0, rng.choice(STANCES), rng.randint(1, 5), _text(rng, 3, 8), now, now))
+            else:
+                name = PROBE_NAME if i == orgs + 1 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+                rows.append((i, "person", name, rng.randint(1, orgs) if rng.random() < 0.6 else None,
+                             rng.choice(["captain", "member", "pastor", "nurse", "teacher", "owner", ""]),
+                             rng.choice(["impacted", "leader"]), int(rng.random() < 0.1), int(rng.random() < 0.03),
+                             rng.choice(STANCES), rng.randint(1, 5), _text(rng, 0, 12), now, now))
+            if len(rows) == 2000 or i == contacts:
+                conn.executemany(
+                    "INSERT INTO contact (id, kind, name, organization_id, role, level, is_leader, is_gatekeeper, "
+                    "stance, influence, their_language, created_at, updated_at) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                progress.advance(task, len(rows))
+                rows = []
+        conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)",
+                         [(rng.randint(1, contacts), rng.choice(TAGS)) for _ in range(contacts)])
+        conn.executemany("INSERT OR IGNORE INTO campaign_contact VALUES (?, ?, ?, ?)",
+                         [(rng.randint(1, 8), rng.randint(1, contacts), rng.choice(STANCES), rng.randint(1, 5))
+                          for _ in range(contacts // 2)])
+        conn.execute("COMMIT")
+
+        task = progress.add_task("meetings", total=meetings)
+        conn.execute("BEGIN IMMEDIATE")
+        rows = []
+        for i in range(1, meetings + 1):
+            at = _iso(NOW - timedelta(days=rng.randint(0, 900), hours=rng.randint(0, 12)))
+            held = rng.random() < 0.95
+            rows.append((i, rng.randint(orgs + 1, contacts), rng.randint(1, 8) if rng.random() < 0.7 else None,
+                         rng.choice(["recruitment", "maintenance", "escalation"]), "held" if held else "planned", at,
+                         at if held else None, _text(rng, 4, 10), _text(rng, 80, 200) if held else "",
+                         _text(rng, 10, 25) if held else "", now, now))
+            if len(rows) == 2000 or i == meetings:
+                conn.executemany(
+                    "INSERT INTO meeting (id, contact_id, campaign_id, type, status, scheduled_at, started_at, purpose, "
+                    "notes, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                progress.advance(task, len(rows))
+                rows = []
+        conn.execute("COMMIT")
+
+        task = progress.add_task("captured items", total=items)
+        kinds = ["self_interest", "value", "story", "concern", "resource"]
+        today = date(2026, 11, 20)
+        for start in range(0, items, 10000):
+            count = min(10000, items - start)
+            conn.execute("BEGIN IMMEDIATE")
+            interests, exchanges, commitments = [], [], []
+            for _ in range(count):
+                meeting = rng.randint(1, meetings)
+                contact = rng.randint(orgs + 1, contacts)
+                roll = rng.random()
+                if roll < 0.3:
+                    interests.append((contact, meeting, rng.choice(kinds), _text(rng, 5, 14), now))
+                elif roll < 0.65:
+                    exchanges.append((contact, meeting, rng.choice(["ask", "offer"]),
+                                      rng.choice(["time", "money", "action", "endorsement", "introduction"]),
+                                      _text(rng, 4, 10), rng.choice(["made", "agreed", "declined", "thinking"]),
+                                      now, now))
+                else:
+                    due = today + timedelta(days=rng.randint(-60, 60))
+                    commitments.append((contact, meeting, rng.choice(["mine", "theirs"]), _text(rng, 4, 10),
+                                        due.isoformat(), "open" if rng.random() < 0.3 else "done", now, now))
+            conn.executemany("INSERT INTO interest (contact_id, meeting_id, kind, text, created_at) "
+                             "VALUES (?, ?, ?, ?, ?)", interests)
+            conn.executemany("INSERT INTO exchange (contact_id, meeting_id, direction, kind, text, status, created_at, "
+                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", exchanges)
+            conn.executemany("INSERT INTO commitment (contact_id, meeting_id, owner, text, due_on, status, created_at, "
+                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", commitments)
+            conn.execute("COMMIT")
+            progress.advance(task, count)
+        conn.execute("BEGIN IMMEDIATE")
+        pairs = {(rng.randint(orgs + 1, contacts), rng.randint(orgs + 1, contacts)) for _ in range(contacts // 4)}
+        conn.executemany("INSERT INTO referral (from_contact_id, to_contact_id, created_at) VALUES (?, ?, ?)",
+                         [(a, b, now) for a, b in pairs if a != b])
+        conn.executemany("INSERT INTO win (campaign_id, text, won_on, created_at) VALUES (?, ?, ?, ?)",
+                         [(rng.randint(1, 8), _text(rng, 5, 10), today.isoformat(), now) for _ in range(400)])
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA optimize")
+        conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
