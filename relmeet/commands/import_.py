@@ -1,0 +1,82 @@
+"""`relmeet import FILE…`: contacts from vCard and CSV exports, with a preview and a dry run."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import", help="import contacts from vCard or CSV files (Google, Outlook, Action Network, …)",
+        description="Read the files, show what would be added, and add it in one go (all or nothing). "
+                    "A relmeet JSON export goes into an empty book.")
+    parser.add_argument("files", nargs="+", type=Path, help="vCard (.vcf), CSV/TSV exports, or a relmeet JSON export")
+    parser.add_argument("--dry-run", action="store_true", help="show the preview and write nothing")
+    parser.add_argument("--on-duplicate", choices=("merge", "skip", "add"), default="merge",
+                        help="what to do with contacts that look like ones in the book (default: merge, which "
+                             "only fills empty fields and adds tags)")
+    parser.set_defaults(func=run)
+
+
+def _is_relmeet_json(path: Path) -> bool:
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open("rb") as handle:
+            return b'"relmeet-book"' in handle.read(4096)
+    except OSError:
+        return False
+
+
+def run(args) -> int:
+    from relmeet.errors import RelmeetError
+    from relmeet.importers import read_files
+    from relmeet.store import Book
+    from relmeet.store.importing import apply, preview
+
+    books = [p for p in args.files if _is_relmeet_json(p)]
+    if books:
+        if len(args.files) > 1:
+            raise RelmeetError("import a relmeet JSON export on its own, into an empty book")
+        from relmeet.exporting.json_book import load_into
+
+        with Book(args.book_path) as book:
+            if args.dry_run:
+                print(f"{books[0]} is a relmeet book export; --dry-run writes nothing.")
+                return 0
+            counts = load_into(book, books[0])
+        print("Loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items() if n))
+        return 0
+    batch = read_files(args.files)
+    with Book(args.book_path) as book:
+        found = preview(book, batch)
+        for alike in found.look_alikes:
+            alike.decision = args.on_duplicate
+        print_preview(found)
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return 0
+        if not found.new and not found.look_alikes:
+            print("Nothing to import.")
+            return 0 if batch.contacts or not batch.problems else 2
+        counts = apply(book, found)
+    print(f"Imported: {counts.added} added ({counts.organizations} new organizations), {counts.merged} merged, "
+          f"{counts.skipped} skipped.")
+    return 0
+
+
+def print_preview(found) -> None:
+    for layout in found.layouts:
+        print(f"Read {layout}")
+    people = sum(1 for c in found.new if c.kind == "person")
+    print(f"New: {people} people, {found.organizations} organizations")
+    if found.look_alikes:
+        print(f"Look like contacts already in the book: {len(found.look_alikes)}")
+        for alike in found.look_alikes[:20]:
+            print(f"  {alike.incoming.name}  ≈  {alike.existing_name}  ({alike.why}) → {alike.decision}")
+        if len(found.look_alikes) > 20:
+            print(f"  …and {len(found.look_alikes) - 20} more")
+    if found.problems:
+        print(f"Could not read: {len(found.problems)}", file=sys.stderr)
+        for problem in found.problems[:50]:
+            print(f"  {problem.source}: {problem.reason}", file=sys.stderr)

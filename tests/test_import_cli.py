@@ -1,0 +1,69 @@
+"""`relmeet import` from the shell: preview, dry run, one transaction, exit codes."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from relmeet.importers import read_files
+from relmeet.store import Book
+from relmeet.store.importing import apply, preview
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+GOOGLE = CORPUS / "csv" / "google_current_format__FABRICATED_ROWS.csv"  # Google header, rows written for relmeet
+ANDROID = CORPUS / "vcards" / "ez-vcard" / "John_Doe_ANDROID.vcf"       # ez-vcard test data, BSD-2-Clause
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+
+
+def _relmeet(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "relmeet", *args], capture_output=True, text=True, timeout=60,
+                          env=os.environ.copy())
+
+
+def test_dry_run_previews_and_writes_nothing(demo_book):
+    before = demo_book.value("SELECT count(*) FROM contact")
+    out = _relmeet("--db", str(demo_book.path), "import", "--dry-run", str(GOOGLE))
+    assert out.returncode == 0, out.stderr
+    assert "Google Contacts (current)" in out.stdout and "New: 3 people" in out.stdout
+    assert "Dry run: nothing was written." in out.stdout
+    assert demo_book.value("SELECT count(*) FROM contact") == before
+
+
+def test_import_then_again_finds_the_look_alikes(book):
+    first = _relmeet("--db", str(book.path), "import", str(GOOGLE))
+    assert first.returncode == 0 and "Imported: 3 added" in first.stdout
+    again = _relmeet("--db", str(book.path), "import", "--on-duplicate", "skip", str(GOOGLE))
+    assert "same email" in again.stdout or "same phone" in again.stdout
+    assert "0 added" in again.stdout
+    assert book.value("SELECT count(*) FROM contact WHERE kind = 'person'") == 3
+
+
+def test_partly_bad_file_imports_the_good_cards_and_reports_the_bad(book):
+    out = _relmeet("--db", str(book.path), "import", str(ANDROID))
+    assert out.returncode == 0
+    assert "Could not read: 2" in out.stderr and "card 1" in out.stderr and "no name" in out.stderr
+    assert book.value("SELECT count(*) FROM contact WHERE kind = 'person'") == 4  # and their 2 organizations
+
+
+def test_unreadable_file_is_one_line_and_exit_2(tmp_path, book):
+    junk = tmp_path / "photo.jpg"
+    junk.write_bytes(b"\xff\xd8\xff\x00" * 100)
+    out = _relmeet("--db", str(book.path), "import", str(junk))
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and out.stderr.startswith("relmeet: ")
+    assert _relmeet("--db", str(book.path), "import", str(tmp_path / "missing.vcf")).returncode == 2
+
+
+def test_a_failure_part_way_leaves_the_book_as_it_was(book):
+    found = preview(book, read_files([GOOGLE]))
+    # a real constraint in the file: the third contact insert fails inside the transaction
+    with book.write() as conn:
+        conn.execute("CREATE TEMP TRIGGER stop_third AFTER INSERT ON contact WHEN "
+                     "(SELECT count(*) FROM contact) >= 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    with pytest.raises(sqlite3.IntegrityError):
+        apply(book, found)
+    assert book.value("SELECT count(*) FROM contact") == 0
+    assert book.value("SELECT count(*) FROM contact_tag") == 0
