@@ -36,6 +36,8 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
         Binding("f7", "campaigns", "Campaigns", id="campaigns", show=False,
                 tooltip="The goals being organized for, and who's missing"),
         Binding("f8", "wins", "Wins", id="wins", show=False, tooltip="Wins to celebrate, per campaign"),
+        Binding("f9", "import_contacts", "Import", id="import", show=False,
+                tooltip="Import contacts from vCard or CSV files"),
     ]
 
     def __init__(self, book: Book, *, demo: bool = False):

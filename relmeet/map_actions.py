@@ -1,4 +1,4 @@
-"""The app's map keys: F4 power map, F5 levels, F6 referrals, F7 campaigns, F8 wins."""
+"""The app's whole-field keys: F4 power map, F5 levels, F6 referrals, F7 campaigns, F8 wins, F9 import."""
 from __future__ import annotations
 
 
@@ -49,3 +49,8 @@ class MapActions:
         refresh = getattr(self.screen, "refresh_all", None)
         if refresh is not None:
             refresh()
+
+    def action_import_contacts(self) -> None:
+        from relmeet.screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen(), lambda _: self._refresh_home())

@@ -38,6 +38,8 @@ PALETTE: list[tuple[str, str, str]] = [
     ("wins: list", "Wins to celebrate, per campaign (F8)", "wins"),
     ("health: tend after days", "How long an ally or leader can go unmet before 'Tend these' lists them",
      "tend_after"),
+    ("contact: import", "Import contacts from vCard or CSV files: a preview first, then all or nothing (F9)",
+     "import_contacts"),
     ("help: keys", "Every key on this screen", "help"),
 ]
 

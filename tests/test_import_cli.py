@@ -67,3 +67,24 @@ def test_a_failure_part_way_leaves_the_book_as_it_was(book):
         apply(book, found)
     assert book.value("SELECT count(*) FROM contact") == 0
     assert book.value("SELECT count(*) FROM contact_tag") == 0
+
+
+async def test_import_screen_previews_then_imports(demo_book):
+    from relmeet.app import RelmeetApp
+
+    app = RelmeetApp(demo_book)
+    before = demo_book.value("SELECT count(*) FROM contact")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        app.screen.query_one("#paths").value = f'"{GOOGLE}"'
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = str(app.screen.query_one("#import-summary").render())
+        assert "New: 3 people" in summary
+        assert demo_book.value("SELECT count(*) FROM contact") == before  # nothing before Ctrl+S
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+    assert demo_book.value("SELECT count(*) FROM contact WHERE name = 'Thanh Nguyễn'") == 1
