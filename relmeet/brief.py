@@ -17,7 +17,8 @@ def _line(text: str, style: str = "") -> Text:
     return Text(f"  {text}", style=style)
 
 
-def render(known: Known, *, with_today: bool = True) -> Group:
+def render(known: Known, *, with_today: bool = True, health: Text | None = None) -> Group:
+    """`health`, when the caller has it, takes the place of the plain "last met" line."""
     c = known.contact
     parts: list[Text] = []
     title = Text(c.name, style="bold reverse")
@@ -38,8 +39,10 @@ def render(known: Known, *, with_today: bool = True) -> Group:
         line.append(f", influence {stance.influence}/5")
         parts.append(line)
     met = formatting.days_ago(known.last_met) if known.last_met else "not met yet"
-    parts.append(Text(f"Last met: {met}" + (f" · referred by {', '.join(known.referred_by)}" if known.referred_by else ""),
-                      style="dim"))
+    line = health.copy() if health is not None else Text(f"Last met: {met}", style="dim")
+    if known.referred_by:
+        line.append(f" · referred by {', '.join(known.referred_by)}", style="dim")
+    parts.append(line)
     if c.their_language:
         parts.append(Text("Their words: ", style="bold").append(f"“{c.their_language}”", style="italic"))
 

@@ -1,7 +1,8 @@
 """A contact's history as Rich text: the history screen and `relmeet show` print the same page."""
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from relmeet import formatting
@@ -12,8 +13,13 @@ from relmeet.store.history import History
 STATUS_STYLE = {"agreed": "green", "declined": "red", "thinking": "yellow", "planned": "dim"}
 
 
-def render(found: History, *, notes: bool = True) -> Group:
-    parts = [render_profile(found.known, with_today=False)]
+def _indented(text: str, style: str = "", by: int = 4) -> Padding:
+    """Wrapped lines keep the indent of the first, so a long note still reads as part of its meeting."""
+    return Padding(Text(text, style=style), (0, 0, 0, by))
+
+
+def render(found: History, *, notes: bool = True, health: Text | None = None) -> Group:
+    parts: list[RenderableType] = [render_profile(found.known, with_today=False, health=health)]
     if found.check_in_on:
         parts.append(Text(f"Check in by {found.check_in_on:%a %-d %b}", style="yellow"))
 
@@ -43,13 +49,13 @@ def render(found: History, *, notes: bool = True) -> Group:
             head.append(f" · {m.status.replace('_', ' ')}", style="yellow")
         parts.append(head)
         if m.purpose:
-            parts.append(Text(f"    Purpose: {m.purpose}", style="dim"))
+            parts.append(_indented(f"Purpose: {m.purpose}", "dim"))
         if m.summary:
-            parts.append(Text(f"    Summary: {m.summary}"))
+            parts.append(_indented(f"Summary: {m.summary}"))
         if notes and m.notes:
-            parts.append(Text("    " + m.notes.replace("\n", "\n    "), style="italic"))
+            parts.append(_indented(m.notes, "italic"))
         if m.next_step:
-            parts.append(Text(f"    Next step: {m.next_step}"))
+            parts.append(_indented(f"Next step: {m.next_step}"))
     if found.more_meetings:
         parts.append(Text(f"  …and {found.more_meetings} older meetings", style="dim"))
     if not found.meetings:

@@ -67,7 +67,7 @@ async def brief(pilot) -> None:
 async def power_map(pilot) -> None:
     await pilot.press("f4")
     await pilot.pause()
-    await pilot.press("right", "right", "right", "right")
+    await pilot.press("right", "right", "right", "right", "down")
 
 
 async def levels(pilot) -> None:
@@ -84,6 +84,58 @@ async def campaign(pilot) -> None:
 
 async def wins(pilot) -> None:
     await pilot.press("f8")
+
+
+async def history(pilot) -> None:
+    await _select_contact(pilot, "Rosa Nguyễn")
+    await pilot.press("enter")
+
+
+async def search(pilot) -> None:
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+    await pilot.press(*"tena")
+    await pilot.pause(0.4)
+
+
+IMPORT_SAMPLE = """BEGIN:VCARD
+VERSION:3.0
+FN:Rosa Nguyen
+EMAIL:rosa.nguyen@example.org
+TEL:555-0142
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Dolores Huerta-Ríos
+ORG:Maple Court Tenants Union
+TITLE:Building C captain
+CATEGORIES:tenants,spanish
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+KIND:org
+FN:Eastside Food Bank
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+N:;;;;
+END:VCARD
+"""
+
+
+async def import_preview(pilot) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="relmeet-shot-"))
+    (folder / "phone.vcf").write_text(IMPORT_SAMPLE, encoding="utf-8")
+    await pilot.press("f9")
+    await pilot.pause()
+    pilot.app.screen.query_one("#paths").value = "phone.vcf"
+    was = Path.cwd()
+    os.chdir(folder)  # a relative path, so no machine path shows in the picture
+    try:
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+    finally:
+        os.chdir(was)
 
 
 async def _rosas_meeting(pilot) -> int:
@@ -136,6 +188,9 @@ SHOTS = {
     "referrals": referrals,
     "campaigns": campaign,
     "wins": wins,
+    "history": history,
+    "search": search,
+    "import": import_preview,
 }
 
 

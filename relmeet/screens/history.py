@@ -27,7 +27,6 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="history-body"):
-            yield Static("", id="history-health")
             yield Static("", id="history-text")
         yield Footer()
 
@@ -44,8 +43,8 @@ class HistoryScreen(Screen[None]):
             self.notify("That contact is no longer in the book.", severity="error")
             self.dismiss(None)
             return
-        self.query_one("#history-health", Static).update(contact_health_line(self.app.book, self.selected_contact_id))
-        self.query_one("#history-text", Static).update(render(found))
+        health = contact_health_line(self.app.book, self.selected_contact_id)
+        self.query_one("#history-text", Static).update(render(found, health=health))
 
     def action_edit_contact(self) -> None:
         from relmeet.screens.contact_form import ContactFormScreen
