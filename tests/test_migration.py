@@ -59,3 +59,17 @@ def test_upgrade_from_version_1_keeps_every_row(tmp_path):
         assert [h.name for h in search(book, "tenants union")][0] == "Eastside Tenants Union"
         assert "Rosa Nguyễn" in [h.name for h in search(book, "Rent up 18")]
     assert not any(book.path.parent.glob("*.part"))
+
+
+def test_upgrade_from_version_4_indexes_the_contacts_alone(tmp_path):
+    path = tmp_path / "v4.sqlite3"
+    _version_1_book(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db.migrate(conn, 1, to_version=4)
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with Book(path) as book:
+        assert book.value("PRAGMA user_version") == LATEST
+        assert book.value("SELECT count(*) FROM contact_search") == 3
+        assert [h.name for h in search(book, "hieu")] == ["Hieu Tran"]
+        assert [h.where for h in search(book, "building b captain")] == ["contact"]

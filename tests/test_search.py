@@ -63,3 +63,32 @@ def test_edits_show_up_at_once(book):
     assert _names(book, "nang") == [] and _names(book, "hue") == ["Rosa Tran"]
     captures.remove(book, "interest", interest)
     assert _names(book, "hue") == []
+
+
+def test_names_first_then_the_newest_mention(book):
+    older = contacts.create(book, ContactIn(name="Hieu Tran"))
+    newer = contacts.create(book, ContactIn(name="Linda Park"))
+    named = contacts.create(book, ContactIn(name="Mold Inspector Ruiz"))
+    captures.add_interest(book, older, "concern", "Mold in the laundry room")
+    captures.add_interest(book, newer, "concern", "Mold behind the fridge")
+    assert _names(book, "mold") == ["Mold Inspector Ruiz", "Linda Park", "Hieu Tran"]
+    assert named
+
+
+def test_renamed_organization_finds_its_people(book):
+    union = contacts.create(book, ContactIn(name="Eastside Tenants Union", kind="organization"))
+    contacts.create(book, ContactIn(name="Rosa Nguyễn", organization_id=union))
+    card = contacts.get(book, union)
+    card.name = "Maple Court Renters United"
+    contacts.update(book, union, card)
+    assert set(_names(book, "renters united")) == {"Maple Court Renters United", "Rosa Nguyễn"}
+    assert _names(book, "eastside") == []
+
+
+def test_one_letter_words_narrow_names_and_never_slow_notes(book):
+    contacts.create(book, ContactIn(name="Siobhan O'Brien"))
+    rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn"))
+    contacts.create(book, ContactIn(name="Rosa Alvarez"))
+    captures.add_commitment(book, rosa, "mine", "Ask O'Brien about the hearing", None)
+    assert _names(book, "o'brien") == ["Siobhan O'Brien", "Rosa Nguyễn"]
+    assert _names(book, "rosa n") == ["Rosa Nguyễn"]

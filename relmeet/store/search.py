@@ -26,29 +26,38 @@ class Hit:
     snippet: str       # with MARK_OPEN/MARK_CLOSE around the matched words
 
 
-def fts_query(text: str) -> str:
-    """Every word as a quoted prefix term, all required: user text can never be FTS5 syntax."""
+def fts_query(text: str, *, min_word: int = 1) -> str:
+    """Every word as a quoted prefix term, all required: user text can never be FTS5 syntax.
+
+    Words shorter than `min_word` are left out (unless nothing else is left): a one-letter prefix
+    over every note in the book is slow and narrows little ("o'brien" still finds O'Brien by "brien").
+    """
     words = [w for w in WORD.findall(text.replace("\x02", " ").replace("\x03", " ")) if w]
-    return " ".join(f'"{w}"*' for w in words)
+    longer = [w for w in words if len(w) >= min_word]
+    return " ".join(f'"{w}"*' for w in (longer or words))
 
 
 def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
+    """Contacts whose own details match come first, best match first; then contacts whose captured
+    items or meeting notes match, newest mention first (walking the big index in rowid order stops
+    after a page instead of scoring every match)."""
     query = fts_query(text)
     if not query:
         return []
-    short = len(text.strip()) <= 2
-    # best match per contact; a contact's own row (name, organization, tags) wins ties
-    rows = book.rows(
-        f"""
-        SELECT s.contact_id, s.kind,
-               snippet(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip, rank
-        FROM search_index s
-        WHERE search_index MATCH ? {"AND s.kind = 0" if short else ""}
-        ORDER BY rank LIMIT ?""", (query, limit * 8))
-    best: dict[int, tuple] = {}
-    for row in rows:
-        if row["contact_id"] not in best:
-            best[row["contact_id"]] = (row["kind"], row["snip"])
+    best: dict[int, tuple[int, str]] = {}
+    for row in book.rows(
+            f"""SELECT rowid AS id, snippet(contact_search, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
+                FROM contact_search WHERE contact_search MATCH ? ORDER BY rank LIMIT ?""", (query, limit)):
+        best[row["id"]] = (0, row["snip"])
+    if len(text.strip()) > 2 and len(best) < limit:
+        rows = book.rows(
+            f"""SELECT s.contact_id, s.kind,
+                       snippet(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
+                FROM search_index s WHERE search_index MATCH ? AND s.kind != 0
+                ORDER BY rowid DESC LIMIT ?""", (fts_query(text, min_word=2), limit * 8))
+        for row in rows:
+            if row["contact_id"] not in best:
+                best[row["contact_id"]] = (row["kind"], row["snip"])
     if not best:
         return []
     ids = list(best)[:limit]
@@ -63,5 +72,5 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
         kind, snip = best[contact_id]
         hits.append(Hit(contact_id, person["name"], person["kind"], person["archived_at"] is not None,
                         WHERE.get(kind, "note"), " ".join(snip.split())))
-    # archived contacts after the active ones, otherwise in rank order
+    # archived contacts after the active ones, otherwise in the order above
     return sorted(hits, key=lambda h: h.archived)
