@@ -31,6 +31,10 @@ QUERIES = ["rosa", "nguyen", "martinez", "José", "tena", "evict", "lincoln heig
 MEASURES: list[tuple[str, Callable[[Path], dict]]] = []
 
 
+# run as a script this module is __main__; the measure modules' `from bench import measure` must find it
+sys.modules.setdefault("bench", sys.modules[__name__])
+
+
 def measure(name: str):
     def register(fn):
         MEASURES.append((name, fn))

@@ -81,10 +81,12 @@ def build(path: Path, contacts: int, meetings: int, items: int) -> None:
         task = progress.add_task("meetings", total=meetings)
         conn.execute("BEGIN IMMEDIATE")
         rows = []
+        meeting_of: list[tuple[int, int | None]] = [(0, None)]  # meeting id -> (contact, campaign)
         for i in range(1, meetings + 1):
             at = _iso(NOW - timedelta(days=rng.randint(0, 900), hours=rng.randint(0, 12)))
             held = rng.random() < 0.95
-            rows.append((i, rng.randint(orgs + 1, contacts), rng.randint(1, 8) if rng.random() < 0.7 else None,
+            meeting_of.append((rng.randint(orgs + 1, contacts), rng.randint(1, 8) if rng.random() < 0.7 else None))
+            rows.append((i, *meeting_of[i],
                          rng.choice(["recruitment", "maintenance", "escalation"]), "held" if held else "planned", at,
                          at if held else None, _text(rng, 4, 10), _text(rng, 80, 200) if held else "",
                          _text(rng, 10, 25) if held else "", now, now))
@@ -105,25 +107,25 @@ def build(path: Path, contacts: int, meetings: int, items: int) -> None:
             interests, exchanges, commitments = [], [], []
             for _ in range(count):
                 meeting = rng.randint(1, meetings)
-                contact = rng.randint(orgs + 1, contacts)
+                contact, campaign = meeting_of[meeting]  # what was learned or agreed at that meeting
                 roll = rng.random()
                 if roll < 0.3:
                     interests.append((contact, meeting, rng.choice(kinds), _text(rng, 5, 14), now))
                 elif roll < 0.65:
-                    exchanges.append((contact, meeting, rng.choice(["ask", "offer"]),
+                    exchanges.append((contact, meeting, campaign, rng.choice(["ask", "offer"]),
                                       rng.choice(["time", "money", "action", "endorsement", "introduction"]),
                                       _text(rng, 4, 10), rng.choice(["made", "agreed", "declined", "thinking"]),
                                       now, now))
                 else:
                     due = today + timedelta(days=rng.randint(-60, 60))
-                    commitments.append((contact, meeting, rng.choice(["mine", "theirs"]), _text(rng, 4, 10),
+                    commitments.append((contact, meeting, campaign, rng.choice(["mine", "theirs"]), _text(rng, 4, 10),
                                         due.isoformat(), "open" if rng.random() < 0.3 else "done", now, now))
             conn.executemany("INSERT INTO interest (contact_id, meeting_id, kind, text, created_at) "
                              "VALUES (?, ?, ?, ?, ?)", interests)
-            conn.executemany("INSERT INTO exchange (contact_id, meeting_id, direction, kind, text, status, created_at, "
-                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", exchanges)
-            conn.executemany("INSERT INTO commitment (contact_id, meeting_id, owner, text, due_on, status, created_at, "
-                             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", commitments)
+            conn.executemany("INSERT INTO exchange (contact_id, meeting_id, campaign_id, direction, kind, text, status, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", exchanges)
+            conn.executemany("INSERT INTO commitment (contact_id, meeting_id, campaign_id, owner, text, due_on, status, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", commitments)
             conn.execute("COMMIT")
             progress.advance(task, count)
         conn.execute("BEGIN IMMEDIATE")

@@ -80,6 +80,8 @@ async def referrals(pilot) -> None:
 
 async def campaign(pilot) -> None:
     await pilot.press("f7")
+    await pilot.pause()
+    await pilot.press("down")  # the eviction campaign: the one with meetings, asks and wins
 
 
 async def wins(pilot) -> None:

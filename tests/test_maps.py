@@ -144,3 +144,50 @@ def test_health_of_one_contact(demo_book):
     rosa = health.contact_health(demo_book, _id(demo_book, "Rosa Nguyễn"))
     assert rosa.days_since_met == 21 and rosa.overdue_theirs == 1 and rosa.overdue_mine == 0
     assert maps.connectors(demo_book)[0].name == "Pastor Denise Okafor"
+
+
+async def test_levels_list_a_page_at_a_time(demo_book, monkeypatch):
+    monkeypatch.setattr(maps, "PAGE", 2)
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        leaders = app.screen.query_one("#levels").root.children[1]
+        shown = [str(n.label) for n in leaders.children]
+        # leaders and gatekeepers come first on the page, and the count covers everyone
+        assert str(leaders.label).startswith("Leader / connector (5)")
+        assert shown[0].startswith("● Pastor Denise Okafor ★") and shown[1].startswith("● Linda Park ⚑")
+        assert shown[2].startswith("… 3 more — Enter shows the next 2")
+        app.screen.query_one("#levels").select_node(leaders.children[2])
+        await pilot.pause()
+        shown = [str(n.label) for n in leaders.children]
+        assert len(shown) == 5 and shown[4].startswith("… 1 more — Enter shows the next 1")
+        app.screen.query_one("#levels").select_node(leaders.children[4])
+        await pilot.pause()
+        assert len(leaders.children) == 5 and not any("more" in str(n.label) for n in leaders.children)
+
+
+async def test_a_large_referral_network_grows_as_branches_open(demo_book, monkeypatch):
+    monkeypatch.setattr(maps, "PAGE", 1)  # the demo's 3 referrals count as "large"
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        tree = app.screen.query_one("#referral-tree")
+        roots = [str(n.label) for n in tree.root.children]
+        assert roots == ["Pastor Denise Okafor", "… 1 more who referred others — Enter shows the next 1"]
+        pastor = tree.root.children[0]
+        assert not pastor.children and not pastor.is_expanded
+        tree.move_cursor(pastor)
+        await pilot.press("space")
+        await pilot.pause()
+        assert {str(n.label).split("  ")[0] for n in pastor.children} == {"Linda Park", "Teresa Alvarez"}
+        tree.move_cursor(tree.root.children[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [str(n.label) for n in tree.root.children] == ["Pastor Denise Okafor", "Rosa Nguyễn"]
+        tree.move_cursor(tree.root.children[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HistoryScreen" and app.screen.selected_contact_id == _id(
+            demo_book, "Rosa Nguyễn")

@@ -5,14 +5,14 @@ a change to the schema is a new step, with a test that upgrades a book made by t
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_contact_search
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
     (1, v1_core.SQL),
     (3, v3_merge.SQL),
     (4, v4_search.SQL),
-    (5, v5_contact_search.SQL),
+    (5, v5_speed.SQL),
 ]
 
 LATEST = STEPS[-1][0]

@@ -28,27 +28,38 @@ def render_detail(found: CampaignDetail) -> Group:
     parts.append(Text("\nWho's missing", style="bold underline"))
     parts += [Text(f"  • {gap}", style="yellow") for gap in found.missing] or [Text("  Nobody obvious.", style="dim")]
     parts.append(Text("\nAsks and offers", style="bold underline"))
+    for direction in Direction:
+        counts = {status: n for (d, status), n in found.exchange_counts.items() if d == direction.value}
+        if counts:
+            line = Text(f"  {direction.label}s: {sum(counts.values())} — ", style="bold")
+            line.append(", ".join(f"{n} {ExchangeStatus(status).label.lower()}" for status, n in counts.items()))
+            parts.append(line)
     for item in found.exchanges:
-        line = Text(f"  {Direction(item.direction).label}: ", style="bold")
+        line = Text(f"    {Direction(item.direction).label}: ", style="bold")
         line.append(f"{item.text} — {item.contact} ")
         line.append(f"[{ExchangeStatus(item.status).label.lower()}]",
                     style={"agreed": "green", "declined": "red"}.get(item.status, "dim"))
         parts.append(line)
     if not found.exchanges:
         parts.append(Text("  None yet.", style="dim"))
-    parts.append(Text("\nOpen commitments", style="bold underline"))
+    parts.append(Text(f"\nOpen commitments ({found.open_count})", style="bold underline"))
     for owner, who, text, due in found.open_commitments:
         line = Text(f"  {'I owe' if owner == 'mine' else who + ' owes'}: {text}  ")
         line.append_text(formatting.due(due))
         parts.append(line)
+    if found.open_count > len(found.open_commitments):
+        parts.append(Text(f"  …and {found.open_count - len(found.open_commitments)} more (relmeet due lists them)",
+                          style="dim"))
     if not found.open_commitments:
         parts.append(Text("  None open.", style="dim"))
-    parts.append(Text("\nMeetings", style="bold underline"))
+    parts.append(Text(f"\nMeetings ({c.meetings} held)", style="bold underline"))
     parts += [Text(f"  {when:>7}  {who} ({status.replace('_', ' ')})") for when, who, status in found.meetings] or [
         Text("  None yet.", style="dim")]
-    parts.append(Text("\nWins", style="bold underline"))
+    parts.append(Text(f"\nWins ({c.wins})", style="bold underline"))
     parts += [Text(f"  ★ {won_on:%-d %b}: {text}", style="green") for won_on, text in found.wins] or [
         Text("  None noted yet.", style="dim")]
+    if c.wins > len(found.wins):
+        parts.append(Text("  F8 lists them all", style="dim"))
     return Group(*parts)
 
 

@@ -1,14 +1,18 @@
 """The three levels of seed 002, with leaders and gatekeepers marked and each organization's people."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from relmeet.domain import Level
+from relmeet.store.campaigns import Member
 from relmeet.formatting import stance
 from relmeet.store import maps
 
@@ -17,6 +21,14 @@ WHY = {
     "leader": "leaders and connectors who bring others",
     "organization": "organizations and institutions with members and weight",
 }
+
+
+@dataclass
+class More:
+    """The "show more" row at the end of a level's page."""
+    level: str
+    offset: int
+    total: int
 
 
 class LevelsScreen(Screen[None]):
@@ -36,42 +48,55 @@ class LevelsScreen(Screen[None]):
         tree = self.query_one(Tree)
         tree.show_root = False
         for group in maps.levels(self.app.book):
-            leaders = sum(1 for m in group.people if m.is_leader)
-            gates = sum(1 for m in group.people if m.is_gatekeeper)
-            label = Text(f"{Level(group.level).label} ({len(group.people)})", style="bold")
+            label = Text(f"{Level(group.level).label} ({group.total})", style="bold")
             label.append(f" — {WHY[group.level]}", style="dim")
-            if leaders or gates:
-                label.append(f" · {leaders} ★ {gates} ⚑", style="yellow")
+            if group.leaders or group.gatekeepers:
+                label.append(f" · {group.leaders} ★ {group.gatekeepers} ⚑", style="yellow")
             branch = tree.root.add(label, expand=True)
-            if not group.people:
+            if not group.total:
                 branch.add_leaf(Text("Nobody yet — who's missing from the table?", style="italic red"))
-            for member in group.people:
-                line = Text("■ " if member.kind == "organization" else "● ", style="cyan")
-                line.append(member.name, style="bold" if member.is_leader else "")
-                if member.is_leader:
-                    line.append(" ★", style="yellow")
-                if member.is_gatekeeper:
-                    line.append(" ⚑", style="magenta")
-                if member.organization:
-                    line.append(f"  {member.organization}", style="dim")
-                line.append("  ")
-                line.append_text(stance(member.stance))
-                people = group.org_people.get(member.id)
-                if member.kind == "organization":
-                    node = branch.add(line, data=member.id, expand=True)
-                    if not people:
-                        node.add_leaf(Text("no contact person yet", style="italic red"))
-                    for name in people or []:
-                        node.add_leaf(Text(name), data=None)
-                else:
-                    branch.add_leaf(line, data=member.id)
+            self._add_page(branch, group.level, group.people, group.org_people, shown=0, total=group.total)
         tree.focus()
+
+    def _add_page(self, branch: TreeNode, level: str, people: list[Member], org_people: dict[int, list[str]], *,
+                  shown: int, total: int) -> None:
+        for member in people:
+            line = Text("■ " if member.kind == "organization" else "● ", style="cyan")
+            line.append(member.name, style="bold" if member.is_leader else "")
+            if member.is_leader:
+                line.append(" ★", style="yellow")
+            if member.is_gatekeeper:
+                line.append(" ⚑", style="magenta")
+            if member.organization:
+                line.append(f"  {member.organization}", style="dim")
+            line.append("  ")
+            line.append_text(stance(member.stance))
+            if member.kind == "organization":
+                node = branch.add(line, data=member.id, expand=True)
+                names = org_people.get(member.id)
+                if not names:
+                    node.add_leaf(Text("no contact person yet", style="italic red"))
+                for name in names or []:
+                    node.add_leaf(Text(name), data=None)
+            else:
+                branch.add_leaf(line, data=member.id)
+        shown += len(people)
+        if shown < total:
+            branch.add_leaf(Text(f"… {total - shown} more — Enter shows the next {min(maps.PAGE, total - shown)}",
+                                 style="italic dim"), data=More(level, shown, total))
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
-        self.selected_contact_id = event.node.data
+        data = event.node.data
+        self.selected_contact_id = data if isinstance(data, int) else None
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected) -> None:
-        if event.node.data is not None and not event.node.children:
-            self.app.open_contact(event.node.data)
+        node, data = event.node, event.node.data
+        if isinstance(data, More):
+            branch = node.parent
+            node.remove()
+            people, org_people = maps.level_page(self.app.book, data.level, data.offset)
+            self._add_page(branch, data.level, people, org_people, shown=data.offset, total=data.total)
+        elif data is not None and not node.children:
+            self.app.open_contact(data)

@@ -1,6 +1,8 @@
 """Who referred whom, and the connectors whose referrals led to the most meetings (seed 002)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -8,13 +10,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from relmeet.store import maps
 
 
+@dataclass
+class MoreRoots:
+    """The "show more" row after a page of the people at the top of the tree."""
+    offset: int
+
+
 class ReferralsScreen(Screen[None]):
     HELP_TITLE = "the referral network"
-    HELP = "Tab switches between the tree and the connectors; Enter opens a contact."
+    HELP = ("Tab switches between the tree and the connectors; Enter opens a contact.\n"
+            "Space opens or folds the branch of the people someone referred.")
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-referrals", tooltip="Back to where you were")]
 
     selected_contact_id: int | None = None
@@ -33,29 +43,14 @@ class ReferralsScreen(Screen[None]):
     def on_mount(self) -> None:
         book = self.app.book
         items = maps.referrals(book)
-        roots, children, names = maps.referral_forest(items)
+        self.roots, self.referred, self.names = maps.referral_forest(items)
+        # a small network is shown whole; a large one grows as the organizer opens its branches
+        self.eager = len(items) <= maps.PAGE
+        self.grown: set[int] = set()
         tree = self.query_one(Tree)
         tree.show_root = False
-        seen: set[int] = set()
-
-        def grow(node, contact_id: int) -> None:
-            seen.add(contact_id)
-            for item in children.get(contact_id, []):
-                label = Text(item.to_name)
-                label.append(f"  {item.held_meetings} meeting{'s' if item.held_meetings != 1 else ''}", style="dim")
-                if item.note:
-                    label.append(f" — {item.note}", style="italic dim")
-                if item.to_id in seen:  # a cycle: show it once, don't recurse
-                    node.add_leaf(label, data=item.to_id)
-                    continue
-                child = node.add(label, data=item.to_id, expand=True) if children.get(item.to_id) else None
-                if child is None:
-                    node.add_leaf(label, data=item.to_id)
-                else:
-                    grow(child, item.to_id)
-
-        for root in roots:
-            grow(tree.root.add(Text(names[root], style="bold"), data=root, expand=True), root)
+        tree.auto_expand = False  # Enter opens the contact; Space opens the branch
+        self._add_roots(0)
         if not items:
             tree.root.add_leaf(Text("No referrals yet. In a meeting, F6 notes who they say to talk to.", style="dim"))
         table = self.query_one("#connectors", DataTable)
@@ -65,14 +60,59 @@ class ReferralsScreen(Screen[None]):
                           key=str(connector.id))
         tree.focus()
 
+    def _add_roots(self, offset: int) -> None:
+        root = self.query_one(Tree).root
+        for contact_id in self.roots[offset:offset + maps.PAGE]:
+            node = root.add(Text(self.names[contact_id], style="bold"), data=contact_id)
+            if self.eager:
+                self._grow(node)
+                node.expand()
+        rest = len(self.roots) - offset - maps.PAGE
+        if rest > 0:
+            root.add_leaf(Text(f"… {rest} more who referred others — Enter shows the next {min(rest, maps.PAGE)}",
+                               style="italic dim"), data=MoreRoots(offset + maps.PAGE))
+
+    def _grow(self, node: TreeNode) -> None:
+        """Add the people this node's contact referred (once)."""
+        if node.id in self.grown:
+            return
+        self.grown.add(node.id)
+        above = set()
+        parent = node
+        while parent is not None:
+            above.add(parent.data)
+            parent = parent.parent
+        for item in self.referred.get(node.data, []):
+            label = Text(item.to_name)
+            label.append(f"  {item.held_meetings} meeting{'s' if item.held_meetings != 1 else ''}", style="dim")
+            if item.note:
+                label.append(f" — {item.note}", style="italic dim")
+            if item.to_id in above or not self.referred.get(item.to_id):  # a cycle is shown once, not followed
+                node.add_leaf(label, data=item.to_id)
+                continue
+            child = node.add(label, data=item.to_id)
+            if self.eager:
+                self._grow(child)
+                child.expand()
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded) -> None:
+        if isinstance(event.node.data, int):
+            self._grow(event.node)
+
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
-        self.selected_contact_id = event.node.data
+        data = event.node.data
+        self.selected_contact_id = data if isinstance(data, int) else None
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected) -> None:
-        if event.node.data is not None:
-            self.app.open_contact(event.node.data)
+        data = event.node.data
+        if isinstance(data, MoreRoots):
+            event.node.remove()
+            self._add_roots(data.offset)
+        elif isinstance(data, int):
+            self.app.open_contact(data)
 
     @on(DataTable.RowHighlighted, "#connectors")
     def _connector(self, event: DataTable.RowHighlighted) -> None:

@@ -51,13 +51,20 @@ class AskOutcome:
 
 @dataclass
 class CampaignDetail:
+    """One campaign's page: counts of everything, and the latest or most pressing few of each."""
     campaign: CampaignRow
     members: list[Member] = field(default_factory=list)
-    meetings: list[tuple[str, str, str]] = field(default_factory=list)   # (when, contact, status)
+    meetings: list[tuple[str, str, str]] = field(default_factory=list)   # the latest: (when, contact, status)
+    # asks and offers: (direction, status) -> how many; and the latest few
+    exchange_counts: dict[tuple[str, str], int] = field(default_factory=dict)
     exchanges: list[AskOutcome] = field(default_factory=list)
-    open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # owner, contact, text, due
-    wins: list[tuple[date, str]] = field(default_factory=list)
+    open_count: int = 0
+    open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # soonest due first
+    wins: list[tuple[date, str]] = field(default_factory=list)        # the latest
     missing: list[str] = field(default_factory=list)
+
+
+SHOWN = 12  # items of each kind on a campaign's page; the counts cover the rest
 
 
 def validate(data: CampaignIn) -> dict[str, str]:
@@ -120,8 +127,22 @@ def members(book: Book, campaign_id: int | None) -> list[Member]:
                "LEFT JOIN contact o ON o.id = c.organization_id WHERE cc.campaign_id = ? AND c.archived_at IS NULL "
                "ORDER BY cc.influence DESC, c.name COLLATE NOCASE")
         rows = book.rows(sql, (campaign_id,))
-    return [Member(r["id"], r["name"], r["kind"], r["level"], r["stance"], r["influence"], bool(r["is_leader"]),
-                   bool(r["is_gatekeeper"]), r["organization"]) for r in rows]
+    return [_member(r) for r in rows]
+
+
+def _member(r) -> Member:
+    return Member(r["id"], r["name"], r["kind"], r["level"], r["stance"], r["influence"], bool(r["is_leader"]),
+                  bool(r["is_gatekeeper"]), r["organization"])
+
+
+def members_at_level(book: Book, level: str, offset: int, limit: int) -> list[Member]:
+    """A page of the active contacts at one of seed 002's levels: leaders, then gatekeepers, then by name."""
+    rows = book.rows(
+        f"SELECT {_MEMBER_COLUMNS.format(stance='c.stance', influence='c.influence')} FROM contact c "
+        "LEFT JOIN contact o ON o.id = c.organization_id WHERE c.archived_at IS NULL AND c.level = ? "
+        "ORDER BY c.is_leader DESC, c.is_gatekeeper DESC, c.name COLLATE NOCASE LIMIT ? OFFSET ?",
+        (level, limit, offset))
+    return [_member(r) for r in rows]
 
 
 def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance: str, influence: int) -> None:
@@ -142,9 +163,9 @@ def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance
                      "influence = excluded.influence", (campaign_id, contact_id, stance, influence))
 
 
-def missing(book: Book, campaign_id: int) -> list[str]:
+def missing(book: Book, campaign_id: int, people: list[Member] | None = None) -> list[str]:
     """Who's missing from the table (seed 001): empty levels and stances, organizations with nobody to call."""
-    people = members(book, campaign_id)
+    people = members(book, campaign_id) if people is None else people
     gaps = []
     levels = {m.level for m in people}
     for level in Level:
@@ -170,21 +191,31 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
     campaign = get(book, campaign_id)
     if campaign is None:
         return None
-    found = CampaignDetail(campaign=campaign, members=members(book, campaign_id), missing=missing(book, campaign_id))
-    found.meetings = [(r[0] or "", r[1], r[2]) for r in book.rows(
+    people = members(book, campaign_id)
+    found = CampaignDetail(campaign=campaign, members=people, missing=missing(book, campaign_id, people))
+    found.meetings = [(from_iso(r[0]).astimezone().strftime("%-d %b") if r[0] else "", r[1], r[2]) for r in book.rows(
         "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m JOIN contact c "
         "ON c.id = m.contact_id WHERE m.campaign_id = ? ORDER BY coalesce(m.started_at, m.scheduled_at) DESC "
-        "LIMIT 50", (campaign_id,))]
-    found.meetings = [(from_iso(at).astimezone().strftime("%-d %b") if at else "", who, status)
-                      for at, who, status in found.meetings]
+        "LIMIT ?", (campaign_id, SHOWN))]
+    found.exchange_counts = {(r[0], r[1]): r[2] for r in book.rows(
+        "SELECT direction, status, count(*) FROM exchange WHERE campaign_id = ? GROUP BY direction, status",
+        (campaign_id,))}
     found.exchanges = [AskOutcome(*r) for r in book.rows(
         "SELECT c.name, x.direction, x.kind, x.text, x.status FROM exchange x JOIN contact c ON c.id = x.contact_id "
-        "WHERE x.campaign_id = ? ORDER BY x.direction, x.status, c.name COLLATE NOCASE LIMIT 200", (campaign_id,))]
-    found.open_commitments = [(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in book.rows(
+        "WHERE x.campaign_id = ? ORDER BY x.id DESC LIMIT ?", (campaign_id, SHOWN))]
+    found.open_count = book.value("SELECT count(*) FROM commitment WHERE campaign_id = ? AND status = 'open'",
+                                  (campaign_id,))
+    rows = book.rows(  # soonest due first, then those with no date (the index gives the dated ones in order)
         "SELECT k.owner, c.name, k.text, k.due_on FROM commitment k JOIN contact c ON c.id = k.contact_id "
-        "WHERE k.campaign_id = ? AND k.status = 'open' ORDER BY k.due_on IS NULL, k.due_on LIMIT 200",
-        (campaign_id,))]
-    found.wins = wins(book, campaign_id)
+        "WHERE k.campaign_id = ? AND k.status = 'open' AND k.due_on IS NOT NULL ORDER BY k.due_on LIMIT ?",
+        (campaign_id, SHOWN))
+    if len(rows) < SHOWN:
+        rows += book.rows(
+            "SELECT k.owner, c.name, k.text, k.due_on FROM commitment k JOIN contact c ON c.id = k.contact_id "
+            "WHERE k.campaign_id = ? AND k.status = 'open' AND k.due_on IS NULL ORDER BY k.id LIMIT ?",
+            (campaign_id, SHOWN - len(rows)))
+    found.open_commitments = [(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in rows]
+    found.wins = wins(book, campaign_id)[:SHOWN]
     return found
 
 

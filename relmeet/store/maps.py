@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from relmeet.domain import Level, Stance
 from relmeet.store.book import Book
-from relmeet.store.campaigns import Member, members
+from relmeet.store.campaigns import Member, members, members_at_level
 
 STANCES = [s.value for s in Stance]          # left to right: opposition … ally
 INFLUENCES = [5, 4, 3, 2, 1]                 # top to bottom: who decides first
@@ -20,30 +20,44 @@ def power_grid(book: Book, campaign_id: int | None) -> dict[tuple[int, str], lis
     return grid
 
 
+PAGE = 100  # people listed per level before "show more": a tree of 20,000 rows takes seconds to draw
+
+
 @dataclass
 class LevelGroup:
     level: str
-    people: list[Member] = field(default_factory=list)
-    # organization id -> its people (for the organizations level)
+    total: int = 0
+    leaders: int = 0
+    gatekeepers: int = 0
+    people: list[Member] = field(default_factory=list)   # the first page: leaders and gatekeepers first
+    # organization id -> its people (for the organizations on the page)
     org_people: dict[int, list[str]] = field(default_factory=dict)
 
 
 def levels(book: Book) -> list[LevelGroup]:
-    """Contacts grouped by seed 002's three levels, leaders and gatekeepers first in each."""
-    everyone = members(book, None)
+    """Contacts grouped by seed 002's three levels, with counts; each level's first page of people."""
     groups = {level.value: LevelGroup(level.value) for level in Level}
-    for member in sorted(everyone, key=lambda m: (not m.is_leader, not m.is_gatekeeper, m.name.casefold())):
-        groups[member.level].people.append(member)
-    people_by_org: dict[int, list[str]] = defaultdict(list)
-    for r in book.rows("SELECT organization_id, name FROM contact WHERE organization_id IS NOT NULL "
-                       "AND archived_at IS NULL ORDER BY name COLLATE NOCASE"):
-        people_by_org[r[0]].append(r[1])
-    orgs = groups[Level.organization.value]
+    for r in book.rows("SELECT level, count(*), sum(is_leader), sum(is_gatekeeper) FROM contact "
+                       "WHERE archived_at IS NULL GROUP BY level"):
+        if r[0] in groups:
+            groups[r[0]].total, groups[r[0]].leaders, groups[r[0]].gatekeepers = r[1], r[2], r[3]
     for group in groups.values():
-        for member in group.people:
-            if member.kind == "organization":
-                orgs.org_people[member.id] = people_by_org.get(member.id, [])
+        if group.total:
+            group.people, group.org_people = level_page(book, group.level, 0)
     return list(groups.values())
+
+
+def level_page(book: Book, level: str, offset: int) -> tuple[list[Member], dict[int, list[str]]]:
+    """One page of a level's people (leaders, then gatekeepers, then by name), and the people of its organizations."""
+    people = members_at_level(book, level, offset, PAGE)
+    orgs = [m.id for m in people if m.kind == "organization"]
+    org_people: dict[int, list[str]] = {org: [] for org in orgs}
+    if orgs:
+        for r in book.rows(f"SELECT organization_id, name FROM contact WHERE organization_id IN "
+                           f"({','.join('?' * len(orgs))}) AND archived_at IS NULL ORDER BY name COLLATE NOCASE",
+                           tuple(orgs)):
+            org_people[r[0]].append(r[1])
+    return people, org_people
 
 
 @dataclass
