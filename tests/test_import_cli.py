@@ -88,3 +88,16 @@ async def test_import_screen_previews_then_imports(demo_book):
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
     assert demo_book.value("SELECT count(*) FROM contact WHERE name = 'Thanh Nguyễn'") == 1
+
+
+def test_look_alikes_by_name_exact_or_close(demo_book, tmp_path):
+    cards = tmp_path / "phone.vcf"
+    cards.write_text("".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEND:VCARD\r\n" for name in (
+        "ROSA NGUYEN", "Jose Martinex", "Pastor Denise Okafro", "Josefina Martin", "Dolores Huerta")),
+        encoding="utf-8")
+    found = preview(demo_book, read_files([cards]))
+    alike = {a.incoming.name: (a.existing_name, a.why) for a in found.look_alikes}
+    assert alike == {"ROSA NGUYEN": ("Rosa Nguyễn", "same name"),
+                     "Jose Martinex": ("José Martínez", "close name"),
+                     "Pastor Denise Okafro": ("Pastor Denise Okafor", "close name")}
+    assert sorted(c.name for c in found.new) == ["Dolores Huerta", "Josefina Martin"]

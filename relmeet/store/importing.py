@@ -41,6 +41,17 @@ def _digits(phone: str) -> str:
     return digits[-10:] if len(digits) >= 7 else ""
 
 
+def _blocks(folded: str) -> set[tuple[str, str]]:
+    """Keys a close name shares with the name it resembles: the starts of its first and last words, either
+    way round ("Nguyen Rosa" for "Rosa Nguyễn"). Comparing a card only with the names in its blocks keeps
+    the preview fast against a book of 20,000 contacts; a typo in a word's first letters goes unseen."""
+    words = folded.split()
+    if not words:
+        return set()
+    first, last = words[0][:3], words[-1][:3]
+    return {(first, last), (last, first)}
+
+
 def preview(book: Book, batch: Batch) -> Preview:
     found = Preview(problems=list(batch.problems), layouts=list(batch.layouts))
     by_email, by_phone, by_name = {}, {}, {}
@@ -50,7 +61,10 @@ def preview(book: Book, batch: Batch) -> Preview:
         if _digits(r["phone"]):
             by_phone[_digits(r["phone"])] = (r["id"], r["name"])
         by_name.setdefault(fold(r["name"]), (r["id"], r["name"]))
-    names = list(by_name)
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for name in by_name:
+        for key in _blocks(name):
+            blocks.setdefault(key, []).append(name)
     seen_in_batch: dict[str, Incoming] = {}
     for contact in batch.contacts:
         match, why = None, ""
@@ -68,7 +82,8 @@ def preview(book: Book, batch: Batch) -> Preview:
             if folded in by_name:
                 match, why = by_name[folded], "same name"
             else:
-                close = difflib.get_close_matches(folded, names, n=1, cutoff=0.9) if len(names) < 50_000 else []
+                nearby = {name for key in _blocks(folded) for name in blocks.get(key, ())}
+                close = difflib.get_close_matches(folded, nearby, n=1, cutoff=0.9)
                 if close:
                     match, why = by_name[close[0]], "close name"
         if match is not None:
