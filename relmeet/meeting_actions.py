@@ -55,6 +55,21 @@ class MeetingActions:
             meeting_id = save_plan(self.book, MeetingPlan(contact_id=contact_id, purpose="Unplanned conversation"), [])
         self.start_meeting(meeting_id)
 
+    def action_follow_up(self) -> None:
+        """Palette "meeting: follow up": back to the follow-up of the contact in view's last meeting."""
+        from relmeet.screens.follow_up import FollowUpScreen
+        from relmeet.store.meetings import last_held
+
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            self.notify("Highlight a contact first.", severity="warning")
+            return
+        meeting_id = last_held(self.book, contact_id)
+        if meeting_id is None:
+            self.notify("No meeting held with them yet — F2 plans one.", severity="warning")
+            return
+        self.push_screen(FollowUpScreen(meeting_id))
+
     def _save_open_notes(self) -> None:
         from relmeet.screens.notes import NotesScreen
 

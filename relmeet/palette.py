@@ -29,6 +29,8 @@ PALETTE: list[tuple[str, str, str]] = [
     ("meeting: new", "Plan a meeting with the contact in view (F2)", "plan_meeting"),
     ("meeting: start", "Start the notes for the contact in view: their planned meeting, or one now", "start_meeting"),
     ("meeting: end", "End the meeting and go to the follow-up (F10 in the notes)", "end_meeting"),
+    ("meeting: follow up", "Back to the follow-up of the contact in view's last meeting (outcomes, summary)",
+     "follow_up"),
     ("meeting: brief", "The one-page brief on the contact in view (F3)", "brief"),
     ("map: power", "The power map: influence against stance, per campaign (F4)", "power_map"),
     ("map: levels", "Contacts by the three levels, leaders and gatekeepers marked (F5)", "levels"),

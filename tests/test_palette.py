@@ -15,3 +15,23 @@ async def test_palette_contact_new_opens_the_form(demo_book):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, ContactFormScreen)
+
+
+async def test_palette_follow_up_returns_to_the_last_meeting_of_the_contact_in_view(demo_book):
+    from relmeet.screens.follow_up import FollowUpScreen
+    from relmeet.screens.history import HistoryScreen
+
+    rosa = demo_book.value("SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
+    held = demo_book.value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'held'", (rosa,))
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(HistoryScreen(rosa))
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"meeting: follow up")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, FollowUpScreen) and app.screen.meeting_id == held
+        assert "Follow-up: Rosa Nguyễn" in str(app.screen.query_one(".screen-title").render())

@@ -212,3 +212,9 @@ def last_held(book: Book, contact_id: int, before_id: int | None = None) -> Meet
 
 def _now() -> str:
     return utcnow().isoformat(timespec="seconds")
+
+
+def last_held(book: Book, contact_id: int) -> int | None:
+    """The contact's most recent held meeting: the one whose follow-up an organizer comes back to."""
+    return book.value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'held' "
+                      "ORDER BY coalesce(ended_at, started_at, scheduled_at) DESC, id DESC LIMIT 1", (contact_id,))
