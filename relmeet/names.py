@@ -4,13 +4,14 @@ from __future__ import annotations
 import unicodedata
 
 from relmeet.store.book import Book
+from relmeet.store.search import PLAIN
 from relmeet.views import Choice
 
 
 def fold(text: str) -> str:
-    """'Nguyễn' -> 'nguyen', 'José' -> 'jose': what a user can type on any keyboard."""
+    """'Nguyễn' -> 'nguyen', 'José' -> 'jose', 'Đặng' -> 'dang': what a user can type on any keyboard."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d").split())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).translate(PLAIN).split())
 
 
 def match_contacts(book: Book, text: str, *, include_archived: bool = False, limit: int = 20) -> list[Choice]:

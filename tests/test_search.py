@@ -92,3 +92,13 @@ def test_one_letter_words_narrow_names_and_never_slow_notes(book):
     captures.add_commitment(book, rosa, "mine", "Ask O'Brien about the hearing", None)
     assert _names(book, "o'brien") == ["Siobhan O'Brien", "Rosa Nguyễn"]
     assert _names(book, "rosa n") == ["Rosa Nguyễn"]
+
+
+@pytest.mark.parametrize("typed", ["dang", "Đặng", "DANG van"])
+def test_letters_without_a_mark_match_as_typed_plainly(book, typed):
+    contacts.create(book, ContactIn(name="Đặng Văn Lâm", tags=["tenants"]))
+    contacts.create(book, ContactIn(name="Søren Łukasiewicz"))
+    assert _names(book, typed) == ["Đặng Văn Lâm"]
+    assert _names(book, "soren lukas") == ["Søren Łukasiewicz"]
+    hit = search(book, "tenants")[0]
+    assert "Đặng" in hit.snippet  # the snippet shows the name as written

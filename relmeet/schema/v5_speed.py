@@ -4,7 +4,27 @@ Ranking every match of a common word across a million captured items by relevanc
 (FTS5 scores each one). With the contacts in their own index, search ranks names by relevance
 there (20,000 rows) and walks the big index newest first, stopping after a page; see store/search.py.
 rowid = contact id.
+
+The contacts index also holds, in a second column, the text with the letters that carry no
+combining mark spelled plainly (Đặng as Dặng, Søren as Soren, Łukasz as Lukasz): the tokenizer
+removes accents but not these, and "dang" must find Đặng. The column is empty when there are none.
 """
+
+# letters the unicode61 tokenizer keeps as they are, and how someone without them would type them
+UNMARKED = {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Ħ": "H", "ħ": "h", "Æ": "AE", "æ": "ae",
+            "Œ": "OE", "œ": "oe", "ß": "ss", "ı": "i"}
+
+
+def _plain(expr: str) -> str:
+    for letter, plain in UNMARKED.items():
+        expr = f"replace({expr}, '{letter}', '{plain}')"
+    return expr
+
+
+def _rows(select_bodies: str) -> str:
+    """(id, body, plain) rows for contact_search from a SELECT of (id, b)."""
+    return (f"SELECT id, b, CASE WHEN p <> b THEN p ELSE '' END FROM "
+            f"(SELECT id, b, {_plain('b')} AS p FROM ({select_bodies}))")
 
 _BODY = """
     {c}.name || ' ' || {c}.role || ' ' || coalesce((SELECT o.name FROM contact o WHERE o.id = {c}.organization_id), '')
@@ -16,16 +36,17 @@ _BODY = """
 def _reindex(contact_id: str) -> str:
     return f"""
     DELETE FROM contact_search WHERE rowid = {contact_id};
-    INSERT INTO contact_search (rowid, body) SELECT c.id, {_BODY.format(c="c")} FROM contact c WHERE c.id = {contact_id};"""
+    INSERT INTO contact_search (rowid, body, plain)
+        {_rows(f"SELECT c.id AS id, {_BODY.format(c='c')} AS b FROM contact c WHERE c.id = {contact_id}")};"""
 
 
 SQL = f"""
 CREATE VIRTUAL TABLE contact_search USING fts5(
-    body, tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3'
+    body, plain, tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3'
 );
 
 CREATE TRIGGER contact_search_insert AFTER INSERT ON contact BEGIN
-    INSERT INTO contact_search (rowid, body) VALUES (NEW.id, {_BODY.format(c="NEW")});
+    INSERT INTO contact_search (rowid, body, plain) {_rows(f"SELECT NEW.id AS id, {_BODY.format(c='NEW')} AS b")};
 END;
 CREATE TRIGGER contact_search_update AFTER UPDATE OF name, role, organization_id, neighbourhood, their_language,
     email, notes ON contact BEGIN {_reindex("NEW.id")}
@@ -33,8 +54,8 @@ END;
 -- an organization's new name must find its people too, in both indexes
 CREATE TRIGGER contact_search_org_rename AFTER UPDATE OF name ON contact WHEN OLD.name IS NOT NEW.name BEGIN
     DELETE FROM contact_search WHERE rowid IN (SELECT id FROM contact WHERE organization_id = NEW.id);
-    INSERT INTO contact_search (rowid, body) SELECT c.id, {_BODY.format(c="c")} FROM contact c
-        WHERE c.organization_id = NEW.id;
+    INSERT INTO contact_search (rowid, body, plain)
+        {_rows(f"SELECT c.id AS id, {_BODY.format(c='c')} AS b FROM contact c WHERE c.organization_id = NEW.id")};
     DELETE FROM search_index WHERE rowid IN (SELECT id * 8 FROM contact WHERE organization_id = NEW.id);
     INSERT INTO search_index (rowid, kind, contact_id, body) SELECT c.id * 8, 0, c.id, {_BODY.format(c="c")}
         FROM contact c WHERE c.organization_id = NEW.id;
@@ -47,7 +68,7 @@ END;
 CREATE TRIGGER contact_search_tag_delete AFTER DELETE ON contact_tag BEGIN {_reindex("OLD.contact_id")}
 END;
 
-INSERT INTO contact_search (rowid, body) SELECT c.id, {_BODY.format(c="c")} FROM contact c;
+INSERT INTO contact_search (rowid, body, plain) {_rows(f"SELECT c.id AS id, {_BODY.format(c='c')} AS b FROM contact c")};
 
 -- the map views' and health panes' counts, answered from the indexes alone at a large shop's scale
 DROP INDEX meeting_campaign;

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from relmeet.schema.v5_speed import UNMARKED
 from relmeet.store.book import Book
+
+PLAIN = str.maketrans(UNMARKED)  # as the contacts index spells them (schema 5)
 
 WHERE = {0: "contact", 2: "interest", 3: "ask or offer", 4: "commitment", 5: "meeting notes"}
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # snippet highlight marks no user text can contain
@@ -41,12 +44,12 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
     """Contacts whose own details match come first, best match first; then contacts whose captured
     items or meeting notes match, newest mention first (walking the big index in rowid order stops
     after a page instead of scoring every match)."""
-    query = fts_query(text)
+    query = fts_query(text.translate(PLAIN))
     if not query:
         return []
     best: dict[int, tuple[int, str]] = {}
     for row in book.rows(
-            f"""SELECT rowid AS id, snippet(contact_search, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
+            f"""SELECT rowid AS id, snippet(contact_search, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
                 FROM contact_search WHERE contact_search MATCH ? ORDER BY rank LIMIT ?""", (query, limit)):
         best[row["id"]] = (0, row["snip"])
     if len(text.strip()) > 2 and len(best) < limit:
