@@ -5,7 +5,7 @@ from rich.console import Group
 from rich.text import Text
 
 from relmeet import formatting
-from relmeet.domain import ExchangeKind, InterestKind, Level, Stance
+from relmeet.domain import ExchangeKind, InterestKind, Level
 from relmeet.store.prep import Known
 
 

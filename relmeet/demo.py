@@ -5,7 +5,7 @@ Dates are relative to today so that "overdue" and "upcoming" always mean somethi
 from __future__ import annotations
 
 import tempfile
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from relmeet import domain

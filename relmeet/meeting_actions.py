@@ -64,11 +64,11 @@ class MeetingActions:
         if contact_id is None:
             self.notify("Highlight a contact first.", severity="warning")
             return
-        meeting_id = last_held(self.book, contact_id)
-        if meeting_id is None:
+        card = last_held(self.book, contact_id)
+        if card is None:
             self.notify("No meeting held with them yet — F2 plans one.", severity="warning")
             return
-        self.push_screen(FollowUpScreen(meeting_id))
+        self.push_screen(FollowUpScreen(card.id))
 
     def _save_open_notes(self) -> None:
         from relmeet.screens.notes import NotesScreen

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from relmeet import db
 from relmeet.errors import BookError
 from relmeet.schema import LATEST
 from relmeet.store import Book

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from relmeet.importers import read_files
-from relmeet.store import Book
 from relmeet.store.importing import apply, preview
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"

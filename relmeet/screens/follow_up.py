@@ -10,7 +10,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
-from relmeet import formatting
 from relmeet.dates import parse_due, parse_when
 from relmeet.domain import Direction, ExchangeStatus, today
 from relmeet.errors import RelmeetError, ValidationError

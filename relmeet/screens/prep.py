@@ -6,7 +6,7 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
@@ -109,7 +109,7 @@ class PrepScreen(Screen[int | None]):
         try:
             moment = parse_when(event.value)
         except ValidationError:
-            field.query_one(".field-label").update(f"When  [dim]fri 7pm · tomorrow 18:30 · 2026-12-03 10:00[/]")
+            field.query_one(".field-label").update("When  [dim]fri 7pm · tomorrow 18:30 · 2026-12-03 10:00[/]")
             return
         if moment is not None:
             field.show_error(None)

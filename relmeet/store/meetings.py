@@ -1,7 +1,7 @@
 """Meetings: plan (prep), start, save notes as they are typed, end, follow up."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from relmeet.domain import MeetingStatus, MeetingType, from_iso, utcnow
@@ -212,9 +212,3 @@ def last_held(book: Book, contact_id: int, before_id: int | None = None) -> Meet
 
 def _now() -> str:
     return utcnow().isoformat(timespec="seconds")
-
-
-def last_held(book: Book, contact_id: int) -> int | None:
-    """The contact's most recent held meeting: the one whose follow-up an organizer comes back to."""
-    return book.value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'held' "
-                      "ORDER BY coalesce(ended_at, started_at, scheduled_at) DESC, id DESC LIMIT 1", (contact_id,))

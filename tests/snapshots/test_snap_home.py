@@ -1,21 +1,7 @@
 """Pictures of the home screen and the contact form on the demo book, with 'today' pinned."""
 from __future__ import annotations
 
-import pytest
-
 from relmeet.app import RelmeetApp
-from relmeet.demo import fill
-from relmeet.store import Book
-
-PINNED = "2026-11-20"
-
-
-@pytest.fixture
-def pinned_demo(tmp_path, monkeypatch):
-    monkeypatch.setenv("RELMEET_TODAY", PINNED)
-    with Book(tmp_path / "demo.sqlite3") as book:
-        fill(book)
-        yield book
 
 
 def test_home_screen(snap_compare, pinned_demo):

@@ -5,26 +5,11 @@ the smallest terminal relmeet promises to fit.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from relmeet.app import RelmeetApp
-from relmeet.demo import fill
-from relmeet.store import Book
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-import screenshots  # noqa: E402
-
-
-@pytest.fixture
-def pinned_demo(tmp_path, monkeypatch):
-    monkeypatch.setenv("RELMEET_TODAY", screenshots.PINNED_TODAY)
-    monkeypatch.setenv("TZ", "UTC")
-    with Book(tmp_path / "demo.sqlite3") as book:
-        fill(book)
-        yield book
+import screenshots  # noqa: E402  (on the path by conftest)
 
 
 def _steps(shot: str):

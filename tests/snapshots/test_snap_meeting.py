@@ -1,26 +1,11 @@
 """Pictures of prep, notes and follow-up on the demo book, with 'today' and the meeting's start pinned."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from relmeet.app import RelmeetApp
-from relmeet.demo import fill
-from relmeet.store import Book
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-import screenshots  # noqa: E402  (the same steps make the README's pictures)
-
-
-@pytest.fixture
-def pinned_demo(tmp_path, monkeypatch):
-    monkeypatch.setenv("RELMEET_TODAY", screenshots.PINNED_TODAY)
-    monkeypatch.setenv("TZ", "UTC")
-    with Book(tmp_path / "demo.sqlite3") as book:
-        fill(book)
-        yield book
+import screenshots  # noqa: E402  (on the path by conftest; the same steps make the README's pictures)
 
 
 async def _steady(pilot):
