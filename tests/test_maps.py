@@ -68,6 +68,11 @@ async def test_levels_show_counts_markers_and_org_people(demo_book):
         assert {str(n.label) for n in union.children} == {"Rosa Nguyễn", "Teresa Alvarez"}
         leaders = tree.root.children[1]
         assert any("Linda Park ⚑" in str(n.label) for n in leaders.children)
+        # a person listed under their organization opens like any other
+        tree.move_cursor(next(n for n in union.children if str(n.label) == "Teresa Alvarez"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.selected_contact_id == _id(demo_book, "Teresa Alvarez")
 
 
 async def test_referrals_rank_the_connector_whose_referrals_led_to_meetings(demo_book):

@@ -33,7 +33,8 @@ class More:
 
 class LevelsScreen(Screen[None]):
     HELP_TITLE = "the three levels"
-    HELP = "Arrows move, Enter on a person opens them, Enter on a level folds it. ★ leader  ⚑ gatekeeper"
+    HELP = ("Arrows move; Enter opens a person or an organization, or folds a level; Space folds an organization.\n"
+            "★ leader  ⚑ gatekeeper")
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-levels", tooltip="Back to where you were")]
 
     selected_contact_id: int | None = None
@@ -47,6 +48,7 @@ class LevelsScreen(Screen[None]):
     def on_mount(self) -> None:
         tree = self.query_one(Tree)
         tree.show_root = False
+        tree.auto_expand = False  # Enter opens a contact, an organization included; Space folds
         for group in maps.levels(self.app.book):
             label = Text(f"{Level(group.level).label} ({group.total})", style="bold")
             label.append(f" — {WHY[group.level]}", style="dim")
@@ -58,8 +60,8 @@ class LevelsScreen(Screen[None]):
             self._add_page(branch, group.level, group.people, group.org_people, shown=0, total=group.total)
         tree.focus()
 
-    def _add_page(self, branch: TreeNode, level: str, people: list[Member], org_people: dict[int, list[str]], *,
-                  shown: int, total: int) -> None:
+    def _add_page(self, branch: TreeNode, level: str, people: list[Member],
+                  org_people: dict[int, list[tuple[int, str]]], *, shown: int, total: int) -> None:
         for member in people:
             line = Text("■ " if member.kind == "organization" else "● ", style="cyan")
             line.append(member.name, style="bold" if member.is_leader else "")
@@ -76,8 +78,8 @@ class LevelsScreen(Screen[None]):
                 names = org_people.get(member.id)
                 if not names:
                     node.add_leaf(Text("no contact person yet", style="italic red"))
-                for name in names or []:
-                    node.add_leaf(Text(name), data=None)
+                for person_id, name in names or []:
+                    node.add_leaf(Text(name), data=person_id)
             else:
                 branch.add_leaf(line, data=member.id)
         shown += len(people)
@@ -98,5 +100,7 @@ class LevelsScreen(Screen[None]):
             node.remove()
             people, org_people = maps.level_page(self.app.book, data.level, data.offset)
             self._add_page(branch, data.level, people, org_people, shown=data.offset, total=data.total)
-        elif data is not None and not node.children:
+        elif isinstance(data, int):
             self.app.open_contact(data)
+        else:  # a level's heading
+            node.toggle()

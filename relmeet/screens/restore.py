@@ -58,6 +58,10 @@ class RestoreScreen(ModalScreen[bool]):
         except RelmeetError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error", title="Not restored")
             return
+        except OSError as exc:  # a full disk or a folder gone: say so, the app stays up
+            self.app.call_from_thread(self.app.notify, f"{exc.strerror or exc} ({exc.filename or 'the backups folder'})"
+                                      "; the book was left as it was", severity="error", title="Not restored")
+            return
         self.app.call_from_thread(self._done, when, safety.name)
 
     def _done(self, when: str, safety: str) -> None:

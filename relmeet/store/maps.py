@@ -31,7 +31,7 @@ class LevelGroup:
     gatekeepers: int = 0
     people: list[Member] = field(default_factory=list)   # the first page: leaders and gatekeepers first
     # organization id -> its people (for the organizations on the page)
-    org_people: dict[int, list[str]] = field(default_factory=dict)
+    org_people: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def levels(book: Book) -> list[LevelGroup]:
@@ -47,16 +47,16 @@ def levels(book: Book) -> list[LevelGroup]:
     return list(groups.values())
 
 
-def level_page(book: Book, level: str, offset: int) -> tuple[list[Member], dict[int, list[str]]]:
+def level_page(book: Book, level: str, offset: int) -> tuple[list[Member], dict[int, list[tuple[int, str]]]]:
     """One page of a level's people (leaders, then gatekeepers, then by name), and the people of its organizations."""
     people = members_at_level(book, level, offset, PAGE)
     orgs = [m.id for m in people if m.kind == "organization"]
-    org_people: dict[int, list[str]] = {org: [] for org in orgs}
+    org_people: dict[int, list[tuple[int, str]]] = {org: [] for org in orgs}
     if orgs:
-        for r in book.rows(f"SELECT organization_id, name FROM contact WHERE organization_id IN "
+        for r in book.rows(f"SELECT organization_id, id, name FROM contact WHERE organization_id IN "
                            f"({','.join('?' * len(orgs))}) AND archived_at IS NULL ORDER BY name COLLATE NOCASE",
                            tuple(orgs)):
-            org_people[r[0]].append(r[1])
+            org_people[r[0]].append((r[1], r[2]))
     return people, org_people
 
 
