@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,7 +34,12 @@ class WinsScreen(Screen[None]):
                 continue
             total += len(wins)
             parts.append(Text(f"\n{name} ({len(wins)})", style="bold underline"))
-            parts += [Text(f"  ★ {won_on:%a %-d %b %Y}  {text}", style="green") for won_on, text in wins]
+            rows = Table.grid(padding=(0, 1))  # a long win wraps under itself, not under the date
+            rows.add_column(no_wrap=True, style="green")
+            rows.add_column(ratio=1)
+            for won_on, text in wins:
+                rows.add_row(f"  ★ {won_on:%a %-d %b %Y}", text)
+            parts.append(rows)
         if not total:
             parts.append(Text("\nNo wins noted yet. At follow-up, note any win, however small.", style="dim"))
         return Group(*parts)
