@@ -39,7 +39,7 @@ EXPECTED = [
     ("vcards/evolution-data-server/10.vcf", 1, 1, 0),
     ("vcards/evolution-data-server/11.vcf", 1, 0, 0),
     ("vcards/evolution-data-server/12.vcf", 1, 0, 0),
-    ("vcards/evolution-data-server/13.vcf", 0, 0, 1),
+    ("vcards/evolution-data-server/13.vcf", 1, 1, 0),  # escapes, TAB folding, a QP value ending in "="
     ("vcards/evolution-data-server/2.vcf", 1, 1, 0),
     ("vcards/evolution-data-server/3.vcf", 1, 0, 0),
     ("vcards/evolution-data-server/4.vcf", 1, 0, 0),

@@ -30,7 +30,8 @@ def _unfold(text: str) -> list[str]:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if line[:1] in (" ", "\t") and lines:
             lines[-1] += line[1:]
-        elif lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper().split(":", 1)[0]:
+        elif (lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper().split(":", 1)[0]
+              and line.strip().upper() != "END:VCARD"):  # a value ending in "=" must not swallow the card's end
             lines[-1] = lines[-1][:-1] + line  # a 2.1 quoted-printable soft line break
         else:
             lines.append(line)
