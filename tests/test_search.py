@@ -102,3 +102,13 @@ def test_letters_without_a_mark_match_as_typed_plainly(book, typed):
     assert _names(book, "soren lukas") == ["Søren Łukasiewicz"]
     hit = search(book, "tenants")[0]
     assert "Đặng" in hit.snippet  # the snippet shows the name as written
+
+
+def test_notes_and_items_match_letters_typed_plainly(book):
+    rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn"))
+    captures.add_interest(book, rosa, "story", "Came from Đà Nẵng in 2009")
+    captures.add_commitment(book, rosa, "mine", "Ask Søren about the hearing", None)
+    assert _names(book, "da nang") == ["Rosa Nguyễn"] and _names(book, "Đà Nẵng") == ["Rosa Nguyễn"]
+    assert search(book, "da nang")[0].where == "interest"
+    assert search(book, "soren")[0].where == "commitment"
+    assert "Đà Nẵng" in search(book, "came from")[0].snippet  # shown as written where it can be

@@ -1,14 +1,17 @@
-"""Schema version 5: a small full-text index of the contacts alone, and indexes for the map views' counts.
+"""Schema version 5: the contacts in a full-text index of their own, the letters the tokenizer keeps
+spelled plainly, and indexes for the map views' counts.
 
 Ranking every match of a common word across a million captured items by relevance took ~200 ms
 (FTS5 scores each one). With the contacts in their own index, search ranks names by relevance
-there (20,000 rows) and walks the big index newest first, stopping after a page; see store/search.py.
-rowid = contact id.
+there (20,000 rows; rowid = contact id) and walks the big index, now of captured items and meetings
+only, newest first, stopping after a page; see store/search.py.
 
-The contacts index also holds, in a second column, the text with the letters that carry no
+Both indexes also hold, in a second column, the text with the letters that carry no
 combining mark spelled plainly (Đặng as Dặng, Søren as Soren, Łukasz as Lukasz): the tokenizer
 removes accents but not these, and "dang" must find Đặng. The column is empty when there are none.
 """
+
+from relmeet.schema.v4_search import _BODIES  # the item bodies, unchanged (v4 is released, never edited)
 
 # letters the unicode61 tokenizer keeps as they are, and how someone without them would type them
 UNMARKED = {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Ħ": "H", "ħ": "h", "Æ": "AE", "æ": "ae",
@@ -40,6 +43,38 @@ def _reindex(contact_id: str) -> str:
         {_rows(f"SELECT c.id AS id, {_BODY.format(c='c')} AS b FROM contact c WHERE c.id = {contact_id}")};"""
 
 
+_V4_TRIGGERS = ["contact_insert", "contact_update", "contact_delete", "tag_insert", "tag_delete"] + [
+    f"{table}_{event}" for (table, _code) in _BODIES for event in ("insert", "update", "delete")]
+_DROP_V4_TRIGGERS = "".join(f"DROP TRIGGER search_{name};\n" for name in _V4_TRIGGERS)
+
+
+def _item_rows(select: str, code: int) -> str:
+    """(rowid, kind, contact_id, body, plain) rows for search_index from a SELECT of (id, contact_id, b)."""
+    return (f"SELECT id, {code}, contact_id, b, CASE WHEN p <> b THEN p ELSE '' END FROM "
+            f"(SELECT id, contact_id, b, {_plain('b')} AS p FROM ({select}))")
+
+
+def _item_triggers(table: str, code: int, body: str) -> str:
+    insert = ("INSERT INTO search_index (rowid, kind, contact_id, body, plain) " +
+              _item_rows(f"SELECT NEW.id * 8 + {code} AS id, NEW.contact_id AS contact_id, {body} AS b", code) + ";")
+    return f"""
+CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN {insert}
+END;
+CREATE TRIGGER search_{table}_update AFTER UPDATE ON {table} BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + {code};
+    {insert}
+END;
+CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id * 8 + {code};
+END;
+"""
+
+
+def _item_backfill(table: str, code: int, body: str) -> str:
+    select = f"SELECT id * 8 + {code} AS id, contact_id, {body.replace('NEW.', '')} AS b FROM {table}"
+    return f"INSERT INTO search_index (rowid, kind, contact_id, body, plain) {_item_rows(select, code)};\n"
+
+
 SQL = f"""
 CREATE VIRTUAL TABLE contact_search USING fts5(
     body, plain, tokenize = "unicode61 remove_diacritics 2", prefix = '1 2 3'
@@ -51,14 +86,11 @@ END;
 CREATE TRIGGER contact_search_update AFTER UPDATE OF name, role, organization_id, neighbourhood, their_language,
     email, notes ON contact BEGIN {_reindex("NEW.id")}
 END;
--- an organization's new name must find its people too, in both indexes
+-- an organization's new name must find its people too
 CREATE TRIGGER contact_search_org_rename AFTER UPDATE OF name ON contact WHEN OLD.name IS NOT NEW.name BEGIN
     DELETE FROM contact_search WHERE rowid IN (SELECT id FROM contact WHERE organization_id = NEW.id);
     INSERT INTO contact_search (rowid, body, plain)
         {_rows(f"SELECT c.id AS id, {_BODY.format(c='c')} AS b FROM contact c WHERE c.organization_id = NEW.id")};
-    DELETE FROM search_index WHERE rowid IN (SELECT id * 8 FROM contact WHERE organization_id = NEW.id);
-    INSERT INTO search_index (rowid, kind, contact_id, body) SELECT c.id * 8, 0, c.id, {_BODY.format(c="c")}
-        FROM contact c WHERE c.organization_id = NEW.id;
 END;
 CREATE TRIGGER contact_search_delete AFTER DELETE ON contact BEGIN
     DELETE FROM contact_search WHERE rowid = OLD.id;
@@ -69,6 +101,16 @@ CREATE TRIGGER contact_search_tag_delete AFTER DELETE ON contact_tag BEGIN {_rei
 END;
 
 INSERT INTO contact_search (rowid, body, plain) {_rows(f"SELECT c.id AS id, {_BODY.format(c='c')} AS b FROM contact c")};
+
+-- the big index again, for captured items and meetings only, with the same plainly spelled column
+{_DROP_V4_TRIGGERS}
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE search_index USING fts5(
+    kind UNINDEXED, contact_id UNINDEXED, body, plain,
+    tokenize = "unicode61 remove_diacritics 2", prefix = '2 3 4'
+);
+{"".join(_item_triggers(table, code, body) for (table, code), body in _BODIES.items())}
+{"".join(_item_backfill(table, code, body) for (table, code), body in _BODIES.items())}
 
 -- the map views' and health panes' counts, answered from the indexes alone at a large shop's scale
 DROP INDEX meeting_campaign;

@@ -55,9 +55,9 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
     if len(text.strip()) > 2 and len(best) < limit:
         rows = book.rows(
             f"""SELECT s.contact_id, s.kind,
-                       snippet(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
-                FROM search_index s WHERE search_index MATCH ? AND s.kind != 0
-                ORDER BY rowid DESC LIMIT ?""", (fts_query(text, min_word=2), limit * 8))
+                       snippet(search_index, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
+                FROM search_index s WHERE search_index MATCH ?
+                ORDER BY rowid DESC LIMIT ?""", (fts_query(text.translate(PLAIN), min_word=2), limit * 8))
         for row in rows:
             if row["contact_id"] not in best:
                 best[row["contact_id"]] = (row["kind"], row["snip"])
