@@ -4,6 +4,10 @@ Kept thin: each screen lives in relmeet/screens/, and every database call goes t
 """
 from __future__ import annotations
 
+import gc
+import time
+
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -13,6 +17,11 @@ from relmeet.meeting_actions import MeetingActions
 from relmeet.palette import RelmeetCommands
 from relmeet.prep_actions import PrepActions
 from relmeet.store import Book
+
+
+# Full garbage collections run from a timer once no key has been pressed for QUIET_FOR seconds
+# (and at least every COLLECT_AT_LEAST_EVERY seconds, for a meeting typed without a pause).
+TIDY_EVERY, QUIET_FOR, COLLECT_AT_LEAST_EVERY = 5, 3, 120
 
 
 class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
@@ -45,6 +54,7 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
         self.book = book
         self.demo = demo
         self.sub_title = "demo book (throwaway copy)" if demo else str(book.path)
+        self._last_input = self._last_collect = time.monotonic()
 
     def on_mount(self) -> None:
         from relmeet.screens.home import HomeScreen
@@ -52,6 +62,38 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
         self.push_screen(HomeScreen())
         self.offer_resume()
         self.start_daily_backup()
+        # Full garbage collections walk every live object (~300,000 with a large book's screens and
+        # Textual's caches) and took 150-300 ms; left to chance they fell on a keypress every few views.
+        # Young generations are still collected as usual; the full one runs between keypresses.
+        self._gc_thresholds = gc.get_threshold()
+        gc.set_threshold(self._gc_thresholds[0], self._gc_thresholds[1], 1_000_000)
+        self.set_interval(TIDY_EVERY, self._tidy_up)
+
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._gc_thresholds)  # the process may go on (tests, an embedding program)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _tidy_up(self) -> None:
+        now = time.monotonic()
+        typing = now - self._last_input < QUIET_FOR
+        if typing and now - self._last_collect < COLLECT_AT_LEAST_EVERY:
+            return
+        self._forget_closed_watchers()
+        gc.collect()
+        self._last_collect = time.monotonic()
+
+    def _forget_closed_watchers(self) -> None:
+        # Textual drops a closed widget's watch on another node only when the watched value changes: each
+        # screen's Header watches app.title (which never changes) and each Footer key its Footer's
+        # `compact`, so every closed screen's Header and every recomposed Footer's keys, with all they
+        # had drawn, stayed alive (~13,000 objects per map view opened) and the collector's pauses grew.
+        for node in (self, *(n for screen in self.screen_stack for n in screen.walk_children(with_self=True))):
+            for watchers in getattr(node, "__watchers", {}).values():
+                watchers[:] = [(watcher, callback) for watcher, callback in watchers if not watcher._closing]
 
     # Screens that are "about" one contact (home's highlighted row, a history, a prep form) expose
     # `selected_contact_id`, so app-wide keys like F2 "plan meeting" act on whoever is in view.
