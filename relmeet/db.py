@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 from relmeet.errors import BookError
@@ -142,6 +143,9 @@ def connect(path: Path, *, create: bool = True, upgrade: bool = True) -> sqlite3
         if version < LATEST:
             if not upgrade:
                 raise BookError(f"{path} needs an upgrade from book version {version} to {LATEST}")
+            if version:  # an existing book: rebuilding its search indexes can take a while, say so
+                print(f"relmeet: upgrading the book {path.name} from version {version} to {LATEST} "
+                      "(a large book takes up to a minute; it is done once)…", file=sys.stderr, flush=True)
             migrate(conn, version)
     except sqlite3.OperationalError as exc:
         conn.close()

@@ -73,3 +73,14 @@ def test_upgrade_from_version_4_indexes_the_contacts_alone(tmp_path):
         assert book.value("SELECT count(*) FROM contact_search") == 3
         assert [h.name for h in search(book, "hieu")] == ["Hieu Tran"]
         assert [h.where for h in search(book, "building b captain")] == ["contact"]
+
+
+def test_upgrading_an_old_book_says_so_once(tmp_path, capsys):
+    path = tmp_path / "old.sqlite3"
+    _version_1_book(path)
+    with Book(path):
+        pass
+    assert f"upgrading the book old.sqlite3 from version 1 to {LATEST}" in capsys.readouterr().err
+    with Book(path):
+        pass
+    assert capsys.readouterr().err == ""
