@@ -13,6 +13,7 @@ from relmeet.exporting.json_book import dump
 from relmeet.store import Book
 from relmeet.store import backup
 from relmeet.store.contacts import set_setting
+from steps import run_from_palette
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -126,15 +127,6 @@ def test_shell_backup_and_restore(book_path, capsys, monkeypatch):
         assert len(backup.list_backups(book)) == 2
 
 
-async def _palette(pilot, title):
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*title)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause(0.3)
-
-
 async def test_app_backs_up_daily_and_on_request(demo_book):
     from relmeet.app import RelmeetApp
 
@@ -142,7 +134,7 @@ async def test_app_backs_up_daily_and_on_request(demo_book):
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         assert len(backup.list_backups(demo_book)) == 1  # today's, made at start-up
-        await _palette(pilot, "back up")
+        await run_from_palette(pilot, "back up")
         await app.workers.wait_for_complete()
         await pilot.pause()
         made = backup.list_backups(demo_book)

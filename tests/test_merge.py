@@ -6,6 +6,7 @@ import pytest
 from relmeet.errors import RelmeetError
 from relmeet.exporting.json_book import dump
 from relmeet.store import merge
+from steps import run_from_palette
 
 # The demo contacts these tests use, by name; their ids are looked up for each test (below), so
 # that the sample book can grow without breaking them.
@@ -199,14 +200,6 @@ def test_a_book_from_before_the_merge_log_upgrades_with_its_rows(tmp_path):
 
 # -- the merge screen, through the real app -----------------------------------------------------
 
-async def _palette(pilot, title):
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*title)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause(0.3)
-
 
 def _highlight(app, name):
     from relmeet.widgets.contact_table import ContactTable
@@ -228,7 +221,7 @@ async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         _highlight(app, "Rosa Nguyễn")
-        await _palette(pilot, "merge")  # the palette's first hit: "contact: merge"
+        await run_from_palette(pilot, "merge")  # the palette's first hit: "contact: merge"
         assert isinstance(app.screen, MergeScreen)
         assert "Merge into Rosa Nguyễn" in str(app.screen.query_one("#merge-prompt").render())
         await pilot.press(*"josé")

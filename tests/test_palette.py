@@ -3,21 +3,13 @@ from __future__ import annotations
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.contact_form import ContactFormScreen
-
-
-async def _from_palette(pilot, command: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*command)
-    await pilot.pause(0.5)
-    await pilot.press("enter")
-    await pilot.pause(0.3)
+from steps import run_from_palette
 
 
 async def test_palette_contact_new_opens_the_form(demo_book):
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
-        await _from_palette(pilot, "contact: new")
+        await run_from_palette(pilot, "contact: new")
         assert isinstance(app.screen, ContactFormScreen)
 
 
@@ -31,6 +23,6 @@ async def test_palette_follow_up_returns_to_the_last_meeting_of_the_contact_in_v
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(HistoryScreen(rosa))
         await pilot.pause()
-        await _from_palette(pilot, "meeting: follow up")
+        await run_from_palette(pilot, "meeting: follow up")
         assert isinstance(app.screen, FollowUpScreen) and app.screen.meeting_id == held
         assert "Follow-up: Rosa Nguyễn" in str(app.screen.query_one(".screen-title").render())
