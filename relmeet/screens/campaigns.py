@@ -126,8 +126,8 @@ class CampaignsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#campaign-list", DataTable)
-        table.add_column("Campaign", width=24)
-        table.add_columns("Status", "People", "Wins")
+        table.add_column("Campaign", width=22)
+        table.add_columns("People", "Wins")  # the status shows as dim for those no longer active
         self.refill()
         table.focus()
 
@@ -135,8 +135,11 @@ class CampaignsScreen(Screen[None]):
         table = self.query_one("#campaign-list", DataTable)
         table.clear()
         for row in campaigns.list_campaigns(self.app.book):
-            table.add_row(Text(row.name), CampaignStatus(row.status).label, str(row.contacts), str(row.wins),
-                          key=str(row.id))
+            active = row.status == "active"
+            name = Text(row.name, style="" if active else "dim")
+            if not active:
+                name.append(f" ({CampaignStatus(row.status).label.lower()})")
+            table.add_row(name, str(row.contacts), str(row.wins), key=str(row.id))
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         if not table.row_count:
