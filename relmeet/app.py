@@ -100,6 +100,14 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
     def selected_contact_id(self) -> int | None:
         return getattr(self.screen, "selected_contact_id", None)
 
+    def contact_in_view(self) -> int | None:
+        """The contact an action is for, or None after telling the organizer how to pick one."""
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            self.notify("Highlight a contact first (on the home screen or in a contact's history).",
+                        severity="warning")
+        return contact_id
+
     def open_contact(self, contact_id: int) -> None:
         """Enter on a contact anywhere leads here; the contact's history screen is its home."""
         from relmeet.screens.history import HistoryScreen

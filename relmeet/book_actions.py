@@ -70,9 +70,8 @@ class BookActions:
                               title="Exported", timeout=15)
 
     def action_export_contact(self) -> None:
-        contact_id = self.selected_contact_id()
+        contact_id = self.contact_in_view()
         if contact_id is None:
-            self.notify("Highlight a contact first.", severity="warning", title="Export history")
             return
         self.run_worker(lambda: self._export_history(contact_id), thread=True, group="export", exit_on_error=False)
 

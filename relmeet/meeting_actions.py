@@ -46,9 +46,8 @@ class MeetingActions:
         from relmeet.store.meetings import MeetingPlan
         from relmeet.store.prep import next_planned, save_plan
 
-        contact_id = self.selected_contact_id()
+        contact_id = self.contact_in_view()
         if contact_id is None:
-            self.notify("Highlight a contact first.", severity="warning")
             return
         meeting_id = next_planned(self.book, contact_id)
         if meeting_id is None:
@@ -60,9 +59,8 @@ class MeetingActions:
         from relmeet.screens.follow_up import FollowUpScreen
         from relmeet.store.meetings import last_held
 
-        contact_id = self.selected_contact_id()
+        contact_id = self.contact_in_view()
         if contact_id is None:
-            self.notify("Highlight a contact first.", severity="warning")
             return
         card = last_held(self.book, contact_id)
         if card is None:

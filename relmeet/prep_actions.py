@@ -3,20 +3,13 @@ from __future__ import annotations
 
 
 class PrepActions:
-    """Mixed into RelmeetApp; acts on `self.selected_contact_id()`."""
-
-    def _contact_in_view(self) -> int | None:
-        contact_id = self.selected_contact_id()
-        if contact_id is None:
-            self.notify("Highlight a contact first (on the home screen or in a contact's history).",
-                        severity="warning")
-        return contact_id
+    """Mixed into RelmeetApp; acts on the contact in view (`self.contact_in_view()`)."""
 
     def action_plan_meeting(self) -> None:
         from relmeet.screens.prep import PrepScreen
         from relmeet.store.prep import next_planned
 
-        contact_id = self._contact_in_view()
+        contact_id = self.contact_in_view()
         if contact_id is None:
             return
         if isinstance(self.screen, PrepScreen):
@@ -27,6 +20,6 @@ class PrepActions:
     def action_brief(self) -> None:
         from relmeet.screens.brief import BriefScreen
 
-        contact_id = self._contact_in_view()
+        contact_id = self.contact_in_view()
         if contact_id is not None and not isinstance(self.screen, BriefScreen):
             self.push_screen(BriefScreen(contact_id))

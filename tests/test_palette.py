@@ -26,3 +26,14 @@ async def test_palette_follow_up_returns_to_the_last_meeting_of_the_contact_in_v
         await run_from_palette(pilot, "meeting: follow up")
         assert isinstance(app.screen, FollowUpScreen) and app.screen.meeting_id == held
         assert "Follow-up: Rosa Nguyễn" in str(app.screen.query_one(".screen-title").render())
+
+
+async def test_actions_on_a_contact_say_how_to_pick_one_when_none_is_in_view(demo_book):
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f8")  # the wins: about no one contact
+        await pilot.pause()
+        await run_from_palette(pilot, "meeting: follow up")
+        assert type(app.screen).__name__ == "WinsScreen"
+        assert [n.message for n in app._notifications] == [
+            "Highlight a contact first (on the home screen or in a contact's history)."]

@@ -29,6 +29,7 @@ def _rows(select_bodies: str) -> str:
     return (f"SELECT id, b, CASE WHEN p <> b THEN p ELSE '' END FROM "
             f"(SELECT id, b, {_plain('b')} AS p FROM ({select_bodies}))")
 
+
 _BODY = """
     {c}.name || ' ' || {c}.role || ' ' || coalesce((SELECT o.name FROM contact o WHERE o.id = {c}.organization_id), '')
     || ' ' || {c}.neighbourhood || ' ' || {c}.their_language || ' ' || {c}.email || ' '

@@ -87,7 +87,8 @@ class ReferralsScreen(Screen[None]):
             label.append(f"  {item.held_meetings} meeting{'s' if item.held_meetings != 1 else ''}", style="dim")
             if item.note:
                 label.append(f" — {item.note}", style="italic dim")
-            if item.to_id in above or not self.referred.get(item.to_id):  # a cycle is shown once, not followed
+            # a leaf: they referred nobody, or following them would go round a cycle
+            if item.to_id in above or not self.referred.get(item.to_id):
                 node.add_leaf(label, data=item.to_id)
                 continue
             child = node.add(label, data=item.to_id)

@@ -1,8 +1,8 @@
 """Search as you type over names, organizations, roles, tags, interests, notes, asks, offers, commitments.
 
 Whatever the user types is searched as text: each word becomes a quoted FTS5 prefix term, so quotes,
-`*`, `-`, `AND` or `(` are never syntax. One or two characters search contact names only (a short
-prefix over every note is slow, DESIGN.md "Traps").
+`*`, `-`, `AND` or `(` are never syntax. One or two characters search the contacts' own details only
+(a short prefix over every note is slow, DESIGN.md "Traps").
 """
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
     """Contacts whose own details match come first, best match first; then contacts whose captured
     items or meeting notes match, newest mention first (walking the big index in rowid order stops
     after a page instead of scoring every match)."""
-    query = fts_query(text.translate(PLAIN))
+    text = text.translate(PLAIN)
+    query = fts_query(text)
     if not query:
         return []
     best: dict[int, tuple[int, str]] = {}
@@ -57,7 +58,7 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
             f"""SELECT s.contact_id, s.kind,
                        snippet(search_index, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
                 FROM search_index s WHERE search_index MATCH ?
-                ORDER BY rowid DESC LIMIT ?""", (fts_query(text.translate(PLAIN), min_word=2), limit * 8))
+                ORDER BY rowid DESC LIMIT ?""", (fts_query(text, min_word=2), limit * 8))
         for row in rows:
             if row["contact_id"] not in best:
                 best[row["contact_id"]] = (row["kind"], row["snip"])
