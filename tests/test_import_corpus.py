@@ -1,6 +1,6 @@
-"""Every file in ../shared/corpus/ goes through the importer, with the counts it must give.
+"""Every file in tests/corpus/ goes through the importer, with the counts it must give.
 
-The files are other projects' test data, kept with their attribution in ../shared/corpus/SOURCES.md,
+The files are other projects' test data, kept with their attribution in tests/corpus/SOURCES.md,
 csv/README.md and vcards/MANIFEST.tsv: vCards from the test suites of ez-vcard (BSD-2-Clause),
 evolution-data-server (LGPL-2.0+), khard, SyncEvolution, vcard4android and vobject; CSV exports from
 Roundcube (GPL-3.0+), Spoke (GPL-3.0), BostonDSA's actionnetwork_activist_sync (MIT), and headers of
@@ -18,8 +18,7 @@ from relmeet.errors import RelmeetError
 from relmeet.importers import read_bytes, read_files
 from relmeet.store.importing import apply, preview
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
 # (file, contacts, organizations named, unreadable cards or rows)
 EXPECTED = [
@@ -89,7 +88,7 @@ EXPECTED = [
     ("vcards/vcard4android/vcard4.vcf", 1, 0, 0),
     ("vcards/vobject/radicale-1587.vcf", 1, 0, 0),
 ]
-NOT_CONTACTS = ["SOURCES.md", "csv/README.md", "csv/roundcube_csv_column_names__outlook_thunderbird_gmail.tsv",
+NOT_CONTACTS = ["README.md", "SOURCES.md", "csv/README.md", "csv/roundcube_csv_column_names__outlook_thunderbird_gmail.tsv",
                 "vcards/MANIFEST.tsv", "vcards/README.md", "vcards/evolution-data-server/README",
                 "vcards/ez-vcard/LICENSE", "vcards/ez-vcard/vcard-samples-license.txt",
                 "vcards/evolution-data-server/7.vcf"]

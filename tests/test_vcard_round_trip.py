@@ -9,7 +9,7 @@ from relmeet.exporting import vcard_out
 from relmeet.importers import read_bytes, read_files
 from relmeet.store.importing import apply, preview
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "vcards"
+CORPUS = Path(__file__).resolve().parent / "corpus" / "vcards"
 
 CARDS = """BEGIN:VCARD\r
 VERSION:3.0\r
@@ -74,9 +74,8 @@ def test_a_phone_export_comes_back_the_same(book):
                       "WHERE c.name = 'Rosa Nguyễn' AND o.name = 'Eastside Tenants Union'") == 1
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 def test_corpus_cards_survive_a_second_trip(book, tmp_path):
-    # ez-vcard's test cards (BSD-2-Clause, see ../shared/corpus/vcards/README.md): what relmeet keeps of them
+    # ez-vcard's test cards (BSD-2-Clause, see tests/corpus/vcards/README.md): what relmeet keeps of them
     # after one import must come back unchanged from a second export and import
     first = read_files(sorted((CORPUS / "ez-vcard").glob("*.vcf")))
     kept = _round_trip(book, first)
