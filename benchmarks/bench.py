@@ -3,6 +3,7 @@
     uv run python benchmarks/bench.py                       # 20,000 contacts, 100,000 meetings, 1,000,000 items
     uv run python benchmarks/bench.py --contacts 2000 --meetings 10000 --items 100000   # a quick run
     uv run python benchmarks/bench.py --json results.json
+    uv run python benchmarks/bench.py --only startup       # just relmeet's start-up against a bare Textual app
 
 The built book is kept in benchmarks/.cache/ (keyed by the sizes) so later runs only measure.
 Targets (issue 4/5/6): search p95 <= 50 ms, history <= 100 ms, `relmeet show` <= 0.5 s,
@@ -143,7 +144,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the book again")
     parser.add_argument("--only", nargs="*", help="run only measures whose name contains one of these words")
     args = parser.parse_args()
-    for extra in ("bench_views", "bench_import"):  # measures other issues added
+    for extra in ("bench_views", "bench_import", "bench_startup"):  # measures other issues added
         try:
             __import__(extra)
         except ModuleNotFoundError as exc:

@@ -9,14 +9,12 @@ Target: each <= 200 ms.
 from __future__ import annotations
 
 import os
-import pty
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from app_probe import _read_until
+from app_probe import HOME, _read_until, start_in_pty
 from bench import clean_env, measure
 
 # key -> (json key, text the view draws once its content is filled, spaces removed)
@@ -27,16 +25,11 @@ VIEWS = {
     "\x1b[18~": ("campaign_ms", "Who'smissing"),            # F7
     "\x1b[19~": ("wins_ms", "Winstocelebrate"),              # F8
 }
-HOME = "sortedbyname"
 TIMES = 9  # single openings now and then take twice as long on this shared machine; the median holds
 
 
 def _open_views(path: Path) -> dict:
-    main, child = pty.openpty()
-    env = clean_env() | {"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
-    proc = subprocess.Popen([sys.executable, "-m", "relmeet", "--db", str(path)], stdin=child, stdout=child,
-                            stderr=child, env=env, close_fds=True, start_new_session=True)
-    os.close(child)
+    proc, main, _start = start_in_pty([sys.executable, "-m", "relmeet", "--db", str(path)], clean_env())
     results = {}
     try:
         if not _read_until(main, HOME, [], timeout=60):

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 
 # name -> module with `register(subparsers)`; each module keeps its heavy imports inside functions.
 COMMAND_MODULES = [

@@ -10,7 +10,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from relmeet.errors import BookError
+from relmeet.domain.errors import BookError
 from relmeet.schema import LATEST, STEPS
 
 # Marks a SQLite file as a relmeet book (PRAGMA application_id), so another program's

@@ -9,11 +9,10 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from relmeet import domain
-from relmeet.store import Book
+from relmeet.domain.meetings import FollowUp, MeetingPlan
+from relmeet.domain.people import ContactIn
+from relmeet.store import Book, contacts, meetings
 from relmeet.store import captures as cap
-from relmeet.store import contacts, meetings
-from relmeet.store.meetings import FollowUp, MeetingPlan
-from relmeet.views import ContactIn
 
 GOAL = "Just-cause eviction ordinance"
 

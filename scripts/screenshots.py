@@ -141,8 +141,8 @@ async def import_preview(pilot) -> None:
 
 
 async def _rosas_meeting(pilot) -> int:
-    from relmeet.store import captures, meetings
     from relmeet.screens.notes import NotesScreen
+    from relmeet.store import captures, meetings
 
     book = pilot.app.book
     meeting_id = book.value("SELECT m.id FROM meeting m JOIN contact c ON c.id = m.contact_id "

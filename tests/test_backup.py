@@ -6,14 +6,13 @@ import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from steps import run_from_palette
 
 from relmeet.cli import main
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 from relmeet.exporting.json_book import dump
-from relmeet.store import Book
-from relmeet.store import backup
+from relmeet.store import Book, backup
 from relmeet.store.contacts import set_setting
-from steps import run_from_palette
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 

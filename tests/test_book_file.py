@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from relmeet.errors import BookError
+from relmeet.domain.errors import BookError
 from relmeet.schema import LATEST
 from relmeet.store import Book
 
@@ -174,7 +174,7 @@ def test_app_refuses_bad_book_before_taking_the_screen(tmp_path):
 
 def test_models_mirror_the_schema(book):
     """The SQLModel classes and the SQL migration steps describe the same columns."""
-    from relmeet.models import SQLModel
+    from relmeet.domain.tables import SQLModel
 
     for name, table in SQLModel.metadata.tables.items():
         in_file = {r["name"] for r in book.rows(f"PRAGMA table_info({name})")}

@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 import pytest
 
-from relmeet.dates import describe_due, parse_due, parse_when
-from relmeet.errors import ValidationError
+from relmeet.domain.dates import describe_due, parse_due, parse_when
+from relmeet.domain.errors import ValidationError
 
 SUNDAY = date(2026, 11, 22)
 WEDNESDAY = date(2026, 11, 25)

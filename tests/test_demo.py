@@ -9,7 +9,6 @@ import sys
 import time
 
 
-
 def _read_until(fd: int, wanted: bytes, timeout: float = 20.0) -> bytes:
     seen = b""
     deadline = time.monotonic() + timeout

@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from relmeet.cli import main
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 from relmeet.exporting import json_book
 from relmeet.store import Book
 
@@ -325,7 +325,7 @@ async def test_app_exports_the_contact_in_view_as_markdown(demo_book):
 
 def test_palette_offers_export_backup_restore_and_merge():
     from relmeet.app import RelmeetApp
-    from relmeet.palette import PALETTE
+    from relmeet.app.palette import PALETTE
 
     actions = {title: action for title, _help, action in PALETTE}
     for title in ("book: export", "book: back up now", "book: restore", "contact: merge", "contact: undo merge",

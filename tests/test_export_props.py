@@ -79,7 +79,7 @@ garbage = st.fixed_dictionaries({
 @settings(max_examples=60, deadline=None)
 @given(garbage)
 def test_any_json_loads_or_is_refused_in_one_line(data):
-    from relmeet.errors import RelmeetError
+    from relmeet.domain.errors import RelmeetError
 
     with tempfile.TemporaryDirectory() as folder:
         with Book(Path(folder) / "a.sqlite3") as book:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 from relmeet.importers import read_bytes, read_files
 from relmeet.store.importing import apply, preview
 

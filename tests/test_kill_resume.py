@@ -12,9 +12,9 @@ import sys
 import threading
 import time
 
+from relmeet.domain.meetings import MeetingPlan
+from relmeet.domain.people import ContactIn
 from relmeet.store import Book, contacts, meetings
-from relmeet.store.meetings import MeetingPlan
-from relmeet.views import ContactIn
 
 
 class Terminal:

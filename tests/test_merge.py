@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from steps import run_from_palette
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 from relmeet.exporting.json_book import dump
 from relmeet.store import merge
-from steps import run_from_palette
 
 # The demo contacts these tests use, by name; their ids are looked up for each test (below), so
 # that the sample book can grow without breaking them.

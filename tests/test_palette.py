@@ -1,9 +1,10 @@
 """The command palette offers what can be done from the screen in view, and does it."""
 from __future__ import annotations
 
+from steps import run_from_palette
+
 from relmeet.app import RelmeetApp
 from relmeet.screens.contact_form import ContactFormScreen
-from steps import run_from_palette
 
 
 async def test_palette_contact_new_opens_the_form(demo_book):

@@ -1,11 +1,10 @@
 """Prep through the real app: the plan beside what the book knows, saved with its asks."""
 from __future__ import annotations
 
-from textual.widgets import Input, Select
-
 import io
 
 from rich.console import Console
+from textual.widgets import Input, Select
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.prep import PrepScreen

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from relmeet.domain.people import ContactIn
 from relmeet.store import captures, contacts
 from relmeet.store.search import MARK_OPEN, WORD, search
-from relmeet.views import ContactIn
 
 
 def _names(book, text: str) -> list[str]:

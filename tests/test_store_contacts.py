@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from relmeet.errors import ValidationError
+from relmeet.domain.errors import ValidationError
+from relmeet.domain.people import ContactIn
 from relmeet.store import Book, contacts
-from relmeet.views import ContactIn
 
 
 def test_create_and_read_back_survives_reopening(book_path):
@@ -95,7 +95,7 @@ def test_two_processes_writing_lose_nothing(book_path):
                 n = conn.execute("SELECT value FROM setting WHERE key = 'n'").fetchone()
                 n = int(n[0]) if n else 0
                 conn.execute("INSERT OR REPLACE INTO setting VALUES ('n', ?)", (str(n + 1),))
-        from relmeet.models import Contact
+        from relmeet.domain.tables import Contact
         for _ in range(50):
             with book.session() as s:
                 c = s.get(Contact, 1)

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from relmeet.exporting import vcard_out
 from relmeet.importers import read_bytes, read_files
 from relmeet.store.importing import apply, preview

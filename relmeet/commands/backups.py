@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 
 
 def register(sub) -> None:
@@ -23,8 +23,7 @@ def _size(size: int) -> str:
 
 
 def run_backup(args) -> int:
-    from relmeet.store import Book
-    from relmeet.store import backup
+    from relmeet.store import Book, backup
 
     with Book(args.book_path, create=False) as book:  # no book yet: nothing to back up
         made = backup.maybe_daily_backup(book) if args.daily else backup.backup_now(book)
@@ -36,8 +35,7 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    from relmeet.store import Book
-    from relmeet.store import backup
+    from relmeet.store import Book, backup
 
     with Book(args.book_path) as book:
         found = backup.list_backups(book)

@@ -14,7 +14,7 @@ def register(subparsers) -> None:
 
 def pick_one(book, text: str):
     """The single contact a typed name means, or print the choices; None means exit code 1."""
-    from relmeet.names import match_contacts
+    from relmeet.store.contacts import match_contacts
 
     found = match_contacts(book, text)
     if not found:
@@ -31,7 +31,7 @@ def pick_one(book, text: str):
 def run(args) -> int:
     from rich.console import Console
 
-    from relmeet.brief import render
+    from relmeet.pages.brief import render
     from relmeet.store import Book
     from relmeet.store.prep import what_we_know
 

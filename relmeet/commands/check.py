@@ -1,7 +1,7 @@
 """`relmeet check`: open the book, check that it is whole, and say what is in it."""
 from __future__ import annotations
 
-from relmeet.errors import BookError
+from relmeet.domain.errors import BookError
 
 COUNTED = [("contact", "contacts"), ("campaign", "campaigns"), ("meeting", "meetings"),
            ("interest", "interests"), ("exchange", "asks and offers"), ("commitment", "commitments"),

@@ -14,7 +14,7 @@ def run(args) -> int:
     from rich.console import Console
     from rich.text import Text
 
-    from relmeet import formatting
+    from relmeet.pages import formatting
     from relmeet.store import Book, due, meetings
 
     with Book(args.book_path) as book:

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 
 FORMATS = ["json", "csv", "vcard", "markdown"]
 
@@ -33,13 +33,13 @@ def _fold(text: str) -> str:
 
 
 def _contact_id(book, name: str) -> int:
+    from relmeet.domain.people import Pick
     from relmeet.store.contacts import find_by_name
-    from relmeet.views import Choice
 
     found = find_by_name(book, name, limit=6)
     if not found and name.strip():
         wanted = _fold(name.strip())
-        found = [Choice(r["id"], r["name"]) for r in book.rows(
+        found = [Pick(r["id"], r["name"]) for r in book.rows(
             "SELECT id, name FROM contact WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE")
             if wanted in _fold(r["name"])][:6]
     exact = [c for c in found if c.name.casefold() == name.strip().casefold()]

@@ -29,7 +29,7 @@ def _is_relmeet_json(path: Path) -> bool:
 
 
 def run(args) -> int:
-    from relmeet.errors import RelmeetError
+    from relmeet.domain.errors import RelmeetError
     from relmeet.importers import read_files
     from relmeet.store import Book
     from relmeet.store.importing import apply, preview

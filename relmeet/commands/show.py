@@ -16,7 +16,7 @@ def run(args) -> int:
     from rich.console import Console
 
     from relmeet.commands.brief import pick_one
-    from relmeet.history_view import render
+    from relmeet.pages.history import render
     from relmeet.store import Book
     from relmeet.store.history import history
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from relmeet import domain
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 from relmeet.schema import LATEST
 
 FORMAT = "relmeet-book"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from relmeet import domain
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 
 _LEADING = re.compile(r"^(\s*)([#>|+*-]|\d+[.)])", re.MULTILINE)
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relmeet.errors import RelmeetError
-from relmeet.importers.model import Batch
+from relmeet.domain.errors import RelmeetError
+from relmeet.domain.files import Batch
 
 
 def read_bytes(raw: bytes, name: str) -> Batch:
-    from relmeet.importers import vcard
-    from relmeet.importers import csv_layouts
+    from relmeet.importers import csv_layouts, vcard
 
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
     if head.startswith(b"BEGIN:VCARD") or name.lower().endswith((".vcf", ".vcard")):

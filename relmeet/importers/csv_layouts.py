@@ -9,7 +9,7 @@ import csv
 import io
 import re
 
-from relmeet.importers.model import Batch, Incoming, Problem
+from relmeet.domain.files import Batch, Incoming, Problem
 
 # layout name -> headers that only that layout has (lower case)
 SIGNATURES = [

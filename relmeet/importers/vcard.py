@@ -10,8 +10,8 @@ import base64
 import quopri
 import re
 
+from relmeet.domain.files import Batch, Incoming, Problem
 from relmeet.importers.csv_layouts import SYSTEM_GROUPS
-from relmeet.importers.model import Batch, Incoming, Problem
 
 LINE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.S)
 

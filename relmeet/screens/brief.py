@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from relmeet.brief import render
+from relmeet.pages.brief import render
 from relmeet.store.prep import what_we_know
 
 

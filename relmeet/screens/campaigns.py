@@ -10,11 +10,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
-from relmeet import formatting
 from relmeet.domain import CampaignScope, CampaignStatus, Direction, ExchangeStatus
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.campaigns import CampaignDetail, CampaignIn
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.pages import formatting
 from relmeet.store import campaigns
-from relmeet.store.campaigns import CampaignDetail, CampaignIn
 from relmeet.widgets.field import Field
 
 

@@ -15,13 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from relmeet import formatting
-from relmeet.dates import parse_due
 from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, Owner
-from relmeet.errors import RelmeetError, ValidationError
-from relmeet.names import match_contacts
+from relmeet.domain.dates import parse_due
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.people import ContactIn
+from relmeet.pages import formatting
 from relmeet.store import captures, contacts
-from relmeet.views import ContactIn
+from relmeet.store.contacts import match_contacts
 from relmeet.widgets.field import Field
 
 TITLES = {"interest": "Interest, in their own words", "ask": "An ask made", "offer": "An offer made",

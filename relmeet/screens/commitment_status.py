@@ -8,9 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from relmeet import formatting
 from relmeet.domain import CommitmentStatus
-from relmeet.views import DueItem
+from relmeet.domain.people import DueItem
+from relmeet.pages import formatting
 
 
 class CommitmentStatusScreen(ModalScreen[str | None]):

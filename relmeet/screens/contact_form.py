@@ -8,9 +8,9 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
 
 from relmeet.domain import ContactKind, ContactMethod, Level, Rung, Stance
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.people import ContactIn
 from relmeet.store import contacts
-from relmeet.views import ContactIn
 from relmeet.widgets.field import Field
 
 TEXT_FIELDS = ("name", "role", "their_language", "phone", "email", "neighbourhood", "language", "influence")

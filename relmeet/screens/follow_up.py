@@ -10,13 +10,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
-from relmeet.dates import parse_due, parse_when
 from relmeet.domain import Direction, ExchangeStatus, today
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.dates import parse_due, parse_when
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.meetings import FollowUp, FollowUpForm
+from relmeet.pages.summary import draft
 from relmeet.store import follow_up, meetings
-from relmeet.store.follow_up import OUTCOMES, FollowUpForm
-from relmeet.store.meetings import FollowUp
-from relmeet.summary import draft
+from relmeet.store.follow_up import OUTCOMES
 from relmeet.widgets.field import Field
 
 RATINGS = [(f"{n} — {w}", n) for n, w in ((1, "weak"), (2, "fair"), (3, "good"), (4, "strong"), (5, "excellent"))]

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from relmeet.history_view import render
+from relmeet.pages.history import render
 from relmeet.store.history import history
 from relmeet.widgets.health import contact_health_line
 

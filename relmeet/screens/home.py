@@ -11,13 +11,12 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from relmeet import formatting
 from relmeet.domain import CommitmentStatus, Level, Stance
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
+from relmeet.pages import formatting
 from relmeet.store import contacts, due, meetings
 from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
 from relmeet.widgets.health import TendThese
-
 
 PAGE = 200  # rows in the list; filtering finds the rest (a DataTable's cost grows with its rows)
 

@@ -12,8 +12,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
-from relmeet.errors import RelmeetError
-from relmeet.store.importing import DECISIONS, Preview
+from relmeet.domain.errors import RelmeetError
+from relmeet.domain.files import Preview
+from relmeet.store.importing import DECISIONS
 from relmeet.widgets.field import Field
 
 

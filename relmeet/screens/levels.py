@@ -12,8 +12,8 @@ from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from relmeet.domain import Level
-from relmeet.store.campaigns import Member
-from relmeet.formatting import stance
+from relmeet.domain.campaigns import Member
+from relmeet.pages.formatting import stance
 from relmeet.store import maps
 
 WHY = {

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from relmeet.errors import RelmeetError
-from relmeet.screens.merge_fields import describe_moves, field_rows
+from relmeet.domain.errors import RelmeetError
+from relmeet.pages.merge_fields import describe_moves, field_rows
 from relmeet.store import contacts, merge
 
 

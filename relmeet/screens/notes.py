@@ -17,7 +17,8 @@ from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from relmeet.domain import InterestKind, MeetingType, utcnow
-from relmeet.errors import ConflictError, RelmeetError
+from relmeet.domain.errors import ConflictError, RelmeetError
+from relmeet.domain.meetings import Captured
 from relmeet.screens.capture import CaptureScreen, Editing
 from relmeet.store import captures, meetings
 
@@ -27,7 +28,7 @@ KIND_LABEL = {"ask": "Ask", "offer": "Offer", "mine": "I will", "theirs": "They 
               "win": "Win"}
 
 
-def capture_line(item: captures.Captured) -> Text:
+def capture_line(item: Captured) -> Text:
     label = InterestKind(item.kind).label if item.table == "interest" else KIND_LABEL.get(item.kind, item.kind)
     text = Text(f"{label}: ", style="bold")
     text.append(item.text.removeprefix("talk to ") if item.table == "referral" else item.text)
@@ -62,7 +63,7 @@ class NotesScreen(Screen[None]):
         self.meeting_id = meeting_id
         self.running_clock = running_clock
         self._saver: Timer | None = None
-        self.items: list[captures.Captured] = []
+        self.items: list[Captured] = []
 
     def compose(self) -> ComposeResult:
         card = meetings.get(self.app.book, self.meeting_id)

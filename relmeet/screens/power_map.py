@@ -10,10 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 
 from relmeet.domain import Level, Stance
-from relmeet.errors import RelmeetError
-from relmeet.formatting import stance as stance_text
+from relmeet.domain.campaigns import Member
+from relmeet.domain.errors import RelmeetError
+from relmeet.pages.formatting import stance as stance_text
 from relmeet.store import campaigns, maps
-from relmeet.store.campaigns import Member
 from relmeet.widgets.power_grid import PowerGrid
 
 OVERALL = -1  # the Select's value for "no campaign: everyone's overall place"

@@ -10,13 +10,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
-from relmeet import formatting
-from relmeet.brief import render
-from relmeet.dates import parse_when
 from relmeet.domain import ExchangeKind, MeetingType, local
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.dates import parse_when
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.meetings import MeetingPlan
+from relmeet.pages import formatting
+from relmeet.pages.brief import render
 from relmeet.store import meetings, prep
-from relmeet.store.meetings import MeetingPlan
 from relmeet.widgets.field import Field
 
 TEXTS = ("location", "purpose", "guessed_interest", "offer_plan", "framing")

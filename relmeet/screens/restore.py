@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 from relmeet.store import backup
 
 

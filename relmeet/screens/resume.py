@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from relmeet import formatting
-from relmeet.store.meetings import MeetingCard
+from relmeet.domain.meetings import MeetingCard
+from relmeet.pages import formatting
 
 
 class ResumeScreen(ModalScreen[str]):

@@ -12,7 +12,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from relmeet.commands.search import snippet_text
-from relmeet.store.search import Hit, search
+from relmeet.domain.people import Hit
+from relmeet.store.search import search
 
 DEBOUNCE = 0.12  # seconds: fast typing queries once, a pause shows results at once
 

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from relmeet.errors import ValidationError
+from relmeet.domain.errors import ValidationError
 from relmeet.store import health
 from relmeet.widgets.field import Field
 

@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from relmeet import db
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
+from relmeet.domain.files import BackupInfo
 from relmeet.schema import LATEST
 
 KEEP_SETTING = "backups_keep"
 DEFAULT_KEEP = 7
 _STAMP = "%Y-%m-%dT%H%M%SZ"
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    name: str
-    path: Path
-    made_at: datetime  # UTC
-    size: int
 
 
 def backups_dir(book) -> Path:

@@ -1,68 +1,12 @@
 """Campaigns: the goals being organized for, who is in each, and where each of them stands."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from relmeet.domain import CampaignScope, CampaignStatus, Level, Stance, from_iso, to_iso, utcnow
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.campaigns import AskOutcome, CampaignDetail, CampaignIn, CampaignRow, Member
+from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.store.book import Book
-
-
-@dataclass
-class CampaignIn:
-    name: str = ""
-    goal: str = ""
-    scope: str = CampaignScope.broad.value
-    status: str = CampaignStatus.active.value
-
-
-@dataclass
-class CampaignRow(CampaignIn):
-    id: int = 0
-    contacts: int = 0
-    meetings: int = 0
-    wins: int = 0
-
-
-@dataclass
-class Member:
-    """A contact as a campaign (or the whole book) places them."""
-
-    id: int
-    name: str
-    kind: str
-    level: str
-    stance: str
-    influence: int
-    is_leader: bool
-    is_gatekeeper: bool
-    organization: str = ""
-
-
-@dataclass
-class AskOutcome:
-    contact: str
-    direction: str
-    kind: str
-    text: str
-    status: str
-
-
-@dataclass
-class CampaignDetail:
-    """One campaign's page: counts of everything, and the latest or most pressing few of each."""
-    campaign: CampaignRow
-    members: list[Member] = field(default_factory=list)
-    meetings: list[tuple[str, str, str]] = field(default_factory=list)   # the latest: (when, contact, status)
-    # asks and offers: (direction, status) -> how many; and the latest few
-    exchange_counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    exchanges: list[AskOutcome] = field(default_factory=list)
-    open_count: int = 0
-    open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # soonest due first
-    wins: list[tuple[date, str]] = field(default_factory=list)        # the latest
-    missing: list[str] = field(default_factory=list)
-
 
 SHOWN = 12  # items of each kind on a campaign's page; the counts cover the rest
 

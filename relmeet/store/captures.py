@@ -4,26 +4,21 @@ Each capture links to the contact and, when captured during one, the meeting.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from relmeet.domain import (
-    CommitmentStatus, Direction, ExchangeKind, ExchangeStatus, InterestKind, Owner, from_iso, utcnow,
+    CommitmentStatus,
+    Direction,
+    ExchangeKind,
+    ExchangeStatus,
+    InterestKind,
+    Owner,
+    from_iso,
+    utcnow,
 )
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.meetings import Captured
 from relmeet.store.book import Book
-
-
-@dataclass
-class Captured:
-    """One captured item as the notes screen lists it."""
-
-    table: str          # interest / exchange / commitment / referral / win
-    id: int
-    kind: str           # interest kind, ask/offer, mine/theirs, "referral", "win"
-    text: str
-    detail: str = ""    # status, due date, responsible party, the referred contact...
-    private: bool = False
 
 
 def _now() -> str:

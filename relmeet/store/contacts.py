@@ -5,11 +5,20 @@ import re
 from dataclasses import fields
 
 from relmeet.domain import (
-    ContactKind, ContactMethod, Level, Rung, Stance, from_iso, to_iso, today, utcnow,
+    ContactKind,
+    ContactMethod,
+    Level,
+    Rung,
+    Stance,
+    from_iso,
+    to_iso,
+    today,
+    utcnow,
 )
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.people import ContactCard, ContactIn, ContactRow, Pick
+from relmeet.domain.text import fold
 from relmeet.store.book import Book
-from relmeet.views import Choice, ContactCard, ContactIn, ContactRow
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9+()\-.\s/x#*]+$")
@@ -75,7 +84,7 @@ def create(book: Book, data: ContactIn) -> int:
     errors = validate(data, book)
     if errors:
         raise ValidationError(errors)
-    from relmeet.models import Contact, ContactTag
+    from relmeet.domain.tables import Contact, ContactTag
 
     values = _clean(data)
     tags = values.pop("tags")
@@ -94,7 +103,7 @@ def update(book: Book, contact_id: int, data: ContactIn) -> None:
         raise ValidationError(errors)
     from sqlmodel import delete
 
-    from relmeet.models import Contact, ContactTag
+    from relmeet.domain.tables import Contact, ContactTag
 
     values = _clean(data)
     tags = values.pop("tags")
@@ -112,7 +121,7 @@ def update(book: Book, contact_id: int, data: ContactIn) -> None:
 
 def set_archived(book: Book, contact_id: int, archived: bool) -> None:
     """Archive hides a contact from lists but keeps every meeting; unarchive is the undo."""
-    from relmeet.models import Contact
+    from relmeet.domain.tables import Contact
 
     with book.session() as session:
         contact = session.get(Contact, contact_id)
@@ -138,13 +147,13 @@ def get(book: Book, contact_id: int) -> ContactCard | None:
     return ContactCard(**values, tags=tags, organization=row["org_name"] or "")
 
 
-def organizations(book: Book) -> list[Choice]:
-    return [Choice(r["id"], r["name"]) for r in book.rows(
+def organizations(book: Book) -> list[Pick]:
+    return [Pick(r["id"], r["name"]) for r in book.rows(
         "SELECT id, name FROM contact WHERE kind = 'organization' AND archived_at IS NULL "
         "ORDER BY name COLLATE NOCASE")]
 
 
-def find_by_name(book: Book, name: str, limit: int = 20) -> list[Choice]:
+def find_by_name(book: Book, name: str, limit: int = 20) -> list[Pick]:
     """Contacts whose name contains the text, whole-name and prefix matches first."""
     text = name.strip()
     if not text:
@@ -154,7 +163,7 @@ def find_by_name(book: Book, name: str, limit: int = 20) -> list[Choice]:
         "SELECT id, name FROM contact WHERE archived_at IS NULL AND name LIKE ? ESCAPE '\\' "
         "ORDER BY (name = ? COLLATE NOCASE) DESC, (name LIKE ? ESCAPE '\\') DESC, name COLLATE NOCASE LIMIT ?",
         (like, text, like[1:], limit))
-    return [Choice(r["id"], r["name"]) for r in rows]
+    return [Pick(r["id"], r["name"]) for r in rows]
 
 
 def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", kind: str = "",
@@ -212,3 +221,24 @@ def set_setting(book: Book, key: str, value: str) -> None:
 
 
 __all__ = ["create", "update", "set_archived", "get", "list_rows", "validate", "to_iso"]
+
+
+def match_contacts(book: Book, text: str, *, include_archived: bool = False, limit: int = 20) -> list[Pick]:
+    """Contacts whose name contains every word typed. A whole-name match wins outright, then names
+    that start with the text, then the rest, so "rosa" finds Rosa before Primrosa."""
+    wanted = fold(text)
+    if not wanted:
+        return []
+    words = wanted.split()
+    archived = "" if include_archived else "WHERE archived_at IS NULL"
+    exact, starts, contains = [], [], []
+    for contact_id, name in book.rows(f"SELECT id, name FROM contact {archived} ORDER BY name COLLATE NOCASE"):
+        folded = fold(name)
+        if folded == wanted:
+            exact.append(Pick(contact_id, name))
+        elif all(word in folded for word in words):
+            (starts if folded.startswith(words[0]) or f" {words[0]}" in folded else contains).append(
+                Pick(contact_id, name))
+    if len(exact) == 1:
+        return exact
+    return (exact + starts + contains)[:limit]

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from relmeet.domain import CommitmentStatus, to_iso, today, utcnow
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
+from relmeet.domain.people import DueItem
 from relmeet.store.book import Book
-from relmeet.views import DueItem
 
 
 def due_soon(book: Book, *, within_days: int = 7, limit: int = 200) -> list[DueItem]:

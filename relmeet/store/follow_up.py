@@ -1,41 +1,14 @@
 """Follow-up, after the meeting: outcomes, who does what by when, the next meeting, all saved at once."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from relmeet.domain import ExchangeStatus, Owner, to_iso, today, utcnow
-from relmeet.errors import RelmeetError, ValidationError
+from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.meetings import AskRow, CommitmentRow, FollowUpForm
 from relmeet.store.book import Book
-from relmeet.store.meetings import FollowUp
 
 OUTCOMES = ("agreed", "declined", "thinking", "deferred")
-
-
-@dataclass
-class AskRow:
-    id: int
-    direction: str
-    kind: str
-    text: str
-    status: str
-
-
-@dataclass
-class CommitmentRow:
-    id: int
-    owner: str
-    text: str
-    due_on: date | None
-
-
-@dataclass
-class FollowUpForm:
-    follow: FollowUp
-    outcomes: dict[int, str] = field(default_factory=dict)                     # exchange id -> status
-    commitments: dict[int, tuple[str, date | None]] = field(default_factory=dict)  # id -> (owner, due)
-    next_meeting_at: datetime | None = None
-    win: str = ""
 
 
 def exchanges_for(book: Book, meeting_id: int) -> list[AskRow]:

@@ -17,31 +17,13 @@ def integrity(book: Book) -> list[str]:
 
 # Relationship health (seed 001: check in with partners between meetings).
 
-from dataclasses import dataclass  # noqa: E402
 from datetime import date  # noqa: E402
 
 from relmeet.domain import today  # noqa: E402
+from relmeet.domain.people import Health, Stale
 
 TEND_SETTING = "tend_after_days"
 TEND_DEFAULT = 30
-
-
-@dataclass
-class Health:
-    days_since_met: int | None
-    overdue_theirs: int
-    overdue_mine: int
-    asks_made: int
-    offers_made: int
-
-
-@dataclass
-class Stale:
-    id: int
-    name: str
-    stance: str
-    is_leader: bool
-    days_since_met: int | None   # None: never met
 
 
 def tend_after_days(book: Book) -> int:
@@ -52,7 +34,7 @@ def tend_after_days(book: Book) -> int:
 
 
 def set_tend_after_days(book: Book, days: int) -> None:
-    from relmeet.errors import ValidationError
+    from relmeet.domain.errors import ValidationError
     from relmeet.store.contacts import set_setting
 
     if not 1 <= days <= 3650:

@@ -1,55 +1,14 @@
 """A contact's whole history: what the history screen, `relmeet show` and the Markdown export read."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from relmeet.domain import from_iso
+from relmeet.domain.meetings import ExchangeLine, History, MeetingEntry
 from relmeet.store.book import Book
-from relmeet.store.prep import Known, what_we_know
+from relmeet.store.prep import what_we_know
 
 MEETING_LIMIT = 200  # an organizer's longest relationships stay well under this; older ones are summarised
-
-
-@dataclass
-class Exchange:
-    direction: str
-    kind: str
-    text: str
-    status: str
-    on: datetime | None
-
-
-@dataclass
-class MeetingEntry:
-    id: int
-    at: datetime | None
-    status: str
-    type: str
-    campaign: str
-    purpose: str
-    notes: str
-    summary: str
-    next_step: str
-
-
-@dataclass
-class History:
-    known: Known
-    exchanges: list[Exchange] = field(default_factory=list)
-    meetings: list[MeetingEntry] = field(default_factory=list)
-    more_meetings: int = 0
-    referred: list[str] = field(default_factory=list)
-    people: list[tuple[int, str, str]] = field(default_factory=list)   # an organization's (id, name, role)
-    check_in_on: date | None = None
-
-    @property
-    def asked_of_them(self) -> int:
-        return sum(1 for x in self.exchanges if x.direction == "ask" and x.status != "planned")
-
-    @property
-    def offered_to_them(self) -> int:
-        return sum(1 for x in self.exchanges if x.direction == "offer" and x.status != "planned")
 
 
 def history(book: Book, contact_id: int) -> History | None:
@@ -57,7 +16,7 @@ def history(book: Book, contact_id: int) -> History | None:
     if known is None:
         return None
     found = History(known=known)
-    found.exchanges = [Exchange(r[0], r[1], r[2], r[3], from_iso(r[4])) for r in book.rows(
+    found.exchanges = [ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4])) for r in book.rows(
         "SELECT x.direction, x.kind, x.text, x.status, coalesce(m.started_at, m.scheduled_at, x.created_at) "
         "FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id WHERE x.contact_id = ? "
         "ORDER BY x.created_at DESC", (contact_id,))]

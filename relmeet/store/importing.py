@@ -3,37 +3,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 
 from relmeet.domain import to_iso, utcnow
-from relmeet.importers.model import Batch, Incoming, Problem
-from relmeet.names import fold
+from relmeet.domain.files import Batch, Counts, Incoming, LookAlike, Preview
+from relmeet.domain.text import fold
 from relmeet.store.book import Book
 
 DECISIONS = ("merge", "skip", "add")
-
-
-@dataclass
-class LookAlike:
-    incoming: Incoming
-    existing_id: int
-    existing_name: str
-    why: str                       # "same email" / "same phone" / "close name"
-    decision: str = "merge"
-
-
-@dataclass
-class Preview:
-    new: list[Incoming] = field(default_factory=list)
-    look_alikes: list[LookAlike] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    layouts: list[str] = field(default_factory=list)
-
-    @property
-    def organizations(self) -> int:
-        names = {fold(c.name) for c in self.new if c.kind == "organization"}
-        names |= {fold(c.organization) for c in self.new if c.organization}
-        return len(names)
 
 
 def _digits(phone: str) -> str:
@@ -105,14 +81,6 @@ def _fold_into(kept: Incoming, other: Incoming) -> None:
     for attr in ("organization", "role", "notes", "neighbourhood", "language"):
         if not getattr(kept, attr):
             setattr(kept, attr, getattr(other, attr))
-
-
-@dataclass
-class Counts:
-    added: int = 0
-    organizations: int = 0
-    merged: int = 0
-    skipped: int = 0
 
 
 def apply(book: Book, found: Preview) -> Counts:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from relmeet.domain import Level, Stance
+from relmeet.domain.campaigns import Connector, LevelGroup, ReferralLink
 from relmeet.store.book import Book
 from relmeet.store.campaigns import Member, members, members_at_level
 
@@ -21,17 +21,6 @@ def power_grid(book: Book, campaign_id: int | None) -> dict[tuple[int, str], lis
 
 
 PAGE = 100  # people listed per level before "show more": a tree of 20,000 rows takes seconds to draw
-
-
-@dataclass
-class LevelGroup:
-    level: str
-    total: int = 0
-    leaders: int = 0
-    gatekeepers: int = 0
-    people: list[Member] = field(default_factory=list)   # the first page: leaders and gatekeepers first
-    # organization id -> its people (for the organizations on the page)
-    org_people: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def levels(book: Book) -> list[LevelGroup]:
@@ -60,31 +49,13 @@ def level_page(book: Book, level: str, offset: int) -> tuple[list[Member], dict[
     return people, org_people
 
 
-@dataclass
-class Referral:
-    from_id: int
-    from_name: str
-    to_id: int
-    to_name: str
-    note: str
-    held_meetings: int   # meetings held with the referred person
-
-
-@dataclass
-class Connector:
-    id: int
-    name: str
-    referrals: int
-    led_to_meetings: int
-
-
-def referrals(book: Book) -> list[Referral]:
+def referrals(book: Book) -> list[ReferralLink]:
     rows = book.rows(
         "SELECT r.from_contact_id, f.name, r.to_contact_id, t.name, r.note, "
         "(SELECT count(*) FROM meeting m WHERE m.contact_id = r.to_contact_id AND m.status = 'held') "
         "FROM referral r JOIN contact f ON f.id = r.from_contact_id JOIN contact t ON t.id = r.to_contact_id "
         "ORDER BY f.name COLLATE NOCASE, t.name COLLATE NOCASE")
-    return [Referral(*r) for r in rows]
+    return [ReferralLink(*r) for r in rows]
 
 
 def connectors(book: Book, limit: int = 20) -> list[Connector]:
@@ -98,9 +69,9 @@ def connectors(book: Book, limit: int = 20) -> list[Connector]:
     return [Connector(*r) for r in rows]
 
 
-def referral_forest(items: list[Referral]) -> tuple[list[int], dict[int, list[Referral]], dict[int, str]]:
+def referral_forest(items: list[ReferralLink]) -> tuple[list[int], dict[int, list[ReferralLink]], dict[int, str]]:
     """Roots (people who referred and weren't referred themselves, or break a cycle) and children."""
-    children: dict[int, list[Referral]] = defaultdict(list)
+    children: dict[int, list[ReferralLink]] = defaultdict(list)
     names: dict[int, str] = {}
     referred = set()
     for item in items:

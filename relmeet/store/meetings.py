@@ -1,48 +1,13 @@
 """Meetings: plan (prep), start, save notes as they are typed, end, follow up."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from dataclasses import asdict
+from datetime import date
 
-from relmeet.domain import MeetingStatus, MeetingType, from_iso, utcnow
-from relmeet.errors import ConflictError, RelmeetError, ValidationError
+from relmeet.domain import MeetingType, from_iso, utcnow
+from relmeet.domain.errors import ConflictError, RelmeetError, ValidationError
+from relmeet.domain.meetings import FollowUp, MeetingCard, MeetingPlan
 from relmeet.store.book import Book
-
-
-@dataclass
-class MeetingPlan:
-    """The prep form: what the organizer decides the night before."""
-
-    contact_id: int
-    scheduled_at: datetime | None = None
-    location: str = ""
-    duration_min: int | None = 45
-    campaign_id: int | None = None
-    type: str = MeetingType.recruitment.value
-    purpose: str = ""
-    known: str = ""
-    guessed_interest: str = ""
-    want_to_learn: str = ""
-    offer_plan: str = ""
-    framing: str = ""
-
-
-@dataclass
-class MeetingCard(MeetingPlan):
-    id: int = 0
-    contact: str = ""
-    campaign: str = ""
-    status: str = MeetingStatus.planned.value
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    notes: str = ""
-    notes_private: bool = False
-    notes_rev: int = 0
-    summary: str = ""
-    next_step: str = ""
-    check_in_on: date | None = None
-    leadership_rating: int | None = None
-    relationship_rating: int | None = None
 
 
 def validate_plan(book: Book, plan: MeetingPlan) -> dict[str, str]:
@@ -63,7 +28,7 @@ def plan(book: Book, plan: MeetingPlan, meeting_id: int | None = None) -> int:
     errors = validate_plan(book, plan)
     if errors:
         raise ValidationError(errors)
-    from relmeet.models import Meeting
+    from relmeet.domain.tables import Meeting
 
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(plan).items()}
     with book.session() as session:
@@ -80,7 +45,7 @@ def plan(book: Book, plan: MeetingPlan, meeting_id: int | None = None) -> int:
 
 
 def _get(session, meeting_id: int):
-    from relmeet.models import Meeting
+    from relmeet.domain.tables import Meeting
 
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
@@ -156,16 +121,6 @@ def end(book: Book, meeting_id: int) -> None:
 def cancel(book: Book, meeting_id: int) -> None:
     with book.write() as conn:
         conn.execute("UPDATE meeting SET status = 'cancelled', updated_at = ? WHERE id = ?", (_now(), meeting_id))
-
-
-@dataclass
-class FollowUp:
-    summary: str = ""
-    next_step: str = ""
-    check_in_on: date | None = None
-    leadership_rating: int | None = None
-    relationship_rating: int | None = None
-    notes_private: bool = False
 
 
 def save_follow_up(book: Book, meeting_id: int, follow: FollowUp) -> None:

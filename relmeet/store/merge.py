@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 
 from relmeet import domain
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
+from relmeet.domain.people import MergeRecord
 
 # contact fields a user chooses between, with the label the merge screen shows
 FIELDS: list[tuple[str, str]] = [
@@ -23,15 +23,6 @@ FIELDS: list[tuple[str, str]] = [
 FIELD_NAMES = [name for name, _ in FIELDS]
 # rows that belong to a contact through contact_id and simply change hands
 _OWNED = ["meeting", "interest", "exchange", "commitment", "win"]
-
-
-@dataclass(frozen=True)
-class MergeRecord:
-    id: int
-    kept_id: int
-    kept_name: str
-    dropped_name: str
-    merged_at: str
 
 
 def _contact(conn: sqlite3.Connection, contact_id: int) -> dict:

@@ -4,62 +4,12 @@ Plain sqlite3 reads only: `relmeet brief` uses this without importing SQLModel o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from relmeet.domain import from_iso
+from relmeet.domain.meetings import Known, KnownCommitment, KnownInterest, KnownStance, PlannedAsk
 from relmeet.store.book import Book
 from relmeet.store.contacts import get as get_contact
-from relmeet.views import ContactCard
-
-
-@dataclass
-class KnownInterest:
-    kind: str
-    text: str
-    responsible: str
-    learned_on: datetime | None   # the meeting it was learned at, if any
-
-
-@dataclass
-class KnownCommitment:
-    id: int
-    owner: str
-    text: str
-    due_on: date | None
-
-
-@dataclass
-class KnownStance:
-    campaign: str
-    stance: str
-    influence: int
-
-
-@dataclass
-class PlannedAsk:
-    kind: str
-    text: str
-    status: str
-
-
-@dataclass
-class Known:
-    contact: ContactCard
-    interests: list[KnownInterest] = field(default_factory=list)
-    open_commitments: list[KnownCommitment] = field(default_factory=list)
-    last_summary: str = ""
-    last_next_step: str = ""
-    last_met: datetime | None = None
-    referred_by: list[str] = field(default_factory=list)
-    stances: list[KnownStance] = field(default_factory=list)
-    # the next planned meeting, for the brief
-    next_meeting_id: int | None = None
-    next_at: datetime | None = None
-    next_purpose: str = ""
-    next_framing: str = ""
-    next_offer_plan: str = ""
-    planned_asks: list[PlannedAsk] = field(default_factory=list)
 
 
 def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -> Known | None:
@@ -131,7 +81,7 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
     """Save the prep form — the meeting and its planned asks — in one transaction, so a failed save
     leaves neither half. Asks already made or answered are never touched; planned ones are replaced."""
     from relmeet.domain import ExchangeKind, to_iso, utcnow
-    from relmeet.errors import ValidationError
+    from relmeet.domain.errors import ValidationError
     from relmeet.store.meetings import validate_plan
 
     errors = validate_plan(book, plan)
@@ -155,7 +105,7 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
             sets = ", ".join(f"{k} = ?" for k in values)
             if not conn.execute(f"UPDATE meeting SET {sets}, updated_at = ? WHERE id = ?",
                                 (*values.values(), now, meeting_id)).rowcount:
-                from relmeet.errors import RelmeetError
+                from relmeet.domain.errors import RelmeetError
 
                 raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
             conn.execute("DELETE FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned'",

@@ -7,26 +7,14 @@ Whatever the user types is searched as text: each word becomes a quoted FTS5 pre
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from relmeet.schema.v5_speed import UNMARKED
+from relmeet.domain.people import Hit
+from relmeet.domain.text import PLAIN
 from relmeet.store.book import Book
-
-PLAIN = str.maketrans(UNMARKED)  # as the contacts index spells them (schema 5)
 
 WHERE = {0: "contact", 2: "interest", 3: "ask or offer", 4: "commitment", 5: "meeting notes"}
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # snippet highlight marks no user text can contain
 WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass
-class Hit:
-    contact_id: int
-    name: str
-    kind: str          # person / organization
-    archived: bool
-    where: str         # what matched: "contact", "interest", "meeting notes"...
-    snippet: str       # with MARK_OPEN/MARK_CLOSE around the matched words
 
 
 def fts_query(text: str, *, min_word: int = 1) -> str:

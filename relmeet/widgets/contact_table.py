@@ -5,8 +5,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from relmeet import formatting
-from relmeet.views import ContactRow
+from relmeet.domain.people import ContactRow
+from relmeet.pages import formatting
 
 # column key -> (header, store sort name, width); fixed widths spare measuring every cell
 COLUMNS = [

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from relmeet.formatting import stance
+from relmeet.pages.formatting import stance
 from relmeet.store import health
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from relmeet.app import RelmeetApp
-
 import screenshots  # noqa: E402  (on the path by conftest)
+from relmeet.app import RelmeetApp
 
 
 def _steps(shot: str):

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from relmeet.app import RelmeetApp
-
 import screenshots  # noqa: E402  (on the path by conftest; the same steps make the README's pictures)
+from relmeet.app import RelmeetApp
 
 
 async def _steady(pilot):

@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 import pytest
 
 from relmeet.app import RelmeetApp
+from relmeet.domain.people import ContactIn
 from relmeet.store import Book, backup, contacts
-from relmeet.views import ContactIn
 
 PINNED = "2026-11-20"
 

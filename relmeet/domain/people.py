@@ -1,6 +1,7 @@
-"""Read models: plain dataclasses the store hands to screens and commands.
+"""Read models of people: what the store hands out about contacts, their health, search hits and merges.
 
-Widgets never hold live ORM rows; these are cheap to build and safe to pass between threads.
+Plain dataclasses, cheap to build and safe to pass between threads; screens and widgets never hold live
+ORM rows.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class ContactCard(ContactIn):
 
 
 @dataclass
-class Choice:
+class Pick:
     """An id and the name a picker shows."""
 
     id: int
@@ -84,13 +85,39 @@ class DueItem:
     meeting_id: int | None = None
 
 
+
 @dataclass
-class UpcomingMeeting:
-    id: int
+class Hit:
     contact_id: int
-    contact: str
-    scheduled_at: datetime | None
-    location: str
-    purpose: str
-    type: str
-    status: str
+    name: str
+    kind: str          # person / organization
+    archived: bool
+    where: str         # what matched: "contact", "interest", "meeting notes"...
+    snippet: str       # with MARK_OPEN/MARK_CLOSE around the matched words
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    id: int
+    kept_id: int
+    kept_name: str
+    dropped_name: str
+    merged_at: str
+
+
+@dataclass
+class Health:
+    days_since_met: int | None
+    overdue_theirs: int
+    overdue_mine: int
+    asks_made: int
+    offers_made: int
+
+
+@dataclass
+class Stale:
+    id: int
+    name: str
+    stance: str
+    is_leader: bool
+    days_since_met: int | None   # None: never met

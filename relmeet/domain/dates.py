@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from relmeet.domain import today as _today
-from relmeet.errors import ValidationError
+from relmeet.domain.errors import ValidationError
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -165,6 +165,6 @@ def parse_when(text: str, today: date | None = None, *, field: str = "when") -> 
 
 def describe_due(day: date | None, today: date | None = None) -> str:
     """'today', 'tomorrow', '2 days overdue', 'Fri 4 Dec' — plain words for a due date."""
-    from relmeet.formatting import due
+    from relmeet.pages.formatting import due
 
     return due(day, on=today).plain

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 
 
 class BookActions:

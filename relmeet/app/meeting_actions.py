@@ -1,7 +1,7 @@
 """The app's meeting flow: start or resume the notes, and offer to resume what a crash left open."""
 from __future__ import annotations
 
-from relmeet.errors import RelmeetError
+from relmeet.domain.errors import RelmeetError
 
 
 class MeetingActions:
@@ -43,7 +43,7 @@ class MeetingActions:
 
     def action_start_meeting(self) -> None:
         """Palette "meeting: start": the contact in view's planned meeting, or a meeting right now."""
-        from relmeet.store.meetings import MeetingPlan
+        from relmeet.domain.meetings import MeetingPlan
         from relmeet.store.prep import next_planned, save_plan
 
         contact_id = self.contact_in_view()

@@ -4,8 +4,6 @@ Plain Python only, so that the shell lookups can use it without importing SQLMod
 """
 from __future__ import annotations
 
-import os
-from datetime import date, datetime, timezone
 from enum import StrEnum, nonmember
 
 
@@ -159,34 +157,4 @@ class CampaignStatus(Choice):
 
 OPEN_COMMITMENT = CommitmentStatus.open.value
 
-
-# Time: the book stores timezone-aware UTC instants as ISO 8601 text and calendar dates as YYYY-MM-DD.
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def to_iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a naive time typed by the user is local time
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def from_iso(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def local(moment: datetime | None) -> datetime | None:
-    return moment.astimezone() if moment else None
-
-
-def today() -> date:
-    """The organizer's local date; RELMEET_TODAY (YYYY-MM-DD) pins it so screenshots and snapshot
-    tests of date-relative views ("overdue", "in 3 days") come out the same on any day."""
-    pinned = os.environ.get("RELMEET_TODAY")
-    return date.fromisoformat(pinned) if pinned else datetime.now().date()
+__all__ = ["Choice","ContactKind","Level","Stance","Rung","ContactMethod","MeetingType","MeetingStatus","InterestKind","Direction","ExchangeKind","ExchangeStatus","Owner","CommitmentStatus","CampaignScope","CampaignStatus","OPEN_COMMITMENT"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from relmeet import formatting
 from relmeet.domain import ExchangeKind, InterestKind, Level
-from relmeet.store.prep import Known
+from relmeet.domain.meetings import Known
+from relmeet.pages import formatting
 
 
 def _heading(title: str) -> Text:

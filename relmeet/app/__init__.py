@@ -11,13 +11,12 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from relmeet.book_actions import BookActions
-from relmeet.map_actions import MapActions
-from relmeet.meeting_actions import MeetingActions
-from relmeet.palette import RelmeetCommands
-from relmeet.prep_actions import PrepActions
+from relmeet.app.book_actions import BookActions
+from relmeet.app.meeting_actions import MeetingActions
+from relmeet.app.palette import RelmeetCommands
+from relmeet.app.prep_actions import PrepActions
+from relmeet.app.view_actions import MapActions
 from relmeet.store import Book
-
 
 # Full garbage collections run from a timer once no key has been pressed for QUIET_FOR seconds
 # (and at least every COLLECT_AT_LEAST_EVERY seconds, for a meeting typed without a pause).

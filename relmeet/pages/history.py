@@ -5,10 +5,10 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from relmeet import formatting
-from relmeet.brief import render as render_profile
 from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local
-from relmeet.store.history import History
+from relmeet.domain.meetings import History
+from relmeet.pages import formatting
+from relmeet.pages.brief import render as render_profile
 
 STATUS_STYLE = {"agreed": "green", "declined": "red", "thinking": "yellow", "planned": "dim"}
 

@@ -1,0 +1,184 @@
+"""Read models of meetings: the plan, the notes' captures, the follow-up, what is known before a meeting
+and a contact's history.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from relmeet.domain.people import ContactCard
+from relmeet.domain.vocabulary import MeetingStatus, MeetingType
+
+
+@dataclass
+class ExchangeLine:
+    direction: str
+    kind: str
+    text: str
+    status: str
+    on: datetime | None
+
+
+@dataclass
+class MeetingEntry:
+    id: int
+    at: datetime | None
+    status: str
+    type: str
+    campaign: str
+    purpose: str
+    notes: str
+    summary: str
+    next_step: str
+
+
+@dataclass
+class History:
+    known: Known
+    exchanges: list[ExchangeLine] = field(default_factory=list)
+    meetings: list[MeetingEntry] = field(default_factory=list)
+    more_meetings: int = 0
+    referred: list[str] = field(default_factory=list)
+    people: list[tuple[int, str, str]] = field(default_factory=list)   # an organization's (id, name, role)
+    check_in_on: date | None = None
+
+    @property
+    def asked_of_them(self) -> int:
+        return sum(1 for x in self.exchanges if x.direction == "ask" and x.status != "planned")
+
+    @property
+    def offered_to_them(self) -> int:
+        return sum(1 for x in self.exchanges if x.direction == "offer" and x.status != "planned")
+
+
+@dataclass
+class KnownInterest:
+    kind: str
+    text: str
+    responsible: str
+    learned_on: datetime | None   # the meeting it was learned at, if any
+
+
+@dataclass
+class KnownCommitment:
+    id: int
+    owner: str
+    text: str
+    due_on: date | None
+
+
+@dataclass
+class KnownStance:
+    campaign: str
+    stance: str
+    influence: int
+
+
+@dataclass
+class PlannedAsk:
+    kind: str
+    text: str
+    status: str
+
+
+@dataclass
+class Known:
+    contact: ContactCard
+    interests: list[KnownInterest] = field(default_factory=list)
+    open_commitments: list[KnownCommitment] = field(default_factory=list)
+    last_summary: str = ""
+    last_next_step: str = ""
+    last_met: datetime | None = None
+    referred_by: list[str] = field(default_factory=list)
+    stances: list[KnownStance] = field(default_factory=list)
+    # the next planned meeting, for the brief
+    next_meeting_id: int | None = None
+    next_at: datetime | None = None
+    next_purpose: str = ""
+    next_framing: str = ""
+    next_offer_plan: str = ""
+    planned_asks: list[PlannedAsk] = field(default_factory=list)
+
+
+@dataclass
+class Captured:
+    """One captured item as the notes screen lists it."""
+
+    table: str          # interest / exchange / commitment / referral / win
+    id: int
+    kind: str           # interest kind, ask/offer, mine/theirs, "referral", "win"
+    text: str
+    detail: str = ""    # status, due date, responsible party, the referred contact...
+    private: bool = False
+
+
+@dataclass
+class AskRow:
+    id: int
+    direction: str
+    kind: str
+    text: str
+    status: str
+
+
+@dataclass
+class CommitmentRow:
+    id: int
+    owner: str
+    text: str
+    due_on: date | None
+
+
+@dataclass
+class FollowUpForm:
+    follow: FollowUp
+    outcomes: dict[int, str] = field(default_factory=dict)                     # exchange id -> status
+    commitments: dict[int, tuple[str, date | None]] = field(default_factory=dict)  # id -> (owner, due)
+    next_meeting_at: datetime | None = None
+    win: str = ""
+
+
+@dataclass
+class MeetingPlan:
+    """The prep form: what the organizer decides the night before."""
+
+    contact_id: int
+    scheduled_at: datetime | None = None
+    location: str = ""
+    duration_min: int | None = 45
+    campaign_id: int | None = None
+    type: str = MeetingType.recruitment.value
+    purpose: str = ""
+    known: str = ""
+    guessed_interest: str = ""
+    want_to_learn: str = ""
+    offer_plan: str = ""
+    framing: str = ""
+
+
+@dataclass
+class MeetingCard(MeetingPlan):
+    id: int = 0
+    contact: str = ""
+    campaign: str = ""
+    status: str = MeetingStatus.planned.value
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    notes: str = ""
+    notes_private: bool = False
+    notes_rev: int = 0
+    summary: str = ""
+    next_step: str = ""
+    check_in_on: date | None = None
+    leadership_rating: int | None = None
+    relationship_rating: int | None = None
+
+
+@dataclass
+class FollowUp:
+    summary: str = ""
+    next_step: str = ""
+    check_in_on: date | None = None
+    leadership_rating: int | None = None
+    relationship_rating: int | None = None
+    notes_private: bool = False
