@@ -9,9 +9,10 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from relmeet import domain
-from relmeet.domain.meetings import FollowUp, MeetingPlan
+from relmeet.domain.campaigns import CampaignIn
+from relmeet.domain.meetings import FollowUp, FollowUpForm, MeetingPlan
 from relmeet.domain.people import ContactIn
-from relmeet.store import Book, contacts, meetings
+from relmeet.store import Book, campaigns, contacts, follow_up, meetings
 from relmeet.store import captures as cap
 
 GOAL = "Just-cause eviction ordinance"
@@ -31,27 +32,17 @@ def _at(days: int, hour: int, minute: int = 0) -> datetime:
 
 
 def _campaign(book: Book, name: str, goal: str, scope: str) -> int:
-    with book.write() as conn:
-        now = datetime.now().astimezone().isoformat(timespec="seconds")
-        return conn.execute(
-            "INSERT INTO campaign (name, goal, scope, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)",
-            (name, goal, scope, now, now)).lastrowid
+    return campaigns.save(book, CampaignIn(name=name, goal=goal, scope=scope))
 
 
 def _stance(book: Book, campaign_id: int, contact_id: int, stance: str, influence: int) -> None:
-    with book.write() as conn:
-        conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) VALUES (?, ?, ?, ?)",
-                     (campaign_id, contact_id, stance, influence))
+    campaigns.set_position(book, campaign_id, contact_id, stance=stance, influence=influence)
 
 
 def _held(book: Book, contact_id: int, days_ago: int, plan: dict, notes: str, follow: FollowUp) -> int:
     meeting_id = meetings.plan(book, MeetingPlan(contact_id=contact_id, scheduled_at=_at(-days_ago, 18), **plan))
-    with book.write() as conn:
-        start = _at(-days_ago, 18).isoformat(timespec="seconds")
-        end = _at(-days_ago, 18, 50).isoformat(timespec="seconds")
-        conn.execute("UPDATE meeting SET status = 'held', started_at = ?, ended_at = ?, duration_min = 50, notes = ? "
-                     "WHERE id = ?", (start, end, notes, meeting_id))
-    meetings.save_follow_up(book, meeting_id, follow)
+    meetings.record_held(book, meeting_id, _at(-days_ago, 18), _at(-days_ago, 18, 50), notes)
+    follow_up.save(book, meeting_id, FollowUpForm(follow=follow))
     return meeting_id
 
 

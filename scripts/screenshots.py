@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'tests'))
+import peek  # noqa: E402
 
 PINNED_TODAY = "2026-11-20"  # the demo's dates are relative to today; pin it so pictures don't drift
 SIZE = (120, 36)
@@ -145,10 +147,10 @@ async def _rosas_meeting(pilot) -> int:
     from relmeet.store import captures, meetings
 
     book = pilot.app.book
-    meeting_id = book.value("SELECT m.id FROM meeting m JOIN contact c ON c.id = m.contact_id "
+    meeting_id = peek.value(book, "SELECT m.id FROM meeting m JOIN contact c ON c.id = m.contact_id "
                             "WHERE c.name = 'Rosa Nguyễn' AND m.status = 'planned'")
     card = meetings.start(book, meeting_id)
-    with book.write() as conn:  # a fixed start, so the pictures don't depend on the day they are taken
+    with peek.write(book) as conn:  # a fixed start, so the pictures don't depend on the day they are taken
         conn.execute("UPDATE meeting SET started_at = ? WHERE id = ?", (f"{PINNED_TODAY}T18:00:00+00:00", meeting_id))
     meetings.save_notes(book, meeting_id, "Twelve came to the house meeting; Mrs. Lee cried about the mold.\n"
                         "Rosa is nervous about speaking but says \"somebody has to\".", card.notes_rev)
@@ -156,7 +158,7 @@ async def _rosas_meeting(pilot) -> int:
                           meeting_id=meeting_id)
     captures.add_commitment(book, card.contact_id, "mine", "Practice the testimony on Thursday", None,
                             meeting_id=meeting_id)
-    with book.write() as conn:  # captured "during" the meeting, in a fixed order
+    with peek.write(book) as conn:  # captured "during" the meeting, in a fixed order
         conn.execute("UPDATE interest SET created_at = ? WHERE meeting_id = ?", (f"{PINNED_TODAY}T18:05:00+00:00",
                                                                              meeting_id))
         conn.execute("UPDATE commitment SET created_at = ? WHERE meeting_id = ?",

@@ -13,6 +13,7 @@ from relmeet.domain.errors import RelmeetError
 from relmeet.exporting.json_book import dump
 from relmeet.store import Book, backup
 from relmeet.store.contacts import set_setting
+import peek
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -22,7 +23,7 @@ def _tables(book):
 
 
 def _add_contact(book, name):
-    with book.write() as conn:
+    with peek.write(book) as conn:
         conn.execute("INSERT INTO contact (name, created_at, updated_at) VALUES (?, 'x', 'x')", (name,))
 
 
@@ -85,9 +86,9 @@ def test_restore_puts_it_back_and_keeps_the_current_book(demo_book):
     # a connection of another thread sees the restored book too
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(1) as pool:
-        other_count = pool.submit(lambda: demo_book.value("SELECT count(*) FROM contact")).result()
+        other_count = pool.submit(lambda: peek.value(demo_book, "SELECT count(*) FROM contact")).result()
     assert other_count == len(before["contact"])
-    assert demo_book.value("PRAGMA journal_mode") == "wal"
+    assert peek.value(demo_book, "PRAGMA journal_mode") == "wal"
     with Book(safety.path, create=False) as kept:
         assert _tables(kept) == changed
     assert {b.name for b in backup.list_backups(demo_book)} == {chosen.name, safety.name}
@@ -102,7 +103,7 @@ def test_restore_refuses_unknown_and_damaged_backups(book):
     (folder / f"{book.path.stem}-2026-01-01T000000Z.sqlite3").write_bytes(b"not a database at all" * 100)
     with pytest.raises(RelmeetError, match="can't be read|not a relmeet"):
         backup.restore(book, f"{book.path.stem}-2026-01-01T000000Z.sqlite3")
-    assert book.value("SELECT count(*) FROM contact") == 1
+    assert peek.value(book, "SELECT count(*) FROM contact") == 1
 
 
 def test_shell_backup_and_restore(book_path, capsys, monkeypatch):
@@ -122,7 +123,7 @@ def test_shell_backup_and_restore(book_path, capsys, monkeypatch):
     assert main(["--db", str(book_path), "restore", "1", "--yes"]) == 0
     assert "restored the backup" in capsys.readouterr().out
     with Book(book_path) as book:
-        assert [r[0] for r in book.rows("SELECT name FROM contact")] == ["First"]
+        assert [r[0] for r in peek.rows(book, "SELECT name FROM contact")] == ["First"]
         assert len(backup.list_backups(book)) == 2
 
 
@@ -200,11 +201,11 @@ def test_restore_asks_in_a_terminal(book_path):
     code, shown = _restore_in_a_terminal(book_path, b"n\n")
     assert code == 0 and b"[y/N]" in shown and b"left the book as it was" in shown
     with Book(book_path) as book:
-        assert book.value("SELECT count(*) FROM contact") == 2
+        assert peek.value(book, "SELECT count(*) FROM contact") == 2
     code, shown = _restore_in_a_terminal(book_path, b"y\n")
     assert code == 0 and b"restored the backup" in shown, shown
     with Book(book_path) as book:
-        assert [r[0] for r in book.rows("SELECT name FROM contact")] == ["First"]
+        assert [r[0] for r in peek.rows(book, "SELECT name FROM contact")] == ["First"]
 
 
 async def test_app_restores_a_backup_after_asking(demo_book):
@@ -217,7 +218,7 @@ async def test_app_restores_a_backup_after_asking(demo_book):
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()  # today's backup, taken at start-up
         _add_contact(demo_book, "Typed After The Backup")
-        with_it = demo_book.value("SELECT count(*) FROM contact")
+        with_it = peek.value(demo_book, "SELECT count(*) FROM contact")
         await app.run_action("restore_book")  # what the palette's "book: restore" runs
         await pilot.pause()
         assert isinstance(app.screen, RestoreScreen)
@@ -225,7 +226,7 @@ async def test_app_restores_a_backup_after_asking(demo_book):
         await pilot.pause()
         await pilot.press("escape")  # "no" on the question: nothing happens
         await pilot.pause()
-        assert demo_book.value("SELECT count(*) FROM contact") == with_it
+        assert peek.value(demo_book, "SELECT count(*) FROM contact") == with_it
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("ctrl+y")
@@ -262,9 +263,9 @@ def test_restoring_a_backup_from_an_older_book_version_upgrades_it(book):
     conn.execute("INSERT INTO contact (name, created_at, updated_at) VALUES ('From Version One', 'x', 'x')")
     conn.close()
     backup.restore(book, old.name)
-    assert book.value("PRAGMA user_version") == LATEST
-    assert book.value("SELECT name FROM contact") == "From Version One"
-    assert book.value("SELECT count(*) FROM merge_log") == 0  # the later steps ran
+    assert peek.value(book, "PRAGMA user_version") == LATEST
+    assert peek.value(book, "SELECT name FROM contact") == "From Version One"
+    assert peek.value(book, "SELECT count(*) FROM merge_log") == 0  # the later steps ran
 
 
 def test_backup_of_a_missing_book_is_a_clear_error(tmp_path, capsys):
@@ -281,4 +282,4 @@ def test_a_lost_book_comes_back_from_its_backups(book_path, capsys):
         book_path.with_name(book_path.name + suffix).unlink(missing_ok=True)
     assert main(["--db", str(book_path), "restore", "1", "--yes"]) == 0
     with Book(book_path) as book:
-        assert book.value("SELECT name FROM contact") == "Survivor"
+        assert peek.value(book, "SELECT name FROM contact") == "Survivor"

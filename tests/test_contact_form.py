@@ -5,6 +5,7 @@ from textual.widgets import Input, Select
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.contact_form import ContactFormScreen
+import peek
 
 
 async def _type_into(pilot, selector: str, text: str) -> None:
@@ -36,7 +37,7 @@ async def test_add_contact_with_validation_keeps_what_was_typed(book):
         assert form.query_one("#role", Input).value == "Building B captain"
         assert form.query_one("#email", Input).value == "rosa-at-example"
         assert app.focused is form.query_one("#name")
-        assert book.value("SELECT count(*) FROM contact") == 0
+        assert peek.value(book, "SELECT count(*) FROM contact") == 0
         # fix them and save
         await pilot.press(*"Rosa Nguyễn")
         form.query_one("#email", Input).value = "rosa@example.org"
@@ -45,15 +46,15 @@ async def test_add_contact_with_validation_keeps_what_was_typed(book):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        row = book.row("SELECT * FROM contact")
+        row = peek.row(book, "SELECT * FROM contact")
         assert (row["name"], row["email"], row["influence"], row["role"]) == (
             "Rosa Nguyễn", "rosa@example.org", 2, "Building B captain")
-        tags = [r[0] for r in book.rows("SELECT tag FROM contact_tag ORDER BY tag")]
+        tags = [r[0] for r in peek.rows(book, "SELECT tag FROM contact_tag ORDER BY tag")]
         assert tags == ["Building B", "tenants"]
 
 
 async def test_edit_contact_and_cancel_asks_before_discarding(demo_book):
-    rosa = demo_book.value("SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
+    rosa = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -73,7 +74,7 @@ async def test_edit_contact_and_cancel_asks_before_discarding(demo_book):
         assert app.screen is form
         await pilot.press("ctrl+s")
         await pilot.pause()
-        row = demo_book.row("SELECT stance, their_language FROM contact WHERE id = ?", (rosa,))
+        row = peek.row(demo_book, "SELECT stance, their_language FROM contact WHERE id = ?", (rosa,))
         assert tuple(row) == ("potential_ally", "\"[we] are not going anywhere\"")
         # brackets in user text don't break the list
         assert type(app.screen).__name__ == "HomeScreen"
@@ -90,7 +91,7 @@ async def test_new_organization_and_person_linked_to_it(book):
         await pilot.press(*"Eastside Tenants Union")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        union = book.value("SELECT id FROM contact WHERE kind = 'organization'")
+        union = peek.value(book, "SELECT id FROM contact WHERE kind = 'organization'")
         assert union
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -99,4 +100,4 @@ async def test_new_organization_and_person_linked_to_it(book):
         form.query_one("#organization_id", Select).value = union
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert book.value("SELECT organization_id FROM contact WHERE name = 'Rosa'") == union
+        assert peek.value(book, "SELECT organization_id FROM contact WHERE name = 'Rosa'") == union

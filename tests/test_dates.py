@@ -5,7 +5,12 @@ from datetime import date, datetime
 
 import pytest
 
-from relmeet.domain.dates import describe_due, parse_due, parse_when
+from relmeet.domain.dates import parse_due, parse_when
+from relmeet.pages.formatting import due
+
+
+def describe_due(day, today):
+    return due(day, on=today).plain
 from relmeet.domain.errors import ValidationError
 
 SUNDAY = date(2026, 11, 22)

@@ -7,6 +7,7 @@ import select
 import subprocess
 import sys
 import time
+import peek
 
 
 def _read_until(fd: int, wanted: bytes, timeout: float = 20.0) -> bytes:
@@ -51,14 +52,14 @@ def test_demo_where_is_a_temporary_copy(isolated_home):
 
 
 def test_demo_book_has_what_the_sample_promises(demo_book):
-    levels = {r[0]: r[1] for r in demo_book.rows("SELECT level, count(*) FROM contact GROUP BY level")}
+    levels = {r[0]: r[1] for r in peek.rows(demo_book, "SELECT level, count(*) FROM contact GROUP BY level")}
     assert set(levels) == {"impacted", "leader", "organization"}
-    assert demo_book.value("SELECT count(*) FROM contact WHERE is_gatekeeper = 1") >= 1
-    assert demo_book.value("SELECT count(*) FROM meeting WHERE status = 'held' AND notes <> ''") >= 3
-    statuses = {r[0] for r in demo_book.rows("SELECT status FROM commitment")}
+    assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE is_gatekeeper = 1") >= 1
+    assert peek.value(demo_book, "SELECT count(*) FROM meeting WHERE status = 'held' AND notes <> ''") >= 3
+    statuses = {r[0] for r in peek.rows(demo_book, "SELECT status FROM commitment")}
     assert {"open", "done"} <= statuses
-    assert demo_book.value("SELECT count(*) FROM commitment WHERE status = 'open' AND due_on < date('now')") >= 1
-    assert demo_book.value("SELECT count(*) FROM exchange WHERE direction = 'ask'") >= 1
-    assert demo_book.value("SELECT count(*) FROM exchange WHERE direction = 'offer'") >= 1
-    assert demo_book.value("SELECT count(*) FROM interest") >= 3
+    assert peek.value(demo_book, "SELECT count(*) FROM commitment WHERE status = 'open' AND due_on < date('now')") >= 1
+    assert peek.value(demo_book, "SELECT count(*) FROM exchange WHERE direction = 'ask'") >= 1
+    assert peek.value(demo_book, "SELECT count(*) FROM exchange WHERE direction = 'offer'") >= 1
+    assert peek.value(demo_book, "SELECT count(*) FROM interest") >= 3
 

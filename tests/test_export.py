@@ -14,7 +14,7 @@ from relmeet.store import Book
 
 def _mark_private(book):
     """Give the demo book private items of every kind: the demo itself has none."""
-    with book.write() as conn:
+    with peek.write(book) as conn:
         conn.execute("UPDATE contact SET notes = 'Owes back rent, keep quiet', notes_private = 1 WHERE id = "
                      "(SELECT min(id) FROM contact)")
         conn.execute("UPDATE meeting SET notes = 'Cried about her son', notes_private = 1 WHERE id = "
@@ -32,15 +32,15 @@ def test_json_round_trip_is_identical_on_the_demo_book(demo_book, tmp_path):
         counts = json_book.load_into(again, path)
         second = json_book.dump(again, include_private=True)
     assert counts == {table: len(rows) for table, rows in first["tables"].items()}
-    assert counts["contact"] == demo_book.value("SELECT count(*) FROM contact") > 10
-    assert counts["meeting"] == demo_book.value("SELECT count(*) FROM meeting") > 3
+    assert counts["contact"] == peek.value(demo_book, "SELECT count(*) FROM contact") > 10
+    assert counts["meeting"] == peek.value(demo_book, "SELECT count(*) FROM meeting") > 3
     assert second["tables"] == first["tables"]
     assert second["schema_version"] == first["schema_version"]
 
 
 def test_json_export_covers_every_table_and_column(demo_book):
     data = json_book.dump(demo_book)
-    stored = {r[0] for r in demo_book.rows(
+    stored = {r[0] for r in peek.rows(demo_book, 
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE "
         "'CREATE VIRTUAL%'")}
     # shadow tables of a search index (if the book has one) are derived, not content
@@ -48,11 +48,11 @@ def test_json_export_covers_every_table_and_column(demo_book):
     assert stored - json_book.NOT_EXPORTED == set(data["tables"])
     for table, rows in data["tables"].items():
         if rows:
-            assert list(rows[0]) == json_book.columns(demo_book.conn, table)
+            assert list(rows[0]) == [c[1] for c in peek.rows(demo_book, f"PRAGMA table_info({table})")]
 
 
 def _virtual(book):
-    return [r[0] for r in book.rows("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")]
+    return [r[0] for r in peek.rows(book, "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'")]
 
 
 def test_private_items_are_left_out_unless_asked(demo_book):
@@ -75,7 +75,7 @@ def test_load_refuses_a_book_that_is_not_empty(demo_book, book):
     json_book.load_into(book, data)
     with pytest.raises(RelmeetError, match="not empty"):
         json_book.load_into(book, data)
-    assert book.value("SELECT count(*) FROM contact") == len(data["tables"]["contact"])
+    assert peek.value(book, "SELECT count(*) FROM contact") == len(data["tables"]["contact"])
 
 
 def test_load_refuses_newer_or_foreign_files_and_bad_rows(demo_book, book, tmp_path):
@@ -103,7 +103,7 @@ def test_load_refuses_newer_or_foreign_files_and_bad_rows(demo_book, book, tmp_p
     with pytest.raises(RelmeetError, match="not valid JSON"):
         json_book.load_into(book, tmp_path / "bad.json")
     # every refusal left the book empty
-    assert all(book.value(f"SELECT count(*) FROM {t}") == 0 for t in json_book.TABLES)
+    assert all(peek.value(book, f"SELECT count(*) FROM {t}") == 0 for t in json_book.TABLES)
 
 
 # -- CSV ----------------------------------------------------------------------------------------
@@ -114,6 +114,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 from relmeet.exporting import csv_out, markdown_out, vcard_out  # noqa: E402
+import peek
 
 
 def _csv(text):
@@ -122,11 +123,11 @@ def _csv(text):
 
 def test_contacts_csv(demo_book):
     _mark_private(demo_book)
-    with demo_book.write() as conn:
+    with peek.write(demo_book) as conn:
         conn.execute("INSERT INTO contact (name, phone, notes, created_at, updated_at) VALUES "
                      "('=HYPERLINK(\"http://x\")', '+1 555 0100', '-1 is fine; @home is not', 'x', 'x')")
     rows = _csv(csv_out.contacts_csv(demo_book))
-    assert len(rows) == demo_book.value("SELECT count(*) FROM contact") and list(rows[0]) == csv_out.CONTACT_COLUMNS
+    assert len(rows) == peek.value(demo_book, "SELECT count(*) FROM contact") and list(rows[0]) == csv_out.CONTACT_COLUMNS
     rosa = next(r for r in rows if r["name"] == "Rosa Nguyễn")
     assert rosa["organization"] == "Eastside Tenants Union" and rosa["tags"] == "housing; tenant"
     assert rosa["stance"] == "ally" and rosa["email"] == "rosa.nguyen@example.org"
@@ -139,7 +140,7 @@ def test_contacts_csv(demo_book):
 def test_meetings_csv(demo_book):
     _mark_private(demo_book)
     rows = _csv(csv_out.meetings_csv(demo_book))
-    assert len(rows) == demo_book.value("SELECT count(*) FROM meeting") and list(rows[0]) == csv_out.MEETING_COLUMNS
+    assert len(rows) == peek.value(demo_book, "SELECT count(*) FROM meeting") and list(rows[0]) == csv_out.MEETING_COLUMNS
     assert {r["contact"] for r in rows} >= {"Rosa Nguyễn", "José Martínez"}
     assert "Cried about her son" not in csv_out.meetings_csv(demo_book)
     assert "Cried about her son" in csv_out.meetings_csv(demo_book, include_private=True)
@@ -180,14 +181,14 @@ def _cards(text):
 
 def test_vcard_fields_escaping_and_folding(demo_book):
     note = "Line one; with, punctuation\\ and a backslash\nLine two: " + "Nguyễn Đà Nẵng " * 12
-    with demo_book.write() as conn:
+    with peek.write(demo_book) as conn:
         conn.execute("UPDATE contact SET notes = ?, role = 'Captain, Building B' WHERE name = 'Rosa Nguyễn'", (note,))
         conn.execute("UPDATE contact SET notes = 'secret', notes_private = 1 WHERE name = 'José Martínez'")
     text = vcard_out.contacts_vcard(demo_book)
     for line in text.split("\r\n"):
         assert len(line.encode("utf-8")) <= 75
     cards = _cards(text)
-    assert len(cards) == demo_book.value("SELECT count(*) FROM contact WHERE archived_at IS NULL") and all(c["VERSION"] == "4.0" for c in cards)
+    assert len(cards) == peek.value(demo_book, "SELECT count(*) FROM contact WHERE archived_at IS NULL") and all(c["VERSION"] == "4.0" for c in cards)
     rosa = next(c for c in cards if c["FN"] == "Rosa Nguyễn")
     assert rosa["KIND"] == "individual" and rosa["N"] == "Nguyễn;Rosa;;;"
     assert _unescape(rosa["ORG"]) == "Eastside Tenants Union" and _unescape(rosa["TITLE"]) == "Captain, Building B"
@@ -212,7 +213,7 @@ def test_fold_never_splits_a_character():
 
 def test_markdown_meeting_summary_and_contact_history(demo_book):
     _mark_private(demo_book)
-    first = demo_book.row("SELECT m.id, c.name FROM meeting m JOIN contact c ON c.id = m.contact_id ORDER BY m.id")
+    first = peek.row(demo_book, "SELECT m.id, c.name FROM meeting m JOIN contact c ON c.id = m.contact_id ORDER BY m.id")
     summary = markdown_out.meeting_summary(demo_book, first["id"])
     assert summary.startswith(f"# Meeting with {first['name']}")
     assert "Cried about her son" not in summary
@@ -225,7 +226,7 @@ def test_markdown_meeting_summary_and_contact_history(demo_book):
 
 
 def test_markdown_keeps_book_text_inert(demo_book):
-    with demo_book.write() as conn:
+    with peek.write(demo_book) as conn:
         conn.execute("UPDATE contact SET name = '# Not *a* heading', notes = '- not a list\n<b>x</b>' WHERE id = 6")
     history = markdown_out.contact_history(demo_book, 6)
     assert history.startswith("# \\# Not \\*a\\* heading\n")
@@ -242,10 +243,10 @@ def test_export_command_writes_private_files_and_stdout(demo_book, tmp_path, cap
     assert stat.S_IMODE((out / "book.json").stat().st_mode) == 0o600
     assert [p.name for p in out.iterdir()] == ["book.json"]  # no temp file left behind
     with Book(tmp_path / "fresh.sqlite3") as fresh:
-        assert json_book.load_into(fresh, out / "book.json")["contact"] == demo_book.value("SELECT count(*) FROM contact")
+        assert json_book.load_into(fresh, out / "book.json")["contact"] == peek.value(demo_book, "SELECT count(*) FROM contact")
     capsys.readouterr()
     assert main([*db, "export", "-f", "csv", "--of", "meetings"]) == 0
-    assert len(_csv(capsys.readouterr().out)) == demo_book.value("SELECT count(*) FROM meeting")
+    assert len(_csv(capsys.readouterr().out)) == peek.value(demo_book, "SELECT count(*) FROM meeting")
     assert main([*db, "export", "-f", "csv", "-o", str(out / "c.csv")]) == 0
     assert (out / "c.csv").read_bytes().startswith(b"\xef\xbb\xbfid,kind,name")
     assert main([*db, "export", "-f", "markdown", "--contact", "rosa nguyễn"]) == 0

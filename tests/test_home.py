@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from relmeet.app import RelmeetApp
 from relmeet.widgets.contact_table import ContactTable
+import peek
 
 
 def _names(app) -> list[str]:
@@ -67,12 +68,12 @@ async def test_archive_asks_then_undo_brings_back(demo_book):
         await pilot.click("#yes")
         await pilot.pause()
         assert "Marcus Hill" not in _names(app)
-        archived = demo_book.value("SELECT archived_at FROM contact WHERE name = 'Marcus Hill'")
+        archived = peek.value(demo_book, "SELECT archived_at FROM contact WHERE name = 'Marcus Hill'")
         assert archived is not None
         await pilot.press("ctrl+u")
         await pilot.pause()
         assert "Marcus Hill" in _names(app)
-        assert demo_book.value("SELECT archived_at FROM contact WHERE name = 'Marcus Hill'") is None
+        assert peek.value(demo_book, "SELECT archived_at FROM contact WHERE name = 'Marcus Hill'") is None
 
 
 async def test_marking_a_due_commitment_done(demo_book):
@@ -82,12 +83,12 @@ async def test_marking_a_due_commitment_done(demo_book):
         due = app.screen.query_one("#due")
         due.focus()
         due.highlighted = 0
-        first = app.screen._due_items[0]
+        first = app.screen.due_items[0]
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "CommitmentStatusScreen"
         await pilot.click("#done")
         await pilot.pause()
-        row = demo_book.row("SELECT status, closed_at FROM commitment WHERE id = ?", (first.id,))
+        row = peek.row(demo_book, "SELECT status, closed_at FROM commitment WHERE id = ?", (first.id,))
         assert row["status"] == "done" and row["closed_at"]
-        assert all(item.id != first.id for item in app.screen._due_items)
+        assert all(item.id != first.id for item in app.screen.due_items)

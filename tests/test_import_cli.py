@@ -11,6 +11,7 @@ import pytest
 
 from relmeet.importers import read_files
 from relmeet.store.importing import apply, preview
+import peek
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 GOOGLE = CORPUS / "csv" / "google_current_format__FABRICATED_ROWS.csv"  # Google header, rows written for relmeet
@@ -23,12 +24,12 @@ def _relmeet(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_dry_run_previews_and_writes_nothing(demo_book):
-    before = demo_book.value("SELECT count(*) FROM contact")
+    before = peek.value(demo_book, "SELECT count(*) FROM contact")
     out = _relmeet("--db", str(demo_book.path), "import", "--dry-run", str(GOOGLE))
     assert out.returncode == 0, out.stderr
     assert "Google Contacts (current)" in out.stdout and "New: 3 people" in out.stdout
     assert "Dry run: nothing was written." in out.stdout
-    assert demo_book.value("SELECT count(*) FROM contact") == before
+    assert peek.value(demo_book, "SELECT count(*) FROM contact") == before
 
 
 def test_import_then_again_finds_the_look_alikes(book):
@@ -37,14 +38,14 @@ def test_import_then_again_finds_the_look_alikes(book):
     again = _relmeet("--db", str(book.path), "import", "--on-duplicate", "skip", str(GOOGLE))
     assert "same email" in again.stdout or "same phone" in again.stdout
     assert "0 added" in again.stdout
-    assert book.value("SELECT count(*) FROM contact WHERE kind = 'person'") == 3
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'person'") == 3
 
 
 def test_partly_bad_file_imports_the_good_cards_and_reports_the_bad(book):
     out = _relmeet("--db", str(book.path), "import", str(ANDROID))
     assert out.returncode == 0
     assert "Could not read: 2" in out.stderr and "card 1" in out.stderr and "no name" in out.stderr
-    assert book.value("SELECT count(*) FROM contact WHERE kind = 'person'") == 4  # and their 2 organizations
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'person'") == 4  # and their 2 organizations
 
 
 def test_unreadable_file_is_one_line_and_exit_2(tmp_path, book):
@@ -58,20 +59,20 @@ def test_unreadable_file_is_one_line_and_exit_2(tmp_path, book):
 def test_a_failure_part_way_leaves_the_book_as_it_was(book):
     found = preview(book, read_files([GOOGLE]))
     # a real constraint in the file: the third contact insert fails inside the transaction
-    with book.write() as conn:
-        conn.execute("CREATE TEMP TRIGGER stop_third AFTER INSERT ON contact WHEN "
+    with peek.write(book) as conn:
+        conn.execute("CREATE TRIGGER stop_third AFTER INSERT ON contact WHEN "
                      "(SELECT count(*) FROM contact) >= 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(sqlite3.IntegrityError):
         apply(book, found)
-    assert book.value("SELECT count(*) FROM contact") == 0
-    assert book.value("SELECT count(*) FROM contact_tag") == 0
+    assert peek.value(book, "SELECT count(*) FROM contact") == 0
+    assert peek.value(book, "SELECT count(*) FROM contact_tag") == 0
 
 
 async def test_import_screen_previews_then_imports(demo_book):
     from relmeet.app import RelmeetApp
 
     app = RelmeetApp(demo_book)
-    before = demo_book.value("SELECT count(*) FROM contact")
+    before = peek.value(demo_book, "SELECT count(*) FROM contact")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f9")
         await pilot.pause()
@@ -81,11 +82,11 @@ async def test_import_screen_previews_then_imports(demo_book):
         await pilot.pause()
         summary = str(app.screen.query_one("#import-summary").render())
         assert "New: 3 people" in summary
-        assert demo_book.value("SELECT count(*) FROM contact") == before  # nothing before Ctrl+S
+        assert peek.value(demo_book, "SELECT count(*) FROM contact") == before  # nothing before Ctrl+S
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-    assert demo_book.value("SELECT count(*) FROM contact WHERE name = 'Thanh Nguyễn'") == 1
+    assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE name = 'Thanh Nguyễn'") == 1
 
 
 def test_look_alikes_by_name_exact_or_close(demo_book, tmp_path):

@@ -17,6 +17,7 @@ import pytest
 from relmeet.domain.errors import RelmeetError
 from relmeet.importers import read_bytes, read_files
 from relmeet.store.importing import apply, preview
+import peek
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -155,9 +156,9 @@ def test_whole_corpus_imports_into_a_book(book):
     files = [CORPUS / name for name, *_ in EXPECTED]
     found = preview(book, read_files(files))
     counts = apply(book, found)
-    people = book.value("SELECT count(*) FROM contact WHERE kind = 'person'")
+    people = peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'person'")
     assert people == counts.added > 80
-    assert book.value("SELECT count(*) FROM contact WHERE kind = 'organization'") >= 20
-    rosa = book.row("SELECT c.role, o.name FROM contact c JOIN contact o ON o.id = c.organization_id "
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'organization'") >= 20
+    rosa = peek.row(book, "SELECT c.role, o.name FROM contact c JOIN contact o ON o.id = c.organization_id "
                     "WHERE c.name = 'Rosa Delgado'")
     assert tuple(rosa) == ("Co-chair", "Maple Court Tenants Association")

@@ -15,6 +15,7 @@ import time
 from relmeet.domain.meetings import MeetingPlan
 from relmeet.domain.people import ContactIn
 from relmeet.store import Book, contacts, meetings
+import peek
 
 
 class Terminal:
@@ -68,7 +69,7 @@ class Terminal:
 
 def _notes(path) -> str:
     with Book(path) as book:
-        return book.value("SELECT notes FROM meeting")
+        return peek.value(book, "SELECT notes FROM meeting")
 
 
 def test_notes_survive_sigkill_and_resume_is_offered(tmp_path):

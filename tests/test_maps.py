@@ -8,6 +8,7 @@ from rich.console import Console
 from relmeet.app import RelmeetApp
 from relmeet.store import health, maps
 from relmeet.widgets.power_grid import PowerGrid
+import peek
 
 
 def _shown(static) -> str:
@@ -17,12 +18,12 @@ def _shown(static) -> str:
 
 
 def _id(book, name: str) -> int:
-    return book.value("SELECT id FROM contact WHERE name = ?", (name,))
+    return peek.value(book, "SELECT id FROM contact WHERE name = ?", (name,))
 
 
 async def test_power_map_places_contacts_and_moves_one(demo_book):
-    eviction = demo_book.value("SELECT id FROM campaign WHERE name LIKE 'Just-cause%'")
-    clinic = demo_book.value("SELECT id FROM campaign WHERE name LIKE 'Evening%'")
+    eviction = peek.value(demo_book, "SELECT id FROM campaign WHERE name LIKE 'Just-cause%'")
+    clinic = peek.value(demo_book, "SELECT id FROM campaign WHERE name LIKE 'Evening%'")
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f4")
@@ -41,11 +42,11 @@ async def test_power_map_places_contacts_and_moves_one(demo_book):
         await pilot.press("shift+up")     # influence 1 -> 2
         await pilot.pause()
         jose = _id(demo_book, "José Martínez")
-        row = demo_book.row("SELECT stance, influence FROM campaign_contact WHERE campaign_id = ? AND contact_id = ?",
+        row = peek.row(demo_book, "SELECT stance, influence FROM campaign_contact WHERE campaign_id = ? AND contact_id = ?",
                             (eviction, jose))
         assert tuple(row) == ("ally", 2)
         # only this campaign changed: his overall stance stays as it was
-        assert demo_book.value("SELECT stance FROM contact WHERE id = ?", (jose,)) == "potential_ally"
+        assert peek.value(demo_book, "SELECT stance FROM contact WHERE id = ?", (jose,)) == "potential_ally"
         assert "José Martínez" in [m.name for m in grid.grid[(2, "ally")]]
         assert grid.selected.name == "José Martínez"  # the cursor followed him
         # another campaign, another map: Linda Park is opposed to the clinic hours
@@ -96,7 +97,7 @@ async def test_campaign_detail_names_whos_missing_and_new_campaign_validates(dem
         await pilot.press("f7")
         await pilot.pause()
         table = app.screen.query_one("#campaign-list")
-        clinic = demo_book.value("SELECT id FROM campaign WHERE name LIKE 'Evening%'")
+        clinic = peek.value(demo_book, "SELECT id FROM campaign WHERE name LIKE 'Evening%'")
         table.move_cursor(row=table.get_row_index(str(clinic)))
         await pilot.pause()
         detail = _shown(app.screen.query_one("#campaign-detail"))
@@ -109,7 +110,7 @@ async def test_campaign_detail_names_whos_missing_and_new_campaign_validates(dem
         await pilot.press(*"Rent relief fund")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert demo_book.value("SELECT status FROM campaign WHERE name = 'Rent relief fund'") == "active"
+        assert peek.value(demo_book, "SELECT status FROM campaign WHERE name = 'Rent relief fund'") == "active"
         assert "Rent relief fund" in [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
@@ -130,7 +131,7 @@ async def test_home_tend_these_and_threshold(demo_book):
         days.value = "60"
         await pilot.press("enter")
         await pilot.pause()
-        assert demo_book.value("SELECT value FROM setting WHERE key = 'tend_after_days'") == "60"
+        assert peek.value(demo_book, "SELECT value FROM setting WHERE key = 'tend_after_days'") == "60"
         tend = app.screen.query_one("#tend-list")
         assert not any("Teresa" in tend.get_option_at_index(i).prompt.plain for i in range(tend.option_count))
 

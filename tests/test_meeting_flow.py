@@ -9,6 +9,7 @@ from relmeet.screens.capture import CaptureScreen
 from relmeet.screens.follow_up import FollowUpScreen
 from relmeet.screens.notes import NotesScreen
 from relmeet.store import Book, meetings
+import peek
 
 
 async def _capture(pilot, key: str, **fields) -> CaptureScreen:
@@ -31,7 +32,7 @@ async def test_the_whole_flow_lands_in_the_book(book):
         await pilot.press(*"Rosa Nguyễn")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        rosa = book.value("SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
+        rosa = peek.value(book, "SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
         # prep
         await pilot.press("f2")
         await pilot.pause()
@@ -62,7 +63,7 @@ async def test_the_whole_flow_lands_in_the_book(book):
         await _capture(pilot, "f6", who="Mr. Tran", note="Owns the corner market")
         await pilot.press(*"She'll think about testifying.")
         await pilot.pause(1.2)  # the autosave
-        assert "She'll think about testifying." in book.value("SELECT notes FROM meeting WHERE id = ?", (meeting_id,))
+        assert "She'll think about testifying." in peek.value(book, "SELECT notes FROM meeting WHERE id = ?", (meeting_id,))
         captured = [notes.query_one("#captured").get_option_at_index(i).prompt.plain
                     for i in range(notes.query_one("#captured").option_count)]
         assert any("Talk to: Mr. Tran" in line for line in captured)
@@ -72,9 +73,9 @@ async def test_the_whole_flow_lands_in_the_book(book):
         await pilot.pause()
         follow = app.screen
         assert isinstance(follow, FollowUpScreen)
-        testify = book.value("SELECT id FROM exchange WHERE text = 'Testify at the hearing'")
-        host = book.value("SELECT id FROM exchange WHERE text = 'Host a house meeting in Building B'")
-        flyer = book.value("SELECT id FROM commitment WHERE text = 'Bring the flyer in Vietnamese'")
+        testify = peek.value(book, "SELECT id FROM exchange WHERE text = 'Testify at the hearing'")
+        host = peek.value(book, "SELECT id FROM exchange WHERE text = 'Host a house meeting in Building B'")
+        flyer = peek.value(book, "SELECT id FROM commitment WHERE text = 'Bring the flyer in Vietnamese'")
         follow.query_one(f"#outcome-{testify}", Select).value = "thinking"
         follow.query_one(f"#outcome-{host}", Select).value = "agreed"
         follow.query_one(f"#due-{flyer}", Input).value = "2026-12-04"
@@ -91,33 +92,33 @@ async def test_the_whole_flow_lands_in_the_book(book):
 
     # what is in the file, read back from a fresh connection
     with Book(book.path) as again:
-        m = again.row("SELECT * FROM meeting WHERE id = ?", (meeting_id,))
+        m = peek.row(again, "SELECT * FROM meeting WHERE id = ?", (meeting_id,))
         assert m["status"] == "held" and m["contact_id"] == rosa
         assert "Rent up 18% in March." in m["notes"] and "She'll think about testifying." in m["notes"]
         assert (m["leadership_rating"], m["relationship_rating"]) == (4, 3)
         assert "Keep her kids" in m["summary"]
-        interests = again.rows("SELECT kind, text, responsible, contact_id FROM interest WHERE meeting_id = ?",
+        interests = peek.rows(again, "SELECT kind, text, responsible, contact_id FROM interest WHERE meeting_id = ?",
                                (meeting_id,))
         assert {(r[0], r[1], r[2], r[3]) for r in interests} == {
             ("self_interest", "Keep her kids at Lincoln Elementary", "", rosa),
             ("concern", "Retaliation for speaking up", "Maple Court Properties", rosa)}
-        exchanges = {r[0]: (r[1], r[2], r[3]) for r in again.rows(
+        exchanges = {r[0]: (r[1], r[2], r[3]) for r in peek.rows(again, 
             "SELECT text, direction, status, contact_id FROM exchange WHERE meeting_id = ?", (meeting_id,))}
         assert exchanges == {"Host a house meeting in Building B": ("ask", "agreed", rosa),
                              "Testify at the hearing": ("ask", "thinking", rosa),
                              "Practice her testimony with her": ("offer", "agreed", rosa)}
-        c = again.row("SELECT owner, due_on, status, contact_id, meeting_id FROM commitment")
+        c = peek.row(again, "SELECT owner, due_on, status, contact_id, meeting_id FROM commitment")
         assert tuple(c) == ("mine", "2026-12-04", "open", rosa, meeting_id)
-        tran = again.value("SELECT id FROM contact WHERE name = 'Mr. Tran'")
-        assert again.row("SELECT from_contact_id, meeting_id, note FROM referral WHERE to_contact_id = ?", (tran,))[:] \
+        tran = peek.value(again, "SELECT id FROM contact WHERE name = 'Mr. Tran'")
+        assert peek.row(again, "SELECT from_contact_id, meeting_id, note FROM referral WHERE to_contact_id = ?", (tran,))[:] \
             == (rosa, meeting_id, "Owns the corner market")
-        nxt = again.row("SELECT status, purpose FROM meeting WHERE contact_id = ? AND id <> ?", (rosa, meeting_id))
+        nxt = peek.row(again, "SELECT status, purpose FROM meeting WHERE contact_id = ? AND id <> ?", (rosa, meeting_id))
         assert tuple(nxt) == ("planned", "Debrief the house meeting")
-        assert again.value("SELECT text FROM win WHERE meeting_id = ?", (meeting_id,)) == "Rosa agreed to host"
+        assert peek.value(again, "SELECT text FROM win WHERE meeting_id = ?", (meeting_id,)) == "Rosa agreed to host"
 
 
 async def test_another_copy_saving_first_is_not_overwritten(demo_book):
-    meeting_id = demo_book.value("SELECT id FROM meeting WHERE status = 'planned' ORDER BY id LIMIT 1")
+    meeting_id = peek.value(demo_book, "SELECT id FROM meeting WHERE status = 'planned' ORDER BY id LIMIT 1")
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 40)) as pilot:
         app.start_meeting(meeting_id)
@@ -129,17 +130,17 @@ async def test_another_copy_saving_first_is_not_overwritten(demo_book):
             card = meetings.get(other, meeting_id)
             meetings.save_notes(other, meeting_id, "theirs", card.notes_rev)
         notes.save_now()
-        saved = demo_book.value("SELECT notes FROM meeting WHERE id = ?", (meeting_id,))
+        saved = peek.value(demo_book, "SELECT notes FROM meeting WHERE id = ?", (meeting_id,))
         assert saved.startswith("theirs") and saved.endswith("mine")
         assert notes.query_one("#notes", TextArea).text == saved
 
 
 async def test_quit_saves_the_notes_at_once(demo_book):
-    meeting_id = demo_book.value("SELECT id FROM meeting WHERE status = 'planned' ORDER BY id LIMIT 1")
+    meeting_id = peek.value(demo_book, "SELECT id FROM meeting WHERE status = 'planned' ORDER BY id LIMIT 1")
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 40)) as pilot:
         app.start_meeting(meeting_id)
         await pilot.pause()
         await pilot.press(*"last words")
         await pilot.press("ctrl+q")  # before the autosave timer
-    assert demo_book.value("SELECT notes FROM meeting WHERE id = ?", (meeting_id,)).endswith("last words")
+    assert peek.value(demo_book, "SELECT notes FROM meeting WHERE id = ?", (meeting_id,)).endswith("last words")

@@ -7,6 +7,7 @@ from steps import run_from_palette
 from relmeet.domain.errors import RelmeetError
 from relmeet.exporting.json_book import dump
 from relmeet.store import merge
+import peek
 
 # The demo contacts these tests use, by name; their ids are looked up for each test (below), so
 # that the sample book can grow without breaking them.
@@ -21,7 +22,7 @@ def _demo_ids(request):
     if "demo_book" in request.fixturenames:
         book = request.getfixturevalue("demo_book")
         for constant, name in NAMES.items():
-            globals()[constant] = book.value("SELECT id FROM contact WHERE name = ?", (name,))
+            globals()[constant] = peek.value(book, "SELECT id FROM contact WHERE name = ?", (name,))
 
 
 def _tables(book):
@@ -29,7 +30,7 @@ def _tables(book):
 
 
 def _count(book, sql, *params):
-    return book.value(sql, params)
+    return peek.value(book, sql, params)
 
 
 def _everything_of(book, contact_id):
@@ -50,9 +51,9 @@ def test_merge_moves_everything_and_undo_restores_exactly(demo_book):
         assert after[table] == rosa[table] + jose[table], table
     # both were in campaign 1: Rosa's stance there stays, no duplicate row
     assert after["campaign_contact"] == 1
-    assert {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (ROSA,))} == {
+    assert {r[0] for r in peek.rows(demo_book, "SELECT tag FROM contact_tag WHERE contact_id = ?", (ROSA,))} == {
         t["tag"] for t in before["contact_tag"] if t["contact_id"] in (ROSA, JOSE)}
-    kept = demo_book.row("SELECT name, phone, notes FROM contact WHERE id = ?", (ROSA,))
+    kept = peek.row(demo_book, "SELECT name, phone, notes FROM contact WHERE id = ?", (ROSA,))
     jose_row = next(c for c in before["contact"] if c["id"] == JOSE)
     assert kept["name"] == "Rosa Nguyễn" and kept["phone"] == jose_row["phone"] and kept["notes"] == jose_row["notes"]
     assert [(r.id, r.kept_name, r.dropped_name) for r in merge.recent_merges(demo_book)] == [
@@ -82,9 +83,9 @@ def test_referrals_at_either_end_move(demo_book):
     to_linda = [r["id"] for r in before["referral"] if r["to_contact_id"] == LINDA]
     to_hieu = [r["id"] for r in before["referral"] if r["to_contact_id"] == HIEU]
     assert to_linda and to_hieu
-    assert {r[0] for r in demo_book.rows(f"SELECT to_contact_id FROM referral WHERE id IN ({','.join(map(str, to_linda))})")} == {BROOKS}
+    assert {r[0] for r in peek.rows(demo_book, f"SELECT to_contact_id FROM referral WHERE id IN ({','.join(map(str, to_linda))})")} == {BROOKS}
     merge_id2 = merge.merge(demo_book, MARCUS, HIEU)  # Rosa referred Hieu
-    assert {r[0] for r in demo_book.rows(f"SELECT to_contact_id FROM referral WHERE id IN ({','.join(map(str, to_hieu))})")} == {MARCUS}
+    assert {r[0] for r in peek.rows(demo_book, f"SELECT to_contact_id FROM referral WHERE id IN ({','.join(map(str, to_hieu))})")} == {MARCUS}
     merge.undo(demo_book, merge_id2)
     merge.undo(demo_book, merge_id)
     assert _tables(demo_book) == before
@@ -93,7 +94,7 @@ def test_referrals_at_either_end_move(demo_book):
 def test_campaign_stances_without_a_duplicate_move(demo_book):
     before = _tables(demo_book)
     merge_id = merge.merge(demo_book, HIEU, AMARA)  # Amara is in campaigns 1 and 2, Hieu only in 1
-    rows = demo_book.rows("SELECT campaign_id, stance FROM campaign_contact WHERE contact_id = ? ORDER BY 1", (HIEU,))
+    rows = peek.rows(demo_book, "SELECT campaign_id, stance FROM campaign_contact WHERE contact_id = ? ORDER BY 1", (HIEU,))
     amara_2 = next(r for r in before["campaign_contact"] if r["contact_id"] == AMARA and r["campaign_id"] == 2)
     assert [tuple(r) for r in rows][1] == (2, amara_2["stance"])
     assert len(rows) == 2
@@ -106,7 +107,7 @@ def test_organizations_merge_with_their_members(demo_book):
     merge_id = merge.merge(demo_book, NEIGHBORHOOD_ASSN, TENANTS_UNION)
     members = {c["id"] for c in before["contact"] if c["organization_id"] in (NEIGHBORHOOD_ASSN, TENANTS_UNION)}
     assert {ROSA, LINDA} <= members
-    assert {r[0] for r in demo_book.rows("SELECT id FROM contact WHERE organization_id = ?", (NEIGHBORHOOD_ASSN,))} == members
+    assert {r[0] for r in peek.rows(demo_book, "SELECT id FROM contact WHERE organization_id = ?", (NEIGHBORHOOD_ASSN,))} == members
     merge.undo(demo_book, merge_id)
     assert _tables(demo_book) == before
 
@@ -114,26 +115,26 @@ def test_organizations_merge_with_their_members(demo_book):
 def test_a_member_merged_with_its_organization_is_not_its_own_member(demo_book):
     before = _tables(demo_book)
     merge_id = merge.merge(demo_book, ROSA, TENANTS_UNION)
-    assert demo_book.value("SELECT organization_id FROM contact WHERE id = ?", (ROSA,)) is None
+    assert peek.value(demo_book, "SELECT organization_id FROM contact WHERE id = ?", (ROSA,)) is None
     merge.undo(demo_book, merge_id)
     assert _tables(demo_book) == before
 
 
 def test_undo_when_the_dropped_id_was_taken_since(demo_book):
-    last = demo_book.row("SELECT id, name FROM contact ORDER BY id DESC LIMIT 1")
+    last = peek.row(demo_book, "SELECT id, name FROM contact ORDER BY id DESC LIMIT 1")
     keep = BROOKS if last["id"] != BROOKS else ROSA
     meetings = _count(demo_book, "SELECT count(*) FROM meeting WHERE contact_id = ?", last["id"])
-    tags = {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (last["id"],))}
+    tags = {r[0] for r in peek.rows(demo_book, "SELECT tag FROM contact_tag WHERE contact_id = ?", (last["id"],))}
     merge_id = merge.merge(demo_book, keep, last["id"])
-    with demo_book.write() as conn:  # the freed highest id is handed out again
+    with peek.write(demo_book) as conn:  # the freed highest id is handed out again
         new_id = conn.execute("INSERT INTO contact (name, created_at, updated_at) VALUES ('New Nadia', 'x', 'x')").lastrowid
     assert new_id == last["id"]
     back = merge.undo(demo_book, merge_id)
     assert back != last["id"]
-    assert demo_book.value("SELECT name FROM contact WHERE id = ?", (back,)) == last["name"]
-    assert demo_book.value("SELECT name FROM contact WHERE id = ?", (new_id,)) == "New Nadia"
+    assert peek.value(demo_book, "SELECT name FROM contact WHERE id = ?", (back,)) == last["name"]
+    assert peek.value(demo_book, "SELECT name FROM contact WHERE id = ?", (new_id,)) == "New Nadia"
     assert _count(demo_book, "SELECT count(*) FROM meeting WHERE contact_id = ?", back) == meetings
-    assert {r[0] for r in demo_book.rows("SELECT tag FROM contact_tag WHERE contact_id = ?", (back,))} == tags
+    assert {r[0] for r in peek.rows(demo_book, "SELECT tag FROM contact_tag WHERE contact_id = ?", (back,))} == tags
 
 
 def test_chained_merges_undo_in_turn(demo_book):
@@ -150,10 +151,10 @@ def test_chained_merges_undo_in_turn(demo_book):
 
 def test_undo_keeps_edits_made_since(demo_book):
     merge_id = merge.merge(demo_book, ROSA, JOSE, {"phone": "drop", "email": "drop"})
-    with demo_book.write() as conn:
+    with peek.write(demo_book) as conn:
         conn.execute("UPDATE contact SET phone = '555-7777' WHERE id = ?", (ROSA,))
     merge.undo(demo_book, merge_id)
-    rosa = demo_book.row("SELECT phone, email FROM contact WHERE id = ?", (ROSA,))
+    rosa = peek.row(demo_book, "SELECT phone, email FROM contact WHERE id = ?", (ROSA,))
     assert rosa["phone"] == "555-7777"  # typed after the merge: kept
     assert rosa["email"] == "rosa.nguyen@example.org"  # set by the merge: put back
 
@@ -192,8 +193,8 @@ def test_a_book_from_before_the_merge_log_upgrades_with_its_rows(tmp_path):
                  "(2, 'Olga O.', 'x', 'x')")
     conn.close()
     with Book(path) as book:
-        assert book.value("PRAGMA user_version") == LATEST >= 3
-        assert [r[0] for r in book.rows("SELECT name FROM contact ORDER BY id")] == ["Old Olga", "Olga O."]
+        assert peek.value(book, "PRAGMA user_version") == LATEST >= 3
+        assert [r[0] for r in peek.rows(book, "SELECT name FROM contact ORDER BY id")] == ["Old Olga", "Olga O."]
         merge_id = merge.merge(book, 1, 2)
         assert merge.recent_merges(book)[0].id == merge_id
 
@@ -249,9 +250,9 @@ async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
         await pilot.pause(0.3)
         assert not isinstance(app.screen, MergeScreen)
         assert any("José Martínez merged into Rosa Nguyễn" in n.message for n in app._notifications)
-        assert demo_book.value("SELECT count(*) FROM contact WHERE id = ?", (JOSE,)) == 0
-        assert demo_book.value("SELECT phone FROM contact WHERE id = ?", (ROSA,)) == jose_phone
-        assert demo_book.value("SELECT count(*) FROM meeting WHERE contact_id = ?", (ROSA,)) == sum(
+        assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE id = ?", (JOSE,)) == 0
+        assert peek.value(demo_book, "SELECT phone FROM contact WHERE id = ?", (ROSA,)) == jose_phone
+        assert peek.value(demo_book, "SELECT count(*) FROM meeting WHERE contact_id = ?", (ROSA,)) == sum(
             1 for m in before["meeting"] if m["contact_id"] in (ROSA, JOSE))
 
         await app.run_action("undo_merge")  # what the palette's "contact: undo merge" runs
@@ -287,4 +288,4 @@ async def test_merge_screen_without_a_contact_in_view_asks_for_both(demo_book):
         await pilot.press("escape")  # leave without merging
         await pilot.pause()
         assert not isinstance(app.screen, MergeScreen)
-    assert demo_book.value("SELECT count(*) FROM contact") == len(_tables(demo_book)["contact"]) > 10
+    assert peek.value(demo_book, "SELECT count(*) FROM contact") == len(_tables(demo_book)["contact"]) > 10

@@ -7,6 +7,7 @@ from relmeet import db
 from relmeet.schema import LATEST, STEPS
 from relmeet.store import Book
 from relmeet.store.search import search
+import peek
 
 NOW = "2026-11-01T18:00:00+00:00"
 
@@ -51,8 +52,8 @@ def test_upgrade_from_version_1_keeps_every_row(tmp_path):
     old.close()
     assert len(STEPS) > 1
     with Book(path) as book:
-        assert book.value("PRAGMA user_version") == LATEST
-        after = {t: [tuple(r) for r in book.rows(f"SELECT * FROM {t} ORDER BY 1, 2")] for t in TABLES}
+        assert peek.value(book, "PRAGMA user_version") == LATEST
+        after = {t: [tuple(r) for r in peek.rows(book, f"SELECT * FROM {t} ORDER BY 1, 2")] for t in TABLES}
         assert after == before
         # the old rows are in the new search index
         assert [h.name for h in search(book, "lincoln")] == ["Rosa Nguyễn"]
@@ -69,8 +70,8 @@ def test_upgrade_from_version_4_indexes_the_contacts_alone(tmp_path):
     conn.execute("PRAGMA user_version = 4")
     conn.close()
     with Book(path) as book:
-        assert book.value("PRAGMA user_version") == LATEST
-        assert book.value("SELECT count(*) FROM contact_search") == 3
+        assert peek.value(book, "PRAGMA user_version") == LATEST
+        assert peek.value(book, "SELECT count(*) FROM contact_search") == 3
         assert [h.name for h in search(book, "hieu")] == ["Hieu Tran"]
         assert [h.where for h in search(book, "building b captain")] == ["contact"]
 

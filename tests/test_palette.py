@@ -5,6 +5,7 @@ from steps import run_from_palette
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.contact_form import ContactFormScreen
+import peek
 
 
 async def test_palette_contact_new_opens_the_form(demo_book):
@@ -18,8 +19,8 @@ async def test_palette_follow_up_returns_to_the_last_meeting_of_the_contact_in_v
     from relmeet.screens.follow_up import FollowUpScreen
     from relmeet.screens.history import HistoryScreen
 
-    rosa = demo_book.value("SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
-    held = demo_book.value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'held'", (rosa,))
+    rosa = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
+    held = peek.value(demo_book, "SELECT id FROM meeting WHERE contact_id = ? AND status = 'held'", (rosa,))
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
         app.push_screen(HistoryScreen(rosa))

@@ -8,6 +8,7 @@ from textual.widgets import Input, Select
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.prep import PrepScreen
+import peek
 
 
 def _shown(static) -> str:
@@ -18,7 +19,7 @@ def _shown(static) -> str:
 
 
 async def _prep_for(pilot, demo_book, name: str) -> PrepScreen:
-    contact_id = demo_book.value("SELECT id FROM contact WHERE name = ?", (name,))
+    contact_id = peek.value(demo_book, "SELECT id FROM contact WHERE name = ?", (name,))
     table = pilot.app.screen.query_one("#contacts")
     table.move_cursor(row=table.get_row_index(str(contact_id)))
     await pilot.press("f2")
@@ -29,7 +30,7 @@ async def _prep_for(pilot, demo_book, name: str) -> PrepScreen:
 
 async def test_plan_shows_what_the_book_knows_and_saves_with_asks(demo_book):
     app = RelmeetApp(demo_book)
-    jose = demo_book.value("SELECT id FROM contact WHERE name = 'José Martínez'")
+    jose = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'José Martínez'")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _prep_for(pilot, demo_book, "José Martínez")
         known = _shown(screen.query_one("#known-text"))
@@ -51,10 +52,10 @@ async def test_plan_shows_what_the_book_knows_and_saves_with_asks(demo_book):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, PrepScreen)
-        meeting = demo_book.row("SELECT * FROM meeting WHERE contact_id = ? AND status = 'planned'", (jose,))
+        meeting = peek.row(demo_book, "SELECT * FROM meeting WHERE contact_id = ? AND status = 'planned'", (jose,))
         assert meeting["purpose"] == "Ask José to testify" and meeting["type"] == "escalation"
         assert meeting["location"] == "Café Luna" and meeting["scheduled_at"]
-        asks = demo_book.rows("SELECT kind, text, status FROM exchange WHERE meeting_id = ? ORDER BY id",
+        asks = peek.rows(demo_book, "SELECT kind, text, status FROM exchange WHERE meeting_id = ? ORDER BY id",
                               (meeting["id"],))
         assert [tuple(a) for a in asks] == [("action", "Speak for two minutes at the hearing", "planned"),
                                             ("introduction", "Introduce me to his neighbour on the 3rd floor",
@@ -72,7 +73,7 @@ async def test_plan_shows_what_the_book_knows_and_saves_with_asks(demo_book):
 
 async def test_bad_time_is_flagged_and_nothing_typed_is_lost(demo_book):
     app = RelmeetApp(demo_book)
-    before = demo_book.value("SELECT count(*) FROM meeting")
+    before = peek.value(demo_book, "SELECT count(*) FROM meeting")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _prep_for(pilot, demo_book, "Hieu Tran")
         await pilot.press(*"next blursday")
@@ -86,13 +87,13 @@ async def test_bad_time_is_flagged_and_nothing_typed_is_lost(demo_book):
         assert "blursday" in str(when.query_one(".field-error").render())
         assert screen.query_one("#purpose", Input).value == "Meet the corner-store owner"
         assert screen.query_one("#ask-text-0", Input).value == "Put our flyer in his window"
-        assert demo_book.value("SELECT count(*) FROM meeting") == before
+        assert peek.value(demo_book, "SELECT count(*) FROM meeting") == before
 
 
 async def test_brief_key_shows_the_one_page_brief(demo_book):
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 40)) as pilot:
-        rosa = demo_book.value("SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
+        rosa = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
         table = app.screen.query_one("#contacts")
         table.move_cursor(row=table.get_row_index(str(rosa)))
         await pilot.press("f3")

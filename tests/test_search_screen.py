@@ -7,6 +7,7 @@ from rich.console import Console
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.history import HistoryScreen
+import peek
 
 
 def _shown(static) -> str:
@@ -42,7 +43,7 @@ async def test_type_a_query_and_open_a_result(demo_book):
 async def test_enter_on_home_opens_the_history(demo_book):
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
-        union = demo_book.value("SELECT id FROM contact WHERE name = 'Eastside Tenants Union'")
+        union = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Eastside Tenants Union'")
         table = app.screen.query_one("#contacts")
         table.move_cursor(row=table.get_row_index(str(union)))
         await pilot.press("enter")

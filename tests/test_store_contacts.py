@@ -10,6 +10,7 @@ import pytest
 from relmeet.domain.errors import ValidationError
 from relmeet.domain.people import ContactIn
 from relmeet.store import Book, contacts
+import peek
 
 
 def test_create_and_read_back_survives_reopening(book_path):
@@ -26,7 +27,7 @@ def test_create_and_read_back_survives_reopening(book_path):
         assert card.influence == 4 and card.is_leader and card.stance == "ally"
         assert card.tags == ["housing", "tenant"]
         assert card.created_at.tzinfo is not None and card.created_at.utcoffset().total_seconds() == 0
-        stored = book.value("SELECT created_at FROM contact WHERE id = ?", (rosa,))
+        stored = peek.value(book, "SELECT created_at FROM contact WHERE id = ?", (rosa,))
         assert stored.endswith("+00:00")
 
 
@@ -42,7 +43,7 @@ def test_validation_names_the_field_and_writes_nothing(book, field, data):
     with pytest.raises(ValidationError) as caught:
         contacts.create(book, data)
     assert field in caught.value.errors
-    assert book.value("SELECT count(*) FROM contact") == 0
+    assert peek.value(book, "SELECT count(*) FROM contact") == 0
 
 
 def test_person_cannot_belong_to_a_person(book):
@@ -69,7 +70,7 @@ def test_archive_hides_and_unarchive_restores(book):
     assert [r.name for r in contacts.list_rows(book, archived=True)] == ["Marcus Hill"]
     contacts.set_archived(book, cid, False)
     assert [r.name for r in contacts.list_rows(book)] == ["Marcus Hill"]
-    assert book.value("SELECT archived_at FROM contact WHERE id = ?", (cid,)) is None
+    assert peek.value(book, "SELECT archived_at FROM contact WHERE id = ?", (cid,)) is None
 
 
 def test_list_filters_and_sorts(demo_book):
@@ -91,18 +92,18 @@ def test_two_processes_writing_lose_nothing(book_path):
         from relmeet.store import Book
         book = Book({str(book_path)!r})
         for _ in range(150):
-            with book.write() as conn:
+            with book._write() as conn:  # the store's own write path, from two processes
                 n = conn.execute("SELECT value FROM setting WHERE key = 'n'").fetchone()
                 n = int(n[0]) if n else 0
                 conn.execute("INSERT OR REPLACE INTO setting VALUES ('n', ?)", (str(n + 1),))
         from relmeet.domain.tables import Contact
         for _ in range(50):
-            with book.session() as s:
+            with book._session() as s:  # the store's own write path, from two processes
                 c = s.get(Contact, 1)
                 c.notes = str(int(c.notes or 0) + 1)
     """)
     procs = [subprocess.Popen([sys.executable, "-c", script]) for _ in range(2)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     with Book(book_path) as book:
-        assert book.value("SELECT value FROM setting WHERE key = 'n'") == "300"
-        assert book.value("SELECT notes FROM contact WHERE id = 1") == "100"
+        assert peek.value(book, "SELECT value FROM setting WHERE key = 'n'") == "300"
+        assert peek.value(book, "SELECT notes FROM contact WHERE id = 1") == "100"

@@ -6,6 +6,7 @@ from pathlib import Path
 from relmeet.exporting import vcard_out
 from relmeet.importers import read_bytes, read_files
 from relmeet.store.importing import apply, preview
+import peek
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "vcards"
 
@@ -68,7 +69,7 @@ def test_a_phone_export_comes_back_the_same(book):
     rosa = next(c for c in after.contacts if c.name == "Rosa Nguyễn")
     assert rosa.role == "Building B captain, floor 3"
     assert _notes(rosa.notes) == "Met at the laundry room; knows everyone.\nCall after 6."
-    assert book.value("SELECT count(*) FROM contact c JOIN contact o ON o.id = c.organization_id "
+    assert peek.value(book, "SELECT count(*) FROM contact c JOIN contact o ON o.id = c.organization_id "
                       "WHERE c.name = 'Rosa Nguyễn' AND o.name = 'Eastside Tenants Union'") == 1
 
 

@@ -10,12 +10,14 @@ import time
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from relmeet.app.book_actions import BookActions
 from relmeet.app.meeting_actions import MeetingActions
 from relmeet.app.palette import RelmeetCommands
 from relmeet.app.prep_actions import PrepActions
-from relmeet.app.view_actions import MapActions
+from relmeet.app.view_actions import ViewActions
+from relmeet.screens.base import BookChanged, BookView, guard_actions
 from relmeet.store import Book
 
 # Full garbage collections run from a timer once no key has been pressed for QUIET_FOR seconds
@@ -23,7 +25,7 @@ from relmeet.store import Book
 TIDY_EVERY, QUIET_FOR, COLLECT_AT_LEAST_EVERY = 5, 3, 120
 
 
-class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
+class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -94,10 +96,32 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
             for watchers in getattr(node, "__watchers", {}).values():
                 watchers[:] = [(watcher, callback) for watcher, callback in watchers if not watcher._closing]
 
-    # Screens that are "about" one contact (home's highlighted row, a history, a prep form) expose
-    # `selected_contact_id`, so app-wide keys like F2 "plan meeting" act on whoever is in view.
     def selected_contact_id(self) -> int | None:
-        return getattr(self.screen, "selected_contact_id", None)
+        """Whoever the screen in view is about (home's highlighted row, a history, a prep form)."""
+        screen = self.screen
+        return screen.selected_contact_id if isinstance(screen, BookView) else None
+
+    def book_changed(self) -> None:
+        """Something changed the whole book (an import, a restore, a merge): the screen shows it again."""
+        self.screen.post_message(BookChanged())
+
+    def report_error(self, error: BaseException) -> None:
+        """Tell the organizer in one line; an unexpected error also leaves a report without their data."""
+        from relmeet.reports import describe, shown_path, write_report
+
+        message = describe(error)
+        if message is None:
+            try:
+                where = f"A report (without your notes) is in {shown_path(write_report(error))}."
+            except OSError as exc:
+                where = f"No report could be written ({exc.strerror})."
+            message = f"relmeet hit an unexpected error ({type(error).__name__}); the app goes on. {where}"
+        self.notify(message, severity="error", timeout=15, markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The app's own workers (backups, exports); the screens report theirs themselves.
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
 
     def contact_in_view(self) -> int | None:
         """The contact an action is for, or None after telling the organizer how to pick one."""
@@ -128,3 +152,7 @@ class RelmeetApp(MeetingActions, PrepActions, MapActions, BookActions, App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+for _actions in (RelmeetApp, MeetingActions, PrepActions, ViewActions, BookActions):
+    guard_actions(_actions)

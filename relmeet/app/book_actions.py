@@ -1,5 +1,5 @@
 """The app's whole-book actions (palette: book: export / back up now / restore, contact: merge /
-undo merge) and the daily backup at start-up, kept out of app.py so that it stays thin."""
+undo merge / import) and the daily backup after start-up."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -43,19 +43,14 @@ class BookActions:
         if not backup.list_backups(self.book):
             self.notify("No backups yet: 'book: back up now' makes one.", title="Restore")
             return
-        self.push_screen(RestoreScreen(), self._refresh_view)
-
-    def _refresh_view(self, restored: bool | None) -> None:
-        refresh = getattr(self.screen, "refresh_all", None)
-        if restored and refresh:  # what is on screen came from the book before the restore
-            refresh()
+        self.push_screen(RestoreScreen(), lambda restored: restored and self.book_changed())
 
     def action_export_book(self) -> None:
         self.run_worker(self._export_json, thread=True, group="export", exit_on_error=False)
 
     def _export_json(self) -> None:
-        from relmeet.commands.export import write_private
         from relmeet.exporting.json_book import dumps
+        from relmeet.paths import write_private
 
         folder = self.book.path.parent / "exports"
         target = folder / f"{self.book.path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.json"
@@ -78,8 +73,8 @@ class BookActions:
     def _export_history(self, contact_id: int) -> None:
         import re
 
-        from relmeet.commands.export import write_private
         from relmeet.exporting.markdown_out import contact_history
+        from relmeet.paths import write_private
         from relmeet.store.merge import contact_fields
 
         try:
@@ -115,4 +110,9 @@ class BookActions:
             self.notify(str(exc), severity="error", title="Undo merge")
             return
         self.notify(f"{recent[0].dropped_name} is separate from {recent[0].kept_name} again.", title="Merge undone")
-        self._refresh_view(True)
+        self.book_changed()
+
+    def action_import_contacts(self) -> None:
+        from relmeet.screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen(), lambda _: self.book_changed())

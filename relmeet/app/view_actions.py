@@ -1,8 +1,9 @@
-"""The app's whole-field keys: F4 power map, F5 levels, F6 referrals, F7 campaigns, F8 wins, F9 import."""
+"""The app's view keys: F4 power map, F5 levels, F6 referrals, F7 campaigns, F8 wins, and the health
+threshold behind the home screen's "Tend these"."""
 from __future__ import annotations
 
 
-class MapActions:
+class ViewActions:
     """Mixed into RelmeetApp; each opens its view unless it is already the one in view."""
 
     def _open_view(self, screen_type, *args) -> None:
@@ -43,14 +44,4 @@ class MapActions:
     def action_tend_after(self) -> None:
         from relmeet.screens.tend_after import TendAfterScreen
 
-        self.push_screen(TendAfterScreen(), lambda _: self._refresh_home())
-
-    def _refresh_home(self) -> None:
-        refresh = getattr(self.screen, "refresh_all", None)
-        if refresh is not None:
-            refresh()
-
-    def action_import_contacts(self) -> None:
-        from relmeet.screens.import_screen import ImportScreen
-
-        self.push_screen(ImportScreen(), lambda _: self._refresh_home())
+        self.push_screen(TendAfterScreen(), lambda _: self.book_changed())

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from relmeet.domain.errors import BookError
 
-COUNTED = [("contact", "contacts"), ("campaign", "campaigns"), ("meeting", "meetings"),
-           ("interest", "interests"), ("exchange", "asks and offers"), ("commitment", "commitments"),
-           ("referral", "referrals"), ("win", "wins")]
 
 
 def register(sub) -> None:
@@ -15,13 +12,12 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from relmeet.store import Book
-    from relmeet.store.health import integrity
+    from relmeet.store.health import book_version, counts, integrity
 
     with Book(args.book_path) as book:
         problems = integrity(book)
         if problems:
             raise BookError(f"{book.path} is damaged: {problems[0]} (restore a backup with `relmeet restore`)")
-        counts = ", ".join(f"{book.value(f'SELECT count(*) FROM {table}')} {label}" for table, label in COUNTED)
-        version = book.value("PRAGMA user_version")
-        print(f"{book.path}: book version {version}, whole. {counts}.")
+        held = ", ".join(f"{n} {what}" for what, n in counts(book).items())
+        print(f"{book.path}: book version {book_version(book)}, whole. {held}.")
     return 0

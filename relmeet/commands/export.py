@@ -1,7 +1,6 @@
 """`relmeet export`: the book as JSON (everything), CSV, vCard 4.0 or Markdown, to stdout or a file."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -25,23 +24,10 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
-def _fold(text: str) -> str:
-    """'Nguyễn' -> 'nguyen': names typed without accents still find their contact."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 def _contact_id(book, name: str) -> int:
-    from relmeet.domain.people import Pick
-    from relmeet.store.contacts import find_by_name
+    from relmeet.store.contacts import find_by_name, match_contacts
 
-    found = find_by_name(book, name, limit=6)
-    if not found and name.strip():
-        wanted = _fold(name.strip())
-        found = [Pick(r["id"], r["name"]) for r in book.rows(
-            "SELECT id, name FROM contact WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE")
-            if wanted in _fold(r["name"])][:6]
+    found = find_by_name(book, name, limit=6) or match_contacts(book, name, limit=6)
     exact = [c for c in found if c.name.casefold() == name.strip().casefold()]
     if len(exact) == 1 or len(found) == 1:
         return (exact or found)[0].id
@@ -88,23 +74,8 @@ def render(book, args) -> str:
     raise RelmeetError("Markdown export is of one contact or one meeting: add --contact NAME or --meeting ID")
 
 
-def write_private(path: Path, text: str, *, bom: bool = False) -> None:
-    """Write text to path as a 0600 file, atomically: a temp file beside it, then a rename."""
-    path = path.expanduser()
-    temp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise RelmeetError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
 def run(args) -> int:
+    from relmeet.paths import write_private
     from relmeet.store import Book
 
     if args.output and Path(args.output).expanduser().resolve() == Path(args.book_path).expanduser().resolve():

@@ -11,22 +11,11 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def snippet_text(snippet: str, style: str = "bold reverse"):
-    """A search snippet as Rich text with the matched words highlighted; never parsed as markup."""
-    from rich.text import Text
-
-    from relmeet.store.search import MARK_CLOSE, MARK_OPEN
-
-    text = Text()
-    for index, piece in enumerate(snippet.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
-        text.append(piece, style=style if index % 2 else "")
-    return text
-
-
 def run(args) -> int:
     from rich.console import Console
     from rich.text import Text
 
+    from relmeet.pages.formatting import snippet_text
     from relmeet.store import Book
     from relmeet.store.search import search
 

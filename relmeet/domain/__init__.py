@@ -5,8 +5,8 @@ dates as organizers type them, and the errors a user reads. It imports nothing e
 layer uses; the rest is imported from its own module (relmeet.domain.tables needs SQLModel, which
 the shell lookups never load).
 """
-from relmeet.domain.clock import from_iso, local, to_iso, today, utcnow
+from relmeet.domain.clock import from_iso, local, now_iso, to_iso, today, utcnow
 from relmeet.domain.vocabulary import *  # noqa: F403 - the vocabulary is the package's face
 from relmeet.domain.vocabulary import __all__ as _vocabulary
 
-__all__ = ["from_iso", "local", "to_iso", "today", "utcnow", *_vocabulary]
+__all__ = ["from_iso", "local", "now_iso", "to_iso", "today", "utcnow", *_vocabulary]

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from relmeet.domain.vocabulary import CampaignScope, CampaignStatus
+from relmeet.domain.vocabulary import CampaignScope, CampaignStatus, Stance
+
+# The power map's axes
+STANCES = [s.value for s in Stance]          # left to right: opposition … ally
+INFLUENCES = [5, 4, 3, 2, 1]                 # top to bottom: who decides first
 
 
 @dataclass

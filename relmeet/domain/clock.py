@@ -9,6 +9,11 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def now_iso() -> str:
+    """This moment as the book stores it."""
+    return to_iso(utcnow())  # type: ignore[return-value]
+
+
 def to_iso(moment: datetime | None) -> str | None:
     if moment is None:
         return None

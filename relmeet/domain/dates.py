@@ -161,10 +161,3 @@ def parse_when(text: str, today: date | None = None, *, field: str = "when") -> 
         raise ValidationError({field: f'"{text.strip()}" isn\'t a day and time relmeet knows. '
                                       'Try "fri 7pm", "tomorrow 18:30" or "2026-12-03 10:00".'})
     return datetime.combine(day, clock or time(12, 0))
-
-
-def describe_due(day: date | None, today: date | None = None) -> str:
-    """'today', 'tomorrow', '2 days overdue', 'Fri 4 Dec' — plain words for a due date."""
-    from relmeet.pages.formatting import due
-
-    return due(day, on=today).plain

@@ -182,3 +182,13 @@ class FollowUp:
     leadership_rating: int | None = None
     relationship_rating: int | None = None
     notes_private: bool = False
+
+
+@dataclass
+class SummaryParts:
+    """What a meeting's drafted summary is made from."""
+
+    meeting: MeetingCard
+    interests: list[Captured] = field(default_factory=list)
+    exchanges: list[AskRow] = field(default_factory=list)
+    commitments: list[CommitmentRow] = field(default_factory=list)

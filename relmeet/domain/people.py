@@ -121,3 +121,36 @@ class Stale:
     stance: str
     is_leader: bool
     days_since_met: int | None   # None: never met
+
+
+@dataclass
+class HomePanes:
+    """What the home screen shows beside its list: meetings coming up, what is due, who to tend."""
+
+    upcoming: list = field(default_factory=list)        # MeetingCard, soonest first
+    due: list[DueItem] = field(default_factory=list)
+    tend_after_days: int = 30
+    tend: list[Stale] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # overdue_theirs, overdue_mine, asks, offers
+
+
+# The contact fields a merge chooses between, in the order the merge screen shows them
+MERGE_FIELDS: list[tuple[str, str]] = [
+    ("name", "Name"), ("kind", "Kind"), ("organization_id", "Organization"), ("role", "Role"),
+    ("level", "Level"), ("stance", "Stance"), ("influence", "Influence"), ("rung", "Rung"),
+    ("is_leader", "Leader"), ("is_gatekeeper", "Gatekeeper"), ("their_language", "Their language"),
+    ("phone", "Phone"), ("email", "Email"), ("neighbourhood", "Neighbourhood"),
+    ("contact_method", "Contact method"), ("language", "Language"), ("notes", "Notes"),
+]
+
+
+@dataclass
+class MergeSides:
+    """Two contacts side by side before a merge: their fields, tags, and what would move."""
+
+    keep: dict
+    drop: dict
+    keep_tags: list[str] = field(default_factory=list)
+    drop_tags: list[str] = field(default_factory=list)
+    organization_names: dict[int, str] = field(default_factory=dict)
+    moving: dict[str, int] = field(default_factory=dict)    # what the user calls it -> how many

@@ -9,6 +9,10 @@ UNMARKED = {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "�
             "Œ": "OE", "œ": "oe", "ß": "ss", "ı": "i"}
 PLAIN = str.maketrans(UNMARKED)
 
+# Around the matched words in a search snippet: characters no user text can hold (control characters are
+# removed from what is typed and imported).
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+
 
 def fold(text: str) -> str:
     """'Nguyễn' -> 'nguyen', 'José' -> 'jose', 'Đặng' -> 'dang': what a user can type on any keyboard."""

@@ -11,6 +11,8 @@ import csv
 import io
 import re
 
+from relmeet.store import exports
+
 CONTACT_COLUMNS = ["id", "kind", "name", "organization", "role", "level", "stance", "influence", "rung",
                    "is_leader", "is_gatekeeper", "their_language", "phone", "email", "neighbourhood",
                    "contact_method", "language", "tags", "notes", "archived_at", "created_at", "updated_at"]
@@ -39,20 +41,8 @@ def _write(columns: list[str], rows) -> str:
 
 
 def contacts_csv(book, include_private: bool = False) -> str:
-    rows = book.rows(
-        "SELECT c.*, o.name AS organization, "
-        "(SELECT group_concat(tag, '; ') FROM (SELECT tag FROM contact_tag WHERE contact_id = c.id ORDER BY tag)) AS tags, "
-        "CASE WHEN c.notes_private AND NOT :private THEN '' ELSE c.notes END AS notes_shown "
-        "FROM contact c LEFT JOIN contact o ON o.id = c.organization_id ORDER BY c.name COLLATE NOCASE, c.id",
-        {"private": int(include_private)})
-    return _write(CONTACT_COLUMNS, rows)
+    return _write(CONTACT_COLUMNS, exports.contact_lines(book, include_private))
 
 
 def meetings_csv(book, include_private: bool = False) -> str:
-    rows = book.rows(
-        "SELECT m.*, c.name AS contact, g.name AS campaign, "
-        "CASE WHEN m.notes_private AND NOT :private THEN '' ELSE m.notes END AS notes_shown "
-        "FROM meeting m JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
-        "ORDER BY coalesce(m.scheduled_at, m.created_at), m.id",
-        {"private": int(include_private)})
-    return _write(MEETING_COLUMNS, rows)
+    return _write(MEETING_COLUMNS, exports.meeting_lines(book, include_private))

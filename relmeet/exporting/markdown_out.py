@@ -9,6 +9,7 @@ import re
 
 from relmeet import domain
 from relmeet.domain.errors import RelmeetError
+from relmeet.store import exports
 
 _LEADING = re.compile(r"^(\s*)([#>|+*-]|\d+[.)])", re.MULTILINE)
 
@@ -31,29 +32,23 @@ def _when(iso: str | None) -> str:
     return f"{domain.local(moment):%Y-%m-%d %H:%M}" if moment else "not scheduled"
 
 
-def _private_filter(include_private: bool) -> str:
-    return "" if include_private else " AND NOT private"
-
-
 def _captures(book, column: str, key: int, include_private: bool) -> list[str]:
     """Interests, asks/offers, commitments and referrals as bullet lines."""
-    hide = _private_filter(include_private)
+    found = exports.captures_of(book, column, key, include_private)
     lines = []
-    interests = book.rows(f"SELECT kind, text, responsible FROM interest WHERE {column} = ?{hide} ORDER BY created_at, id", (key,))
+    interests = found["interests"]
     if interests:
         lines += ["", "### Interests", ""]
         for row in interests:
             held = f" (holds responsible: {md(row['responsible'])})" if row["responsible"] else ""
             lines.append(f"- **{_label(domain.InterestKind, row['kind'])}:** {md(row['text'])}{held}")
-    exchanges = book.rows(f"SELECT direction, kind, text, status FROM exchange WHERE {column} = ?{hide} "
-                          "ORDER BY created_at, id", (key,))
+    exchanges = found["exchanges"]
     if exchanges:
         lines += ["", "### Asks and offers", ""]
         for row in exchanges:
             lines.append(f"- **{row['direction'].capitalize()}** ({_label(domain.ExchangeKind, row['kind']).lower()}): "
                          f"{md(row['text'])} — {_label(domain.ExchangeStatus, row['status']).lower()}")
-    commitments = book.rows(f"SELECT owner, text, due_on, status FROM commitment WHERE {column} = ?{hide} "
-                            "ORDER BY due_on IS NULL, due_on, id", (key,))
+    commitments = found["commitments"]
     if commitments:
         lines += ["", "### Commitments", ""]
         for row in commitments:
@@ -61,12 +56,10 @@ def _captures(book, column: str, key: int, include_private: bool) -> list[str]:
             box = "x" if row["status"] == "done" else " "
             lines.append(f"- [{box}] {_label(domain.Owner, row['owner'])}: {md(row['text'])}{due} "
                          f"({_label(domain.CommitmentStatus, row['status']).lower()})")
-    if column == "meeting_id":
-        refs = book.rows("SELECT t.name AS name, r.note FROM referral r JOIN contact t ON t.id = r.to_contact_id "
-                         "WHERE r.meeting_id = ? ORDER BY r.id", (key,))
-        if refs:
-            lines += ["", "### Suggested to talk to", ""]
-            lines += [f"- {md(r['name'])}" + (f" — {md(r['note'])}" if r["note"] else "") for r in refs]
+    refs = found["referrals"]
+    if refs:
+        lines += ["", "### Suggested to talk to", ""]
+        lines += [f"- {md(r['name'])}" + (f" — {md(r['note'])}" if r["note"] else "") for r in refs]
     return lines
 
 
@@ -75,8 +68,7 @@ def _section(title: str, text: str | None) -> list[str]:
 
 
 def meeting_summary(book, meeting_id: int, include_private: bool = False, *, captures: bool = True) -> str:
-    row = book.row("SELECT m.*, c.name AS contact, g.name AS campaign FROM meeting m JOIN contact c "
-                   "ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id WHERE m.id = ?", (meeting_id,))
+    row = exports.meeting(book, meeting_id)
     if row is None:
         raise RelmeetError(f"there is no meeting #{meeting_id}")
     lines = [f"# Meeting with {md(row['contact'])} — {_when(row['scheduled_at'] or row['started_at'])}", ""]
@@ -101,8 +93,7 @@ def meeting_summary(book, meeting_id: int, include_private: bool = False, *, cap
 
 
 def contact_history(book, contact_id: int, include_private: bool = False) -> str:
-    row = book.row("SELECT c.*, o.name AS organization FROM contact c LEFT JOIN contact o "
-                   "ON o.id = c.organization_id WHERE c.id = ?", (contact_id,))
+    row = exports.contact(book, contact_id)
     if row is None:
         raise RelmeetError(f"there is no contact #{contact_id}")
     lines = [f"# {md(row['name'])}", ""]
@@ -119,7 +110,7 @@ def contact_history(book, contact_id: int, include_private: bool = False) -> str
     reach = [md(v) for v in (row["phone"], row["email"], row["neighbourhood"]) if v]
     if reach:
         lines += ["", " · ".join(reach)]
-    tags = [r[0] for r in book.rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
+    tags = exports.tags_of(book, contact_id)
     if tags:
         lines += ["", "Tags: " + ", ".join(md(t) for t in tags)]
     lines += _section("Their language", row["their_language"])
@@ -127,15 +118,11 @@ def contact_history(book, contact_id: int, include_private: bool = False) -> str
         lines += _section("Notes", row["notes"])
     lines += [line.replace("### ", "## ", 1) if line.startswith("### ") else line
               for line in _captures(book, "contact_id", contact_id, include_private)]
-    refs = book.rows(
-        "SELECT 'Suggested' AS way, t.name AS name, r.note FROM referral r JOIN contact t ON t.id = r.to_contact_id "
-        "WHERE r.from_contact_id = ? UNION ALL SELECT 'Suggested by' AS way, f.name, r.note FROM referral r "
-        "JOIN contact f ON f.id = r.from_contact_id WHERE r.to_contact_id = ?", (contact_id, contact_id))
+    refs = exports.referrals_of(book, contact_id)
     if refs:
         lines += ["", "## Referrals", ""]
         lines += [f"- {r['way']} {md(r['name'])}" + (f" — {md(r['note'])}" if r["note"] else "") for r in refs]
-    meeting_ids = [r[0] for r in book.rows("SELECT id FROM meeting WHERE contact_id = ? ORDER BY "
-                                           "coalesce(scheduled_at, started_at, created_at) DESC, id DESC", (contact_id,))]
+    meeting_ids = exports.meeting_ids_of(book, contact_id)
     if meeting_ids:
         lines += ["", "## Meetings"]
         for meeting_id in meeting_ids:

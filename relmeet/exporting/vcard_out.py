@@ -5,6 +5,8 @@ at 75 octets without splitting a UTF-8 character (§3.2). Private notes stay out
 """
 from __future__ import annotations
 
+from relmeet.store import exports
+
 # words that open a name but are not a given name ("Pastor Denise Okafor", "Dr. Amara Singh")
 HONORIFICS = {"dr", "dr.", "pastor", "rev", "rev.", "reverend", "councilmember", "council member", "mr", "mr.",
               "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof.", "father", "sister", "rabbi", "imam",
@@ -69,14 +71,5 @@ def card(contact: dict, organization: str, tags: list[str], include_private: boo
 
 def contacts_vcard(book, include_private: bool = False, contact_ids: list[int] | None = None) -> str:
     """Every contact that isn't archived (or just the ones named), one card each."""
-    where, params = "c.archived_at IS NULL", ()
-    if contact_ids is not None:
-        where = f"c.id IN ({','.join('?' * len(contact_ids))})"
-        params = tuple(contact_ids)
-    rows = book.rows(f"SELECT c.*, o.name AS organization FROM contact c LEFT JOIN contact o "
-                     f"ON o.id = c.organization_id WHERE {where} ORDER BY c.name COLLATE NOCASE, c.id", params)
-    tags: dict[int, list[str]] = {}
-    for contact_id, tag in book.rows("SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag"):
-        tags.setdefault(contact_id, []).append(tag)
-    return "".join(card(dict(row), row["organization"] or "", tags.get(row["id"], []), include_private)
-                   for row in rows)
+    return "".join(card(row, row["organization"] or "", tags, include_private)
+                   for row, tags in exports.contacts_for_cards(book, contact_ids))

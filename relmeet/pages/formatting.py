@@ -9,6 +9,7 @@ from datetime import date, datetime
 from rich.text import Text
 
 from relmeet.domain import Level, Stance, local, today
+from relmeet.domain.text import MARK_CLOSE, MARK_OPEN
 
 STANCE_STYLE = {
     "ally": "bold green",
@@ -76,3 +77,11 @@ def when(moment: datetime | None, *, on: date | None = None) -> str:
     if days == 1:
         return f"tomorrow {clock}"
     return at.strftime("%a %-d %b ") + clock
+
+
+def snippet_text(snippet: str, style: str = "bold reverse"):
+    """A search snippet as Rich text with the matched words highlighted; never parsed as markup."""
+    text = Text()
+    for index, piece in enumerate(snippet.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
+        text.append(piece, style=style if index % 2 else "")
+    return text

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local
 from relmeet.domain.meetings import History
+from relmeet.domain.people import Health
 from relmeet.pages import formatting
 from relmeet.pages.brief import render as render_profile
 
@@ -69,3 +70,15 @@ def render(found: History, *, notes: bool = True, health: Text | None = None) ->
         parts += [Text(f"  {name}" + (f" — {role}" if role else "")) for _id, name, role in found.people] or [
             Text("  No contact person yet: who's missing?", style="yellow")]
     return Group(*parts)
+
+
+def health_line(found: Health, tend_after_days: int) -> Text:
+    """One line of a contact's relationship health, for their history or brief."""
+    text = Text("Last met: ")
+    text.append("never" if found.days_since_met is None else f"{found.days_since_met} days ago",
+                style="bold red" if found.days_since_met is None or found.days_since_met > tend_after_days
+                else "")
+    text.append(f" · overdue: theirs {found.overdue_theirs}, mine {found.overdue_mine}",
+                style="red" if found.overdue_mine or found.overdue_theirs else "")
+    text.append(f" · asks made {found.asks_made} / offers made {found.offers_made}")
+    return text

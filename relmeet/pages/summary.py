@@ -2,24 +2,20 @@
 from __future__ import annotations
 
 from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, local, today
-from relmeet.store import captures, meetings
-from relmeet.store.book import Book
-from relmeet.store.follow_up import commitments_for, exchanges_for
+from relmeet.domain.meetings import SummaryParts
 
 
-def draft(book: Book, meeting_id: int) -> str:
-    card = meetings.get(book, meeting_id)
-    if card is None:
-        return ""
+def draft(parts: SummaryParts) -> str:
+    card = parts.meeting
     first = card.contact.split()[0] if card.contact else "friend"
     when = local(card.started_at or card.scheduled_at)
     day = when.strftime("%a %-d %b %Y") if when else today().strftime("%a %-d %b %Y")
     lines = [f"# One-on-one with {card.contact} — {day}", "", f"Thank you, {first}, for making the time to talk."]
-    interests = [c for c in captures.for_meeting(book, meeting_id) if c.table == "interest"]
+    interests = parts.interests
     if interests:
         lines += ["", "## In your words"]
         lines += [f"- {InterestKind(i.kind).label}: “{i.text}”" for i in interests]
-    exchanges = exchanges_for(book, meeting_id)
+    exchanges = parts.exchanges
     agreed = [x for x in exchanges if x.direction == "ask" and x.status == "agreed"]
     open_asks = [x for x in exchanges if x.direction == "ask" and x.status != "agreed"]
     offers = [x for x in exchanges if x.direction == "offer"]
@@ -31,7 +27,7 @@ def draft(book: Book, meeting_id: int) -> str:
         lines += ["", "## Still open"]
         lines += [f"- {x.text} ({ExchangeStatus(x.status).label.lower()}, {ExchangeKind(x.kind).label.lower()})"
                   for x in open_asks]
-    promises = commitments_for(book, meeting_id)
+    promises = parts.commitments
     if promises:
         lines += ["", "## Who does what by when"]
         for item in promises:

@@ -4,14 +4,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from relmeet.pages.brief import render
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store.prep import what_we_know
 
 
-class BriefScreen(Screen[None]):
+class BriefScreen(RelmeetScreen[None]):
     HELP_TITLE = "the brief"
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-brief", tooltip="Back to where you were")]
 
@@ -22,5 +22,5 @@ class BriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="brief-body"):
-            yield Static(render(what_we_know(self.app.book, self.selected_contact_id)), id="brief-text")
+            yield Static(render(what_we_know(self.book, self.selected_contact_id)), id="brief-text")
         yield Footer()

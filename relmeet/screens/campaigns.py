@@ -7,13 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
 
 from relmeet.domain import CampaignScope, CampaignStatus, Direction, ExchangeStatus
 from relmeet.domain.campaigns import CampaignDetail, CampaignIn
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.pages import formatting
+from relmeet.screens.base import RelmeetModal, RelmeetScreen
 from relmeet.store import campaigns
 from relmeet.widgets.field import Field
 
@@ -63,7 +63,7 @@ def render_detail(found: CampaignDetail) -> Group:
     return Group(*parts)
 
 
-class CampaignFormScreen(ModalScreen[int | None]):
+class CampaignFormScreen(RelmeetModal[int | None]):
     HELP_TITLE = "the campaign form"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-campaign", tooltip="Check and save the campaign"),
@@ -75,7 +75,7 @@ class CampaignFormScreen(ModalScreen[int | None]):
         self.campaign_id = campaign_id
 
     def compose(self) -> ComposeResult:
-        found = campaigns.get(self.app.book, self.campaign_id) if self.campaign_id else None
+        found = campaigns.get(self.book, self.campaign_id) if self.campaign_id else None
         data = found or CampaignIn()
         with Vertical(classes="dialog", id="campaign-form"):
             yield Static("Edit campaign" if found else "New campaign", classes="pane-title")
@@ -91,7 +91,7 @@ class CampaignFormScreen(ModalScreen[int | None]):
         data = CampaignIn(name=self.query_one("#name", Input).value, goal=self.query_one("#goal", TextArea).text,
                           scope=self.query_one("#scope", Select).value, status=self.query_one("#status", Select).value)
         try:
-            saved = campaigns.save(self.app.book, data, self.campaign_id)
+            saved = campaigns.save(self.book, data, self.campaign_id)
         except ValidationError as exc:
             for field in self.query(Field):
                 field.show_error(exc.errors.get(field.field_name))
@@ -103,7 +103,7 @@ class CampaignFormScreen(ModalScreen[int | None]):
         self.dismiss(saved)
 
 
-class CampaignsScreen(Screen[None]):
+class CampaignsScreen(RelmeetScreen[None]):
     HELP_TITLE = "campaigns"
     HELP = "Up/down picks a campaign; its contacts, asks, commitments, meetings and gaps show on the right."
     BINDINGS = [
@@ -134,7 +134,7 @@ class CampaignsScreen(Screen[None]):
     def refill(self, keep: int | None = None) -> None:
         table = self.query_one("#campaign-list", DataTable)
         table.clear()
-        for row in campaigns.list_campaigns(self.app.book):
+        for row in campaigns.list_campaigns(self.book):
             active = row.status == "active"
             name = Text(row.name, style="" if active else "dim")
             if not active:
@@ -149,7 +149,7 @@ class CampaignsScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#campaign-list")
     def _show(self, event: DataTable.RowHighlighted) -> None:
         self.selected_campaign_id = int(event.row_key.value)
-        found = campaigns.detail(self.app.book, self.selected_campaign_id)
+        found = campaigns.detail(self.book, self.selected_campaign_id)
         if found is not None:
             self.query_one("#campaign-detail", Static).update(render_detail(found))
 

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +19,7 @@ from relmeet.domain.dates import parse_due
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.people import ContactIn
 from relmeet.pages import formatting
+from relmeet.screens.base import RelmeetModal
 from relmeet.store import captures, contacts
 from relmeet.store.contacts import match_contacts
 from relmeet.widgets.field import Field
@@ -38,7 +38,7 @@ class Editing:
     values: dict
 
 
-class CaptureScreen(ModalScreen[bool]):
+class CaptureScreen(RelmeetModal[bool]):
     """Dismisses True when something was saved."""
 
     HELP_TITLE = "a capture"
@@ -104,7 +104,7 @@ class CaptureScreen(ModalScreen[bool]):
     @on(Input.Changed, "#who")
     def _suggest(self, event: Input.Changed) -> None:
         box = self.query_one("#who-matches", OptionList)
-        self.matches = [m for m in match_contacts(self.app.book, event.value, limit=6) if m.id != self.contact_id]
+        self.matches = [m for m in match_contacts(self.book, event.value, limit=6) if m.id != self.contact_id]
         box.clear_options()
         if self.matches:
             box.add_options([Option(Text(m.name)) for m in self.matches])
@@ -123,7 +123,7 @@ class CaptureScreen(ModalScreen[bool]):
         return self.query_one(selector).value
 
     def action_save(self, pick: int | None = None) -> None:
-        book = self.app.book
+        book = self.book
         try:
             self._save(book, pick)
         except ValidationError as exc:

@@ -5,15 +5,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from relmeet.domain import CommitmentStatus
 from relmeet.domain.people import DueItem
 from relmeet.pages import formatting
+from relmeet.screens.base import RelmeetModal
 
 
-class CommitmentStatusScreen(ModalScreen[str | None]):
+class CommitmentStatusScreen(RelmeetModal[str | None]):
     HELP_TITLE = "a commitment"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="status-cancel", tooltip="Leave it open")]
 

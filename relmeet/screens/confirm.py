@@ -5,11 +5,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from relmeet.screens.base import RelmeetModal
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(RelmeetModal[bool]):
     """Dismisses with True for yes; Escape or "No" is False. Yes is not the default focus on purpose."""
 
     HELP_TITLE = "a question"

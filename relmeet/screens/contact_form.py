@@ -4,12 +4,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
 
 from relmeet.domain import ContactKind, ContactMethod, Level, Rung, Stance
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.people import ContactIn
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import contacts
 from relmeet.widgets.field import Field
 
@@ -18,7 +18,7 @@ CHOICE_FIELDS = {"kind": ContactKind, "level": Level, "stance": Stance, "rung": 
 FLAGS = ("is_leader", "is_gatekeeper", "notes_private")
 
 
-class ContactFormScreen(Screen[int | None]):
+class ContactFormScreen(RelmeetScreen[int | None]):
     """Dismisses with the contact's id once saved, or None when the organizer backs out."""
 
     HELP_TITLE = "the contact form"
@@ -36,7 +36,7 @@ class ContactFormScreen(Screen[int | None]):
         self._loaded: ContactIn | None = None
 
     def compose(self) -> ComposeResult:
-        book = self.app.book
+        book = self.book
         card = contacts.get(book, self.contact_id) if self.contact_id else None
         data = card or ContactIn(kind=self.start_kind,
                                  level="organization" if self.start_kind == "organization" else "impacted")
@@ -105,7 +105,7 @@ class ContactFormScreen(Screen[int | None]):
 
     def action_save(self) -> None:
         data = self._read()
-        book = self.app.book
+        book = self.book
         try:
             if self.contact_id is None:
                 self.contact_id = contacts.create(book, data)

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static, TextArea
 
 from relmeet.domain import Direction, ExchangeStatus, today
@@ -15,6 +14,7 @@ from relmeet.domain.dates import parse_due, parse_when
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import FollowUp, FollowUpForm
 from relmeet.pages.summary import draft
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import follow_up, meetings
 from relmeet.store.follow_up import OUTCOMES
 from relmeet.widgets.field import Field
@@ -22,7 +22,7 @@ from relmeet.widgets.field import Field
 RATINGS = [(f"{n} — {w}", n) for n, w in ((1, "weak"), (2, "fair"), (3, "good"), (4, "strong"), (5, "excellent"))]
 
 
-class FollowUpScreen(Screen[None]):
+class FollowUpScreen(RelmeetScreen[None]):
     HELP_TITLE = "the follow-up"
     HELP = "Every ask gets an outcome, every commitment an owner and a date. The summary is yours to edit."
     BINDINGS = [
@@ -40,7 +40,7 @@ class FollowUpScreen(Screen[None]):
         self.meeting_id = meeting_id
 
     def compose(self) -> ComposeResult:
-        book = self.app.book
+        book = self.book
         card = meetings.get(book, self.meeting_id)
         self.card = card
         self.selected_contact_id = card.contact_id
@@ -81,7 +81,7 @@ class FollowUpScreen(Screen[None]):
                                                    prompt="1–5", id="relationship_rating", compact=True),
                             name="relationship_rating")
             yield Field("A win to celebrate", Input(id="win", placeholder="however small", compact=True), name="win")
-            yield Field("Summary / thank-you (Markdown)", TextArea(card.summary or draft(book, self.meeting_id),
+            yield Field("Summary / thank-you (Markdown)", TextArea(card.summary or self.drafted(),
                                                                    id="summary", language=None), name="summary")
             default = f"~/relmeet-{card.contact.split()[0].lower()}-{today():%Y-%m-%d}.md"
             yield Field("Save the summary to", Input(default, id="summary_path", compact=True),
@@ -118,7 +118,7 @@ class FollowUpScreen(Screen[None]):
 
     def action_save(self) -> None:
         try:
-            next_id = follow_up.save(self.app.book, self.meeting_id, self._collect())
+            next_id = follow_up.save(self.book, self.meeting_id, self._collect())
         except ValidationError as exc:
             for field in self.query(Field):
                 field.show_error(exc.errors.get(field.field_name))
@@ -148,8 +148,12 @@ class FollowUpScreen(Screen[None]):
         field.show_error(None)
         self.notify(f"Summary saved to {path}", markup=False)
 
+    def drafted(self) -> str:
+        parts = follow_up.summary_parts(self.book, self.meeting_id)
+        return draft(parts) if parts else ""
+
     def action_redraft(self) -> None:
-        self.query_one("#summary", TextArea).load_text(draft(self.app.book, self.meeting_id))
+        self.query_one("#summary", TextArea).load_text(self.drafted())
 
     def action_leave(self) -> None:
         self.dismiss(None)

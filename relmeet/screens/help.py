@@ -7,15 +7,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
+
+from relmeet.screens.base import RelmeetModal
 
 
 def _key_label(app, key: str) -> str:
     return app.get_key_display(Binding(key, ""))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(RelmeetModal[None]):
     BINDINGS = [
         Binding("escape,f1", "dismiss", "Close help", id="close-help", tooltip="Back to where you were"),
     ]

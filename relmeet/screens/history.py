@@ -4,15 +4,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from relmeet.pages.history import render
+from relmeet.pages.history import health_line, render
+from relmeet.screens.base import RelmeetScreen
+from relmeet.store import health as relationship
 from relmeet.store.history import history
-from relmeet.widgets.health import contact_health_line
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(RelmeetScreen[None]):
     HELP_TITLE = "a contact's history"
     HELP = "F2 plans a meeting with them, F3 shows the brief, Ctrl+E edits their details."
     BINDINGS = [
@@ -38,12 +38,13 @@ class HistoryScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        found = history(self.app.book, self.selected_contact_id)
+        found = history(self.book, self.selected_contact_id)
         if found is None:
             self.notify("That contact is no longer in the book.", severity="error")
             self.dismiss(None)
             return
-        health = contact_health_line(self.app.book, self.selected_contact_id)
+        health = health_line(relationship.contact_health(self.book, self.selected_contact_id),
+                             relationship.tend_after_days(self.book))
         self.query_one("#history-text", Static).update(render(found, health=health))
 
     def action_edit_contact(self) -> None:

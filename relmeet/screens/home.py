@@ -6,22 +6,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain import CommitmentStatus, Level, Stance
 from relmeet.domain.errors import RelmeetError
+from relmeet.domain.people import DueItem, HomePanes
 from relmeet.pages import formatting
-from relmeet.store import contacts, due, meetings
+from relmeet.screens.base import RelmeetScreen
+from relmeet.store import contacts, due
+from relmeet.store import health as relationship
 from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
 from relmeet.widgets.health import TendThese
 
 PAGE = 200  # rows in the list; filtering finds the rest (a DataTable's cost grows with its rows)
 
 
-class HomeScreen(Screen):
+class HomeScreen(RelmeetScreen[None]):
     HELP_TITLE = "the home screen"
     HELP = ("Type in the filter box to narrow the list by name, organization, role, neighbourhood or tag.\n"
             "Click a column heading (or press Ctrl+O) to sort. Enter on a commitment under 'Due' marks it.")
@@ -45,6 +47,8 @@ class HomeScreen(Screen):
         self.show_archived = False
         self.archived_stack: list[int] = []
         self._refilter: Timer | None = None
+        self.due_items: list[DueItem] = []
+        self._side_rows: dict[str, dict[int, int]] = {}
 
     @property
     def selected_contact_id(self) -> int | None:
@@ -75,20 +79,19 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._side_rows: dict[str, dict[int, int]] = {}
         self.query_one(ContactTable).focus()  # on_screen_resume, which follows, fills the lists
 
     def on_screen_resume(self) -> None:
-        self.refresh_all()
+        self.reload()
 
-    def refresh_all(self) -> None:
+    def reload(self) -> None:
         self.refresh_contacts()
         self.refresh_side()
 
     def refresh_contacts(self) -> None:
         level = self.query_one("#level-filter", Select).value
         stance = self.query_one("#stance-filter", Select).value
-        book = self.app.book
+        book = self.book
         rows = contacts.list_rows(book, text=self.query_one("#filter", Input).value,
                                   level="" if level is Select.NULL else level,
                                   stance="" if stance is Select.NULL else stance,
@@ -101,10 +104,13 @@ class HomeScreen(Screen):
         self.query_one("#contacts-title", Static).update(f"{what} ({shown}) · sorted by {sort_label.lower()}")
 
     def refresh_side(self) -> None:
-        book = self.app.book
+        # Off the interface thread: the list is drawn first and these fill in a moment later.
+        self.load_then_show(lambda: relationship.home_panes(self.book), self.show_side, group="home-panes")
+
+    def show_side(self, panes: HomePanes) -> None:
         options = []
         self._side_rows["upcoming"] = {}
-        for index, meeting in enumerate(meetings.upcoming(book, limit=20)):
+        for index, meeting in enumerate(panes.upcoming):
             line = Text(formatting.when(meeting.scheduled_at), style="bold")
             line.append("  ")
             line.append(meeting.contact)
@@ -115,8 +121,8 @@ class HomeScreen(Screen):
         self._fill(self.query_one("#upcoming", OptionList), options, "Nothing planned — F2 plans a meeting.")
         options = []
         self._side_rows["due"] = {}
-        self._due_items = due.due_soon(book)
-        for index, item in enumerate(self._due_items):
+        self.due_items = panes.due
+        for index, item in enumerate(self.due_items):
             line = Text()
             line.append_text(formatting.due(item.due_on))
             line.append("  I owe " if item.owner == "mine" else "  they owe ", style="dim")
@@ -125,7 +131,7 @@ class HomeScreen(Screen):
             options.append(Option(line, id=f"commitment-{item.id}"))
             self._side_rows["due"][index] = item.contact_id
         self._fill(self.query_one("#due", OptionList), options, "Nothing due this week.")
-        self.query_one(TendThese).reload()
+        self.query_one(TendThese).show(panes.tend_after_days, panes.tend, panes.counts)
 
     @staticmethod
     def _fill(option_list: OptionList, options: list[Option], empty: str) -> None:
@@ -171,22 +177,22 @@ class HomeScreen(Screen):
 
     @on(OptionList.OptionSelected, "#due")
     def _mark_due(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index >= len(self._due_items):
+        if event.option_index >= len(self.due_items):
             return
         from relmeet.screens.commitment_status import CommitmentStatusScreen
 
-        item = self._due_items[event.option_index]
+        item = self.due_items[event.option_index]
 
         def chosen(status: str | None) -> None:
             if not status:
                 return
             try:
-                due.set_status(self.app.book, item.id, status)
+                due.set_status(self.book, item.id, status)
             except RelmeetError as exc:
                 self.notify(str(exc), severity="error")
                 return
             self.notify(f"Marked {CommitmentStatus(status).label.lower()}: {item.text}", markup=False)
-            self.refresh_all()
+            self.reload()
 
         self.app.push_screen(CommitmentStatusScreen(item), chosen)
 
@@ -205,7 +211,7 @@ class HomeScreen(Screen):
         self.app.push_screen(ContactFormScreen(contact_id), self._after_form)
 
     def _after_form(self, contact_id: int | None) -> None:
-        self.refresh_all()
+        self.reload()
         table = self.query_one(ContactTable)
         if contact_id is not None and str(contact_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(contact_id)))
@@ -229,9 +235,9 @@ class HomeScreen(Screen):
         if self.show_archived:
             self.notify("Already archived — Ctrl+U brings them back.", severity="warning")
             return
-        card = contacts.get(self.app.book, contact_id)
+        card = contacts.get(self.book, contact_id)
         if card is None:
-            self.refresh_all()
+            self.reload()
             return
         from relmeet.screens.confirm import ConfirmScreen
 
@@ -239,13 +245,13 @@ class HomeScreen(Screen):
             if not yes:
                 return
             try:
-                contacts.set_archived(self.app.book, contact_id, True)
+                contacts.set_archived(self.book, contact_id, True)
             except RelmeetError as exc:
                 self.notify(str(exc), severity="error")
                 return
             self.archived_stack.append(contact_id)
             self.notify(f"Archived {card.name}. Ctrl+U brings them back.", markup=False)
-            self.refresh_all()
+            self.reload()
 
         self.app.push_screen(ConfirmScreen(
             f"Archive {card.name}? They leave the list; every meeting and note stays in the book, "
@@ -260,10 +266,10 @@ class HomeScreen(Screen):
             self.notify("Nothing to bring back. Ctrl+T shows the archive.", severity="warning")
             return
         try:
-            contacts.set_archived(self.app.book, contact_id, False)
+            contacts.set_archived(self.book, contact_id, False)
         except RelmeetError as exc:
             self.notify(str(exc), severity="error")
             return
-        card = contacts.get(self.app.book, contact_id)
+        card = contacts.get(self.book, contact_id)
         self.notify(f"{card.name if card else 'Contact'} is back in the list.", markup=False)
-        self.refresh_all()
+        self.reload()

@@ -9,16 +9,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import Preview
+from relmeet.screens.base import RelmeetModal
 from relmeet.store.importing import DECISIONS
 from relmeet.widgets.field import Field
 
 
-class ImportScreen(ModalScreen[bool]):
+class ImportScreen(RelmeetModal[bool]):
     HELP_TITLE = "import"
     HELP = ("Type one or more file paths (vCard or CSV; quote paths with spaces) and press Enter for the preview.\n"
             "Enter on a look-alike cycles merge / skip / add. Ctrl+S imports everything in one go.")
@@ -58,13 +58,13 @@ class ImportScreen(ModalScreen[bool]):
         self.query_one("#import-summary", Static).update(Text("Reading…", style="dim"))
         self.load(paths)
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self, paths: list[Path]) -> None:
         from relmeet.importers import read_files
         from relmeet.store.importing import preview
 
         try:
-            found = preview(self.app.book, read_files(paths))
+            found = preview(self.book, read_files(paths))
         except RelmeetError as exc:
             self.app.call_from_thread(self.query_one("#field-paths", Field).show_error, str(exc))
             self.app.call_from_thread(self.query_one("#import-summary", Static).update, "")
@@ -103,7 +103,7 @@ class ImportScreen(ModalScreen[bool]):
         from relmeet.store.importing import apply
 
         try:
-            counts = apply(self.app.book, self.found)
+            counts = apply(self.book, self.found)
         except (RelmeetError, OSError) as exc:
             self.notify(f"Nothing was imported: {exc}", severity="error")
             return

@@ -7,13 +7,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from relmeet.domain import Level
 from relmeet.domain.campaigns import Member
 from relmeet.pages.formatting import stance
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import maps
 
 WHY = {
@@ -31,7 +31,7 @@ class More:
     total: int
 
 
-class LevelsScreen(Screen[None]):
+class LevelsScreen(RelmeetScreen[None]):
     HELP_TITLE = "the three levels"
     HELP = ("Arrows move; Enter opens a person or an organization, or folds a level; Space folds an organization.\n"
             "★ leader  ⚑ gatekeeper")
@@ -49,7 +49,7 @@ class LevelsScreen(Screen[None]):
         tree = self.query_one(Tree)
         tree.show_root = False
         tree.auto_expand = False  # Enter opens a contact, an organization included; Space folds
-        for group in maps.levels(self.app.book):
+        for group in maps.levels(self.book):
             label = Text(f"{Level(group.level).label} ({group.total})", style="bold")
             label.append(f" — {WHY[group.level]}", style="dim")
             if group.leaders or group.gatekeepers:
@@ -98,7 +98,7 @@ class LevelsScreen(Screen[None]):
         if isinstance(data, More):
             branch = node.parent
             node.remove()
-            people, org_people = maps.level_page(self.app.book, data.level, data.offset)
+            people, org_people = maps.level_page(self.book, data.level, data.offset)
             self._add_page(branch, data.level, people, org_people, shown=data.offset, total=data.total)
         elif isinstance(data, int):
             self.app.open_contact(data)

@@ -10,16 +10,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.pages.merge_fields import describe_moves, field_rows
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import contacts, merge
 
 
-class MergeScreen(Screen):
+class MergeScreen(RelmeetScreen[None]):
     HELP_TITLE = "merging two contacts"
     HELP = ("Type part of a name and pick the duplicate from the list (Enter). Then, in the table, Enter on a\n"
             "field takes that value from the other side. Ctrl+S merges (after a question); every meeting,\n"
@@ -75,7 +75,7 @@ class MergeScreen(Screen):
             self.query_one("#merge-fields", DataTable).focus()
 
     def _contact_name(self, contact_id: int) -> str:
-        return merge.contact_fields(self.app.book, contact_id)["name"]
+        return merge.contact_fields(self.book, contact_id)["name"]
 
     @on(Input.Changed, "#merge-name")
     def _typed(self, event: Input.Changed) -> None:
@@ -88,7 +88,7 @@ class MergeScreen(Screen):
             self._pick(candidates.get_option_at_index(candidates.highlighted or 0).id)
 
     def _fill_candidates(self, text: str) -> None:
-        found = [c for c in contacts.find_by_name(self.app.book, text, limit=30) if c.id != self.keep_id]
+        found = [c for c in contacts.find_by_name(self.book, text, limit=30) if c.id != self.keep_id]
         candidates = self.query_one("#merge-candidates", OptionList)
         candidates.clear_options()
         candidates.add_options([Option(Text(c.name), id=str(c.id)) for c in found])
@@ -111,8 +111,9 @@ class MergeScreen(Screen):
 
     # -- the side-by-side comparison ---------------------------------------------------------
     def _fill_table(self) -> None:
-        book = self.app.book
-        keep, drop = merge.contact_fields(book, self.keep_id), merge.contact_fields(book, self.drop_id)
+        book = self.book
+        both = merge.sides(book, self.keep_id, self.drop_id)
+        keep, drop = both.keep, both.drop
         if not self.choices:
             self.choices = merge.default_choices(keep, drop)
         table = self.query_one("#merge-fields", DataTable)
@@ -121,14 +122,14 @@ class MergeScreen(Screen):
         table.add_column("Field", key="field")
         table.add_column(Text(f"Keep: {keep['name']}"), key="keep")
         table.add_column(Text(f"Other: {drop['name']}"), key="drop")
-        for name, label, keep_text, drop_text in field_rows(book, keep, drop):
+        for name, label, keep_text, drop_text in field_rows(both):
             if name not in merge.FIELD_NAMES:  # shown for information: both sides are kept
                 table.add_row(Text(label), _cell(keep_text, True), _cell(drop_text, True), key=name)
                 continue
             chosen = self.choices.get(name, "keep")
             table.add_row(Text(label), _cell(keep_text, chosen == "keep"), _cell(drop_text, chosen == "drop"), key=name)
         table.move_cursor(row=min(row, table.row_count - 1))
-        self.query_one("#merge-moves", Static).update(describe_moves(book, keep, drop))
+        self.query_one("#merge-moves", Static).update(describe_moves(both))
 
     @on(DataTable.RowSelected, "#merge-fields")
     def _toggle(self, event: DataTable.RowSelected) -> None:
@@ -163,7 +164,7 @@ class MergeScreen(Screen):
             return
         keep, drop = self._contact_name(self.keep_id), self._contact_name(self.drop_id)
         try:
-            merge.merge(self.app.book, self.keep_id, self.drop_id, self.choices)
+            merge.merge(self.book, self.keep_id, self.drop_id, self.choices)
         except RelmeetError as exc:
             self.notify(str(exc), severity="error", title="Not merged")
             return

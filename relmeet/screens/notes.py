@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 from relmeet.domain import InterestKind, MeetingType, utcnow
 from relmeet.domain.errors import ConflictError, RelmeetError
 from relmeet.domain.meetings import Captured
+from relmeet.screens.base import RelmeetScreen
 from relmeet.screens.capture import CaptureScreen, Editing
 from relmeet.store import captures, meetings
 
@@ -37,7 +37,7 @@ def capture_line(item: Captured) -> Text:
     return text
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(RelmeetScreen[None]):
     HELP_TITLE = "meeting notes"
     HELP = ("Type freely; the notes save themselves about a second after you stop.\n"
             "The F-keys capture without leaving the notes. Tab moves to the captured list, where Enter edits\n"
@@ -66,7 +66,7 @@ class NotesScreen(Screen[None]):
         self.items: list[Captured] = []
 
     def compose(self) -> ComposeResult:
-        card = meetings.get(self.app.book, self.meeting_id)
+        card = meetings.get(self.book, self.meeting_id)
         if card is None:
             raise RelmeetError(f"meeting {self.meeting_id} is no longer in the book")
         self.card = card
@@ -123,7 +123,7 @@ class NotesScreen(Screen[None]):
         if text == self.saved_text:
             self._show_state("saved")
             return
-        book = self.app.book
+        book = self.book
         try:
             self.rev = meetings.save_notes(book, self.meeting_id, text, self.rev)
         except ConflictError:
@@ -153,7 +153,7 @@ class NotesScreen(Screen[None]):
             pass
 
     def reload_captures(self) -> None:
-        self.items = captures.for_meeting(self.app.book, self.meeting_id)
+        self.items = captures.for_meeting(self.book, self.meeting_id)
         box = self.query_one("#captured", OptionList)
         keep = box.highlighted
         box.clear_options()
@@ -182,15 +182,14 @@ class NotesScreen(Screen[None]):
         if event.option_index >= len(self.items):
             return
         item = self.items[event.option_index]
-        row = self.app.book.row(f"SELECT * FROM {item.table} WHERE id = ?", (item.id,))
-        if row is None or item.table == "win":
+        if item.table == "win":
             return
-        values = dict(row)
+        values = captures.get(self.book, item.table, item.id)
+        if values is None:
+            self.notify("That item is no longer in the book (another copy removed it).", severity="warning")
+            self.reload_captures()
+            return
         kind = {"interest": "interest", "commitment": "commitment", "referral": "referral"}.get(item.table, item.kind)
-        if item.table == "commitment" and values.get("due_on"):
-            from datetime import date
-
-            values["due_on"] = date.fromisoformat(values["due_on"])
         if item.table == "referral":
             values["name"] = item.text.removeprefix("talk to ")
         self.action_capture(kind, Editing(item.table, item.id, values))
@@ -204,14 +203,14 @@ class NotesScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                captures.remove(self.app.book, item.table, item.id)
+                captures.remove(self.book, item.table, item.id)
                 self.reload_captures()
 
         self.app.push_screen(ConfirmScreen(f"Remove “{item.text}”?", yes="Remove"), answered)
 
     def action_end_meeting(self) -> None:
         self.save_now()
-        meetings.end(self.app.book, self.meeting_id)
+        meetings.end(self.book, self.meeting_id)
         from relmeet.screens.follow_up import FollowUpScreen
 
         self.app.switch_screen(FollowUpScreen(self.meeting_id))

@@ -6,20 +6,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Select, Static
 
 from relmeet.domain import Level, Stance
 from relmeet.domain.campaigns import Member
 from relmeet.domain.errors import RelmeetError
 from relmeet.pages.formatting import stance as stance_text
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import campaigns, maps
 from relmeet.widgets.power_grid import PowerGrid
 
 OVERALL = -1  # the Select's value for "no campaign: everyone's overall place"
 
 
-class PowerMapScreen(Screen[None]):
+class PowerMapScreen(RelmeetScreen[None]):
     HELP_TITLE = "the power map"
     HELP = ("Arrows move between cells; Space steps through the contacts in a cell.\n"
             "Shift+arrows (or [ ] + -) move the selected contact: left/right changes their stance, up/down\n"
@@ -33,7 +33,7 @@ class PowerMapScreen(Screen[None]):
         self.selected_contact_id: int | None = None
 
     def compose(self) -> ComposeResult:
-        found = campaigns.list_campaigns(self.app.book)
+        found = campaigns.list_campaigns(self.book)
         options = [(c.name, c.id) for c in found]
         options.append(("Overall (not tied to a campaign)", OVERALL))
         if self.campaign_id is None and found:
@@ -57,7 +57,7 @@ class PowerMapScreen(Screen[None]):
         self.query_one(PowerGrid).focus()
 
     def load(self, follow: int | None = None) -> None:
-        self.query_one(PowerGrid).show(maps.power_grid(self.app.book, self.campaign_id), follow=follow)
+        self.query_one(PowerGrid).show(maps.power_grid(self.book, self.campaign_id), follow=follow)
 
     @on(Select.Changed, "#campaign")
     def _campaign_changed(self, event: Select.Changed) -> None:
@@ -88,7 +88,7 @@ class PowerMapScreen(Screen[None]):
     @on(PowerGrid.Shift)
     def _shift(self, event: PowerGrid.Shift) -> None:
         try:
-            campaigns.set_position(self.app.book, self.campaign_id, event.member.id, stance=event.stance,
+            campaigns.set_position(self.book, self.campaign_id, event.member.id, stance=event.stance,
                                    influence=event.influence)
         except RelmeetError as exc:
             self.notify(str(exc), severity="error")

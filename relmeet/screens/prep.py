@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
 
 from relmeet.domain import ExchangeKind, MeetingType, local
@@ -16,6 +15,7 @@ from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import MeetingPlan
 from relmeet.pages import formatting
 from relmeet.pages.brief import render
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import meetings, prep
 from relmeet.widgets.field import Field
 
@@ -24,7 +24,7 @@ AREAS = ("known", "want_to_learn")
 ASK_ROWS = 3
 
 
-class PrepScreen(Screen[int | None]):
+class PrepScreen(RelmeetScreen[int | None]):
     """Dismisses with the meeting's id once saved."""
 
     HELP_TITLE = "meeting prep"
@@ -43,7 +43,7 @@ class PrepScreen(Screen[int | None]):
         self._loaded: tuple | None = None
 
     def compose(self) -> ComposeResult:
-        book = self.app.book
+        book = self.book
         known = prep.what_we_know(book, self.selected_contact_id)
         card = meetings.get(book, self.meeting_id) if self.meeting_id else None
         plan = card or MeetingPlan(contact_id=self.selected_contact_id)
@@ -144,7 +144,7 @@ class PrepScreen(Screen[int | None]):
     def _save(self) -> int | None:
         try:
             plan, asks = self._plan()
-            self.meeting_id = prep.save_plan(self.app.book, plan, asks, self.meeting_id)
+            self.meeting_id = prep.save_plan(self.book, plan, asks, self.meeting_id)
         except ValidationError as exc:
             for field in self.query(Field):
                 field.show_error(exc.errors.get(field.field_name))

@@ -8,10 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import maps
 
 
@@ -21,7 +21,7 @@ class MoreRoots:
     offset: int
 
 
-class ReferralsScreen(Screen[None]):
+class ReferralsScreen(RelmeetScreen[None]):
     HELP_TITLE = "the referral network"
     HELP = ("Tab switches between the tree and the connectors; Enter opens a contact.\n"
             "Space opens or folds the branch of the people someone referred.")
@@ -41,7 +41,7 @@ class ReferralsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        book = self.app.book
+        book = self.book
         items = maps.referrals(book)
         self.roots, self.referred, self.names = maps.referral_forest(items)
         # a small network is shown whole; a large one grows as the organizer opens its branches

@@ -9,15 +9,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain.errors import RelmeetError
+from relmeet.screens.base import RelmeetModal
 from relmeet.store import backup
 
 
-class RestoreScreen(ModalScreen[bool]):
+class RestoreScreen(RelmeetModal[bool]):
     HELP_TITLE = "putting a backup back"
     BINDINGS = [
         Binding("escape", "dismiss(False)", "Close", id="restore-close", tooltip="Leave the book as it is"),
@@ -32,7 +32,7 @@ class RestoreScreen(ModalScreen[bool]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.found = backup.list_backups(self.app.book)
+        self.found = backup.list_backups(self.book)
         options = self.query_one("#restore-list", OptionList)
         for item in self.found:
             size = f"{item.size / 1024:.0f} KiB" if item.size < 1024 * 1024 else f"{item.size / 1048576:.1f} MiB"
@@ -51,10 +51,10 @@ class RestoreScreen(ModalScreen[bool]):
                           yes="Restore"),
             lambda yes: self._restore(name, when) if yes else None)
 
-    @work(thread=True, exclusive=True, group="restore")
+    @work(thread=True, exclusive=True, group="restore", exit_on_error=False)
     def _restore(self, name: str, when: str) -> None:
         try:
-            safety = backup.restore(self.app.book, name)
+            safety = backup.restore(self.book, name)
         except RelmeetError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error", title="Not restored")
             return

@@ -5,14 +5,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from relmeet.domain.meetings import MeetingCard
 from relmeet.pages import formatting
+from relmeet.screens.base import RelmeetModal
 
 
-class ResumeScreen(ModalScreen[str]):
+class ResumeScreen(RelmeetModal[str]):
     """Dismisses with "resume", "end" or "later"."""
 
     HELP_TITLE = "an unfinished meeting"

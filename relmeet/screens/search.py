@@ -6,19 +6,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from relmeet.commands.search import snippet_text
 from relmeet.domain.people import Hit
+from relmeet.pages.formatting import snippet_text
+from relmeet.screens.base import RelmeetModal
 from relmeet.store.search import search
 
 DEBOUNCE = 0.12  # seconds: fast typing queries once, a pause shows results at once
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(RelmeetModal[int | None]):
     """Dismisses with the chosen contact's id."""
 
     HELP_TITLE = "search"
@@ -52,9 +52,9 @@ class SearchScreen(ModalScreen[int | None]):
             self._pending.stop()
         self._pending = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str) -> None:
-        hits = search(self.app.book, text)
+        hits = search(self.book, text)
         self.app.call_from_thread(self._show, text, hits)
 
     def _show(self, text: str, hits: list[Hit]) -> None:

@@ -7,13 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from relmeet.screens.base import RelmeetScreen
 from relmeet.store import campaigns
 
 
-class WinsScreen(Screen[None]):
+class WinsScreen(RelmeetScreen[None]):
     HELP_TITLE = "wins"
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-wins", tooltip="Back to where you were")]
 
@@ -24,7 +24,7 @@ class WinsScreen(Screen[None]):
         yield Footer()
 
     def _wins_text(self) -> Group:
-        book = self.app.book
+        book = self.book
         parts = [Text("Wins to celebrate", style="bold reverse")]
         groups = [(c.name, campaigns.wins(book, c.id)) for c in campaigns.list_campaigns(book)]
         groups.append(("Not tied to a campaign", campaigns.wins(book, None)))

@@ -28,7 +28,7 @@ def backups_dir(book) -> Path:
 
 
 def keep_count(book) -> int:
-    raw = book.value("SELECT value FROM setting WHERE key = ?", (KEEP_SETTING,))
+    raw = book._value("SELECT value FROM setting WHERE key = ?", (KEEP_SETTING,))
     try:
         return max(1, int(raw)) if raw is not None else DEFAULT_KEEP
     except ValueError:
@@ -75,7 +75,7 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True) -> Back
         os.chmod(temp, 0o600)
         target = sqlite3.connect(temp)
         try:
-            book.conn.backup(target)
+            book._conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
@@ -114,7 +114,7 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
     try:
         # Pruning waits until after the restore so the safety copy can't push out the chosen one.
         safety = backup_now(book, now=now, prune=False)
-        conn = book.conn
+        conn = book._conn
         try:
             source.backup(conn)
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -1,4 +1,8 @@
-"""The open book: one reader connection per thread, and one SQLModel engine for writes."""
+"""The open book: one reader connection per thread, and one SQLModel engine for writes.
+
+Its SQL helpers (`_rows`, `_row`, `_value`, `_write`, `_session`) are for the store's modules only: the
+store is the one door to the book, and everything above it calls the store's named functions.
+"""
 from __future__ import annotations
 
 import sqlite3
@@ -22,11 +26,11 @@ class Book:
         self._local.conn = first
         self._all: list[sqlite3.Connection] = [first]
         self._lock = threading.Lock()
-        self._engine = None
+        self._made_engine = None
 
     # -- reads ---------------------------------------------------------------------------
     @property
-    def conn(self) -> sqlite3.Connection:
+    def _conn(self) -> sqlite3.Connection:
         """This thread's read connection (sqlite3 connections must not be shared across threads)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
@@ -36,20 +40,20 @@ class Book:
                 self._all.append(conn)
         return conn
 
-    def rows(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+    def _rows(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self._conn.execute(sql, params).fetchall()
 
-    def row(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
-        return self.conn.execute(sql, params).fetchone()
+    def _row(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        return self._conn.execute(sql, params).fetchone()
 
-    def value(self, sql: str, params: tuple | dict = ()):
-        found = self.conn.execute(sql, params).fetchone()
+    def _value(self, sql: str, params: tuple | dict = ()):
+        found = self._conn.execute(sql, params).fetchone()
         return found[0] if found else None
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[sqlite3.Connection]:
         """A plain-SQL write transaction (BEGIN IMMEDIATE) for bulk work such as imports."""
-        conn = self.conn
+        conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -60,17 +64,17 @@ class Book:
 
     # -- writes --------------------------------------------------------------------------
     @property
-    def engine(self):
-        if self._engine is None:
-            self._engine = _make_engine(self.path)
-        return self._engine
+    def _engine(self):
+        if self._made_engine is None:
+            self._made_engine = _make_engine(self.path)
+        return self._made_engine
 
     @contextmanager
-    def session(self) -> Iterator["Session"]:
+    def _session(self) -> Iterator["Session"]:
         """One short write session: committed on success, rolled back on any error."""
         from sqlmodel import Session
 
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self._engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
@@ -83,9 +87,9 @@ class Book:
                     pass
             self._all.clear()
         self._local = threading.local()
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        if self._made_engine is not None:
+            self._made_engine.dispose()
+            self._made_engine = None
 
     def __enter__(self) -> "Book":
         return self

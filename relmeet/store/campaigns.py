@@ -28,7 +28,7 @@ def save(book: Book, data: CampaignIn, campaign_id: int | None = None) -> int:
         raise ValidationError(errors)
     now = to_iso(utcnow())
     values = (data.name.strip(), data.goal.strip(), data.scope, data.status)
-    with book.write() as conn:
+    with book._write() as conn:
         if campaign_id is None:
             return conn.execute("INSERT INTO campaign (name, goal, scope, status, created_at, updated_at) "
                                 "VALUES (?, ?, ?, ?, ?, ?)", (*values, now, now)).lastrowid
@@ -40,7 +40,7 @@ def save(book: Book, data: CampaignIn, campaign_id: int | None = None) -> int:
 
 def list_campaigns(book: Book, *, active_only: bool = False) -> list[CampaignRow]:
     where = "WHERE g.status = 'active'" if active_only else ""
-    rows = book.rows(f"""
+    rows = book._rows(f"""
         SELECT g.id, g.name, g.goal, g.scope, g.status,
                (SELECT count(*) FROM campaign_contact cc WHERE cc.campaign_id = g.id) AS contacts,
                (SELECT count(*) FROM meeting m WHERE m.campaign_id = g.id AND m.status = 'held') AS meetings,
@@ -64,13 +64,13 @@ def members(book: Book, campaign_id: int | None) -> list[Member]:
         sql = (f"SELECT {_MEMBER_COLUMNS.format(stance='c.stance', influence='c.influence')} FROM contact c "
                "LEFT JOIN contact o ON o.id = c.organization_id WHERE c.archived_at IS NULL "
                "ORDER BY c.influence DESC, c.name COLLATE NOCASE")
-        rows = book.rows(sql)
+        rows = book._rows(sql)
     else:
         sql = (f"SELECT {_MEMBER_COLUMNS.format(stance='cc.stance', influence='cc.influence')} "
                "FROM campaign_contact cc JOIN contact c ON c.id = cc.contact_id "
                "LEFT JOIN contact o ON o.id = c.organization_id WHERE cc.campaign_id = ? AND c.archived_at IS NULL "
                "ORDER BY cc.influence DESC, c.name COLLATE NOCASE")
-        rows = book.rows(sql, (campaign_id,))
+        rows = book._rows(sql, (campaign_id,))
     return [_member(r) for r in rows]
 
 
@@ -81,7 +81,7 @@ def _member(r) -> Member:
 
 def members_at_level(book: Book, level: str, offset: int, limit: int) -> list[Member]:
     """A page of the active contacts at one of seed 002's levels: leaders, then gatekeepers, then by name."""
-    rows = book.rows(
+    rows = book._rows(
         f"SELECT {_MEMBER_COLUMNS.format(stance='c.stance', influence='c.influence')} FROM contact c "
         "LEFT JOIN contact o ON o.id = c.organization_id WHERE c.archived_at IS NULL AND c.level = ? "
         "ORDER BY c.is_leader DESC, c.is_gatekeeper DESC, c.name COLLATE NOCASE LIMIT ? OFFSET ?",
@@ -95,7 +95,7 @@ def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance
         raise ValidationError({"stance": "Choose a stance from opposition to ally."})
     if not 1 <= influence <= 5:
         raise ValidationError({"influence": "Influence is from 1 to 5."})
-    with book.write() as conn:
+    with book._write() as conn:
         if campaign_id is None:
             changed = conn.execute("UPDATE contact SET stance = ?, influence = ?, updated_at = ? WHERE id = ?",
                                    (stance, influence, to_iso(utcnow()), contact_id)).rowcount
@@ -120,7 +120,7 @@ def missing(book: Book, campaign_id: int, people: list[Member] | None = None) ->
         if stance not in stances:
             gaps.append(f"No {stance.label.lower()} mapped" if stance != Stance.opposition else
                         "No opposition mapped — who is against this, and who do they listen to?")
-    for r in book.rows(
+    for r in book._rows(
             "SELECT o.name FROM campaign_contact cc JOIN contact o ON o.id = cc.contact_id "
             "WHERE cc.campaign_id = ? AND o.kind = 'organization' AND o.archived_at IS NULL AND NOT EXISTS "
             "(SELECT 1 FROM contact p WHERE p.organization_id = o.id AND p.archived_at IS NULL) "
@@ -137,24 +137,24 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
         return None
     people = members(book, campaign_id)
     found = CampaignDetail(campaign=campaign, members=people, missing=missing(book, campaign_id, people))
-    found.meetings = [(from_iso(r[0]).astimezone().strftime("%-d %b") if r[0] else "", r[1], r[2]) for r in book.rows(
+    found.meetings = [(from_iso(r[0]).astimezone().strftime("%-d %b") if r[0] else "", r[1], r[2]) for r in book._rows(
         "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m JOIN contact c "
         "ON c.id = m.contact_id WHERE m.campaign_id = ? ORDER BY coalesce(m.started_at, m.scheduled_at) DESC "
         "LIMIT ?", (campaign_id, SHOWN))]
-    found.exchange_counts = {(r[0], r[1]): r[2] for r in book.rows(
+    found.exchange_counts = {(r[0], r[1]): r[2] for r in book._rows(
         "SELECT direction, status, count(*) FROM exchange WHERE campaign_id = ? GROUP BY direction, status",
         (campaign_id,))}
-    found.exchanges = [AskOutcome(*r) for r in book.rows(
+    found.exchanges = [AskOutcome(*r) for r in book._rows(
         "SELECT c.name, x.direction, x.kind, x.text, x.status FROM exchange x JOIN contact c ON c.id = x.contact_id "
         "WHERE x.campaign_id = ? ORDER BY x.id DESC LIMIT ?", (campaign_id, SHOWN))]
-    found.open_count = book.value("SELECT count(*) FROM commitment WHERE campaign_id = ? AND status = 'open'",
+    found.open_count = book._value("SELECT count(*) FROM commitment WHERE campaign_id = ? AND status = 'open'",
                                   (campaign_id,))
-    rows = book.rows(  # soonest due first, then those with no date (the index gives the dated ones in order)
+    rows = book._rows(  # soonest due first, then those with no date (the index gives the dated ones in order)
         "SELECT k.owner, c.name, k.text, k.due_on FROM commitment k JOIN contact c ON c.id = k.contact_id "
         "WHERE k.campaign_id = ? AND k.status = 'open' AND k.due_on IS NOT NULL ORDER BY k.due_on LIMIT ?",
         (campaign_id, SHOWN))
     if len(rows) < SHOWN:
-        rows += book.rows(
+        rows += book._rows(
             "SELECT k.owner, c.name, k.text, k.due_on FROM commitment k JOIN contact c ON c.id = k.contact_id "
             "WHERE k.campaign_id = ? AND k.status = 'open' AND k.due_on IS NULL ORDER BY k.id LIMIT ?",
             (campaign_id, SHOWN - len(rows)))
@@ -165,6 +165,6 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
 
 def wins(book: Book, campaign_id: int | None) -> list[tuple[date, str]]:
     """The wins noted at follow-up, newest first; None lists those tied to no campaign."""
-    rows = book.rows("SELECT won_on, text FROM win WHERE campaign_id IS ? ORDER BY won_on DESC, id DESC LIMIT 500",
+    rows = book._rows("SELECT won_on, text FROM win WHERE campaign_id IS ? ORDER BY won_on DESC, id DESC LIMIT 500",
                      (campaign_id,))
     return [(date.fromisoformat(r[0]), r[1]) for r in rows]

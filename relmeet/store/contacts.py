@@ -59,7 +59,7 @@ def validate(data: ContactIn, book: Book | None = None, contact_id: int | None =
         if getattr(data, name) not in {c.value for c in choices}:
             errors[name] = f"Choose one of: {', '.join(c.label for c in choices)}."
     if data.organization_id is not None and book is not None:
-        org = book.row("SELECT kind FROM contact WHERE id = ?", (data.organization_id,))
+        org = book._row("SELECT kind FROM contact WHERE id = ?", (data.organization_id,))
         if org is None or org["kind"] != "organization":
             errors["organization_id"] = "Pick an organization from the book."
         elif contact_id is not None and data.organization_id == contact_id:
@@ -88,7 +88,7 @@ def create(book: Book, data: ContactIn) -> int:
 
     values = _clean(data)
     tags = values.pop("tags")
-    with book.session() as session:
+    with book._session() as session:
         contact = Contact(**values)
         session.add(contact)
         session.flush()
@@ -107,7 +107,7 @@ def update(book: Book, contact_id: int, data: ContactIn) -> None:
 
     values = _clean(data)
     tags = values.pop("tags")
-    with book.session() as session:
+    with book._session() as session:
         contact = session.get(Contact, contact_id)
         if contact is None:
             raise RelmeetError(f"contact {contact_id} is no longer in the book")
@@ -123,7 +123,7 @@ def set_archived(book: Book, contact_id: int, archived: bool) -> None:
     """Archive hides a contact from lists but keeps every meeting; unarchive is the undo."""
     from relmeet.domain.tables import Contact
 
-    with book.session() as session:
+    with book._session() as session:
         contact = session.get(Contact, contact_id)
         if contact is None:
             raise RelmeetError(f"contact {contact_id} is no longer in the book")
@@ -132,12 +132,12 @@ def set_archived(book: Book, contact_id: int, archived: bool) -> None:
 
 
 def get(book: Book, contact_id: int) -> ContactCard | None:
-    row = book.row(
+    row = book._row(
         "SELECT c.*, o.name AS org_name FROM contact c LEFT JOIN contact o ON o.id = c.organization_id "
         "WHERE c.id = ?", (contact_id,))
     if row is None:
         return None
-    tags = [r[0] for r in book.rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
+    tags = [r[0] for r in book._rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
     names = {f.name for f in fields(ContactCard)}
     values = {k: row[k] for k in row.keys() if k in names}
     for flag in ("is_leader", "is_gatekeeper", "notes_private"):
@@ -148,7 +148,7 @@ def get(book: Book, contact_id: int) -> ContactCard | None:
 
 
 def organizations(book: Book) -> list[Pick]:
-    return [Pick(r["id"], r["name"]) for r in book.rows(
+    return [Pick(r["id"], r["name"]) for r in book._rows(
         "SELECT id, name FROM contact WHERE kind = 'organization' AND archived_at IS NULL "
         "ORDER BY name COLLATE NOCASE")]
 
@@ -159,7 +159,7 @@ def find_by_name(book: Book, name: str, limit: int = 20) -> list[Pick]:
     if not text:
         return []
     like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = book.rows(
+    rows = book._rows(
         "SELECT id, name FROM contact WHERE archived_at IS NULL AND name LIKE ? ESCAPE '\\' "
         "ORDER BY (name = ? COLLATE NOCASE) DESC, (name LIKE ? ESCAPE '\\') DESC, name COLLATE NOCASE LIMIT ?",
         (like, text, like[1:], limit))
@@ -196,7 +196,7 @@ def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", 
         ORDER BY {order}
         LIMIT {int(limit)}"""
     # parameters bind in text order: the date in the select list comes before the WHERE ones
-    rows = book.rows(sql, tuple(params))
+    rows = book._rows(sql, tuple(params))
     return [ContactRow(
         id=r["id"], name=r["name"], kind=r["kind"], organization=r["org_name"] or "", role=r["role"],
         level=r["level"], stance=r["stance"], influence=r["influence"], is_leader=bool(r["is_leader"]),
@@ -206,16 +206,16 @@ def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", 
 
 
 def count(book: Book, *, archived: bool = False) -> int:
-    return book.value("SELECT count(*) FROM contact WHERE archived_at IS " + ("NOT NULL" if archived else "NULL"))
+    return book._value("SELECT count(*) FROM contact WHERE archived_at IS " + ("NOT NULL" if archived else "NULL"))
 
 
 def get_setting(book: Book, key: str, default: str = "") -> str:
-    found = book.value("SELECT value FROM setting WHERE key = ?", (key,))
+    found = book._value("SELECT value FROM setting WHERE key = ?", (key,))
     return default if found is None else found
 
 
 def set_setting(book: Book, key: str, value: str) -> None:
-    with book.write() as conn:
+    with book._write() as conn:
         conn.execute("INSERT INTO setting(key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
@@ -232,7 +232,7 @@ def match_contacts(book: Book, text: str, *, include_archived: bool = False, lim
     words = wanted.split()
     archived = "" if include_archived else "WHERE archived_at IS NULL"
     exact, starts, contains = [], [], []
-    for contact_id, name in book.rows(f"SELECT id, name FROM contact {archived} ORDER BY name COLLATE NOCASE"):
+    for contact_id, name in book._rows(f"SELECT id, name FROM contact {archived} ORDER BY name COLLATE NOCASE"):
         folded = fold(name)
         if folded == wanted:
             exact.append(Pick(contact_id, name))

@@ -13,7 +13,7 @@ def due_soon(book: Book, *, within_days: int = 7, limit: int = 200) -> list[DueI
     """Open commitments due by the end of the window, overdue first; undated ones are left to the
     contact's history, since 'due' is about dates."""
     horizon = (today() + timedelta(days=within_days)).isoformat()
-    rows = book.rows(
+    rows = book._rows(
         "SELECT k.id, k.contact_id, c.name, k.owner, k.text, k.due_on, k.status, k.meeting_id "
         "FROM commitment k JOIN contact c ON c.id = k.contact_id "
         "WHERE k.status = 'open' AND k.due_on IS NOT NULL AND k.due_on <= ? AND c.archived_at IS NULL "
@@ -27,7 +27,7 @@ def set_status(book: Book, commitment_id: int, status: str) -> None:
         raise RelmeetError(f"unknown commitment status {status!r}")
     now = to_iso(utcnow())
     closed = None if status == CommitmentStatus.open else now
-    with book.write() as conn:
+    with book._write() as conn:
         changed = conn.execute("UPDATE commitment SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
                                (status, closed, now, commitment_id)).rowcount
     if not changed:

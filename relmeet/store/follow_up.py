@@ -5,20 +5,20 @@ from datetime import date
 
 from relmeet.domain import ExchangeStatus, Owner, to_iso, today, utcnow
 from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.domain.meetings import AskRow, CommitmentRow, FollowUpForm
+from relmeet.domain.meetings import AskRow, CommitmentRow, FollowUpForm, SummaryParts
 from relmeet.store.book import Book
 
 OUTCOMES = ("agreed", "declined", "thinking", "deferred")
 
 
 def exchanges_for(book: Book, meeting_id: int) -> list[AskRow]:
-    return [AskRow(*r) for r in book.rows(
+    return [AskRow(*r) for r in book._rows(
         "SELECT id, direction, kind, text, status FROM exchange WHERE meeting_id = ? ORDER BY direction, id",
         (meeting_id,))]
 
 
 def commitments_for(book: Book, meeting_id: int) -> list[CommitmentRow]:
-    return [CommitmentRow(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in book.rows(
+    return [CommitmentRow(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in book._rows(
         "SELECT id, owner, text, due_on FROM commitment WHERE meeting_id = ? ORDER BY id", (meeting_id,))]
 
 
@@ -40,7 +40,7 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
     now = to_iso(utcnow())
     f = form.follow
     next_id = None
-    with book.write() as conn:
+    with book._write() as conn:
         meeting = conn.execute("SELECT contact_id, campaign_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
         if meeting is None:
             raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
@@ -66,3 +66,14 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          (meeting[1], meeting_id, meeting[0], form.win.strip(), today().isoformat(), now))
     return next_id
+
+
+def summary_parts(book: Book, meeting_id: int) -> SummaryParts | None:
+    """What the follow-up's draft summary is written from, as the book holds it now."""
+    from relmeet.store import captures, meetings
+
+    card = meetings.get(book, meeting_id)
+    if card is None:
+        return None
+    interests = [c for c in captures.for_meeting(book, meeting_id) if c.table == "interest"]
+    return SummaryParts(card, interests, exchanges_for(book, meeting_id), commitments_for(book, meeting_id))

@@ -9,9 +9,9 @@ def integrity(book: Book) -> list[str]:
 
     PRAGMA integrity_check reports damage as rows instead of raising, so compare with 'ok'.
     """
-    rows = [r[0] for r in book.rows("PRAGMA integrity_check")]
+    rows = [r[0] for r in book._rows("PRAGMA integrity_check")]
     problems = [r for r in rows if r != "ok"]
-    problems += [f"broken link in {r[0]}" for r in book.rows("PRAGMA foreign_key_check")]
+    problems += [f"broken link in {r[0]}" for r in book._rows("PRAGMA foreign_key_check")]
     return problems
 
 
@@ -20,10 +20,34 @@ def integrity(book: Book) -> list[str]:
 from datetime import date  # noqa: E402
 
 from relmeet.domain import today  # noqa: E402
-from relmeet.domain.people import Health, Stale
+from relmeet.domain.people import Health, HomePanes, Stale
 
 TEND_SETTING = "tend_after_days"
 TEND_DEFAULT = 30
+
+
+# what `relmeet check` counts, by the words a user reads
+_COUNTED = [("contact", "contacts"), ("campaign", "campaigns"), ("meeting", "meetings"),
+            ("interest", "interests"), ("exchange", "asks and offers"), ("commitment", "commitments"),
+            ("referral", "referrals"), ("win", "wins")]
+
+
+def counts(book: Book) -> dict[str, int]:
+    """How many of each thing the book holds."""
+    return {label: book._value(f"SELECT count(*) FROM {table}") for table, label in _COUNTED}
+
+
+def book_version(book: Book) -> int:
+    return book._value("PRAGMA user_version")
+
+
+def connection_settings(book: Book) -> dict[str, dict[str, int]]:
+    """The pragmas in force on the book's reading and writing connections (what `db.configure` sets)."""
+    names = ("foreign_keys", "busy_timeout")
+    reader = {name: book._value(f"PRAGMA {name}") for name in names}
+    with book._engine.connect() as conn:
+        writer = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in names}
+    return {"reader": reader, "writer": writer}
 
 
 def tend_after_days(book: Book) -> int:
@@ -52,7 +76,7 @@ def _days_since(last: str | None) -> int | None:
 
 def contact_health(book: Book, contact_id: int) -> Health:
     now = today().isoformat()
-    row = book.row(
+    row = book._row(
         "SELECT (SELECT max(coalesce(started_at, scheduled_at)) FROM meeting WHERE contact_id = :c AND status = 'held'),"
         " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'theirs' AND due_on < :d),"
         " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'mine' AND due_on < :d),"
@@ -66,7 +90,7 @@ def tend_these(book: Book, threshold_days: int | None = None, limit: int = 50) -
     """Allies and leaders not met for longer than the threshold (never met counts), longest first."""
     days = tend_after_days(book) if threshold_days is None else threshold_days
     cutoff = date.fromordinal(today().toordinal() - days).isoformat()
-    rows = book.rows(
+    rows = book._rows(
         "SELECT c.id, c.name, c.stance, c.is_leader, "
         "(SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m WHERE m.contact_id = c.id "
         " AND m.status = 'held') AS last "
@@ -82,9 +106,18 @@ def tend_these(book: Book, threshold_days: int | None = None, limit: int = 50) -
 def overview(book: Book) -> dict[str, int]:
     """The home screen's counts: overdue both ways, and asks made against offers made."""
     now = today().isoformat()
-    row = book.row(
+    row = book._row(
         "SELECT (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'theirs' AND due_on < :d),"
         " (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'mine' AND due_on < :d),"
         " (SELECT count(*) FROM exchange WHERE direction = 'ask' AND status <> 'planned'),"
         " (SELECT count(*) FROM exchange WHERE direction = 'offer' AND status <> 'planned')", {"d": now})
     return {"overdue_theirs": row[0], "overdue_mine": row[1], "asks": row[2], "offers": row[3]}
+
+
+def home_panes(book: Book) -> HomePanes:
+    """Everything the home screen's side panes show, read in one go (off the interface thread)."""
+    from relmeet.store import due, meetings
+
+    days = tend_after_days(book)
+    return HomePanes(upcoming=meetings.upcoming(book, limit=20), due=due.due_soon(book), tend_after_days=days,
+                     tend=tend_these(book, days), counts=overview(book))

@@ -16,27 +16,27 @@ def history(book: Book, contact_id: int) -> History | None:
     if known is None:
         return None
     found = History(known=known)
-    found.exchanges = [ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4])) for r in book.rows(
+    found.exchanges = [ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4])) for r in book._rows(
         "SELECT x.direction, x.kind, x.text, x.status, coalesce(m.started_at, m.scheduled_at, x.created_at) "
         "FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id WHERE x.contact_id = ? "
         "ORDER BY x.created_at DESC", (contact_id,))]
-    rows = book.rows(
+    rows = book._rows(
         "SELECT m.id, coalesce(m.started_at, m.scheduled_at) AS at, m.status, m.type, coalesce(g.name, ''), "
         "m.purpose, m.notes, m.summary, m.next_step FROM meeting m LEFT JOIN campaign g ON g.id = m.campaign_id "
         "WHERE m.contact_id = ? AND m.status <> 'cancelled' ORDER BY at IS NULL, at DESC LIMIT ?",
         (contact_id, MEETING_LIMIT + 1))
     found.meetings = [MeetingEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows[:MEETING_LIMIT]]
     if len(rows) > MEETING_LIMIT:
-        found.more_meetings = book.value("SELECT count(*) FROM meeting WHERE contact_id = ?", (contact_id,)) \
+        found.more_meetings = book._value("SELECT count(*) FROM meeting WHERE contact_id = ?", (contact_id,)) \
             - MEETING_LIMIT
-    found.referred = [r[0] for r in book.rows(
+    found.referred = [r[0] for r in book._rows(
         "SELECT DISTINCT c.name FROM referral r JOIN contact c ON c.id = r.to_contact_id WHERE r.from_contact_id = ? "
         "ORDER BY c.name", (contact_id,))]
     if known.contact.kind == "organization":
-        found.people = [(r[0], r[1], r[2]) for r in book.rows(
+        found.people = [(r[0], r[1], r[2]) for r in book._rows(
             "SELECT id, name, role FROM contact WHERE organization_id = ? AND archived_at IS NULL "
             "ORDER BY name COLLATE NOCASE", (contact_id,))]
-    check_in = book.value("SELECT max(check_in_on) FROM meeting WHERE contact_id = ? AND check_in_on >= date('now')",
+    check_in = book._value("SELECT max(check_in_on) FROM meeting WHERE contact_id = ? AND check_in_on >= date('now')",
                           (contact_id,))
     found.check_in_on = date.fromisoformat(check_in) if check_in else None
     return found

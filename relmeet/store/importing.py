@@ -31,7 +31,7 @@ def _blocks(folded: str) -> set[tuple[str, str]]:
 def preview(book: Book, batch: Batch) -> Preview:
     found = Preview(problems=list(batch.problems), layouts=list(batch.layouts))
     by_email, by_phone, by_name = {}, {}, {}
-    for r in book.rows("SELECT id, name, email, phone FROM contact WHERE archived_at IS NULL"):
+    for r in book._rows("SELECT id, name, email, phone FROM contact WHERE archived_at IS NULL"):
         if r["email"]:
             by_email[r["email"].strip().lower()] = (r["id"], r["name"])
         if _digits(r["phone"]):
@@ -87,7 +87,7 @@ def apply(book: Book, found: Preview) -> Counts:
     """Write the preview in one transaction: everything lands, or nothing does."""
     counts = Counts()
     now = to_iso(utcnow())
-    with book.write() as conn:
+    with book._write() as conn:
         orgs = {fold(r[1]): r[0] for r in conn.execute("SELECT id, name FROM contact WHERE kind = 'organization'")}
 
         def organization_id(name: str) -> int | None:

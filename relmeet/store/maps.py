@@ -3,13 +3,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from relmeet.domain import Level, Stance
-from relmeet.domain.campaigns import Connector, LevelGroup, ReferralLink
+from relmeet.domain import Level
+from relmeet.domain.campaigns import INFLUENCES, STANCES, Connector, LevelGroup, ReferralLink
 from relmeet.store.book import Book
 from relmeet.store.campaigns import Member, members, members_at_level
-
-STANCES = [s.value for s in Stance]          # left to right: opposition … ally
-INFLUENCES = [5, 4, 3, 2, 1]                 # top to bottom: who decides first
 
 
 def power_grid(book: Book, campaign_id: int | None) -> dict[tuple[int, str], list[Member]]:
@@ -26,7 +23,7 @@ PAGE = 100  # people listed per level before "show more": a tree of 20,000 rows 
 def levels(book: Book) -> list[LevelGroup]:
     """Contacts grouped by seed 002's three levels, with counts; each level's first page of people."""
     groups = {level.value: LevelGroup(level.value) for level in Level}
-    for r in book.rows("SELECT level, count(*), sum(is_leader), sum(is_gatekeeper) FROM contact "
+    for r in book._rows("SELECT level, count(*), sum(is_leader), sum(is_gatekeeper) FROM contact "
                        "WHERE archived_at IS NULL GROUP BY level"):
         if r[0] in groups:
             groups[r[0]].total, groups[r[0]].leaders, groups[r[0]].gatekeepers = r[1], r[2], r[3]
@@ -42,7 +39,7 @@ def level_page(book: Book, level: str, offset: int) -> tuple[list[Member], dict[
     orgs = [m.id for m in people if m.kind == "organization"]
     org_people: dict[int, list[tuple[int, str]]] = {org: [] for org in orgs}
     if orgs:
-        for r in book.rows(f"SELECT organization_id, id, name FROM contact WHERE organization_id IN "
+        for r in book._rows(f"SELECT organization_id, id, name FROM contact WHERE organization_id IN "
                            f"({','.join('?' * len(orgs))}) AND archived_at IS NULL ORDER BY name COLLATE NOCASE",
                            tuple(orgs)):
             org_people[r[0]].append((r[1], r[2]))
@@ -50,7 +47,7 @@ def level_page(book: Book, level: str, offset: int) -> tuple[list[Member], dict[
 
 
 def referrals(book: Book) -> list[ReferralLink]:
-    rows = book.rows(
+    rows = book._rows(
         "SELECT r.from_contact_id, f.name, r.to_contact_id, t.name, r.note, "
         "(SELECT count(*) FROM meeting m WHERE m.contact_id = r.to_contact_id AND m.status = 'held') "
         "FROM referral r JOIN contact f ON f.id = r.from_contact_id JOIN contact t ON t.id = r.to_contact_id "
@@ -60,7 +57,7 @@ def referrals(book: Book) -> list[ReferralLink]:
 
 def connectors(book: Book, limit: int = 20) -> list[Connector]:
     """Seed 002's connectors: whose referrals led to the most held meetings, then the most referrals."""
-    rows = book.rows(
+    rows = book._rows(
         "SELECT r.from_contact_id, f.name, count(DISTINCT r.to_contact_id) AS referred, "
         "(SELECT count(*) FROM meeting m WHERE m.status = 'held' AND m.contact_id IN "
         "   (SELECT to_contact_id FROM referral r2 WHERE r2.from_contact_id = r.from_contact_id)) AS led "

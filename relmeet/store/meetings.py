@@ -2,23 +2,28 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 
-from relmeet.domain import MeetingType, from_iso, utcnow
+from relmeet.domain import MeetingType, from_iso, now_iso, to_iso, utcnow
 from relmeet.domain.errors import ConflictError, RelmeetError, ValidationError
-from relmeet.domain.meetings import FollowUp, MeetingCard, MeetingPlan
+from relmeet.domain.meetings import MeetingCard, MeetingPlan
 from relmeet.store.book import Book
+
+
+# A meeting with its contact's and campaign's names, as every MeetingCard is read
+_CARDS = ("SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
+          "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id ")
 
 
 def validate_plan(book: Book, plan: MeetingPlan) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if book.row("SELECT 1 FROM contact WHERE id = ?", (plan.contact_id,)) is None:
+    if book._row("SELECT 1 FROM contact WHERE id = ?", (plan.contact_id,)) is None:
         errors["contact_id"] = "Pick the contact you are meeting."
     if plan.type not in {t.value for t in MeetingType}:
         errors["type"] = "Choose recruitment, maintenance, escalation or other."
     if plan.duration_min is not None and not 0 <= plan.duration_min <= 24 * 60:
         errors["duration_min"] = "A duration is a number of minutes, up to a day."
-    if plan.campaign_id is not None and book.row("SELECT 1 FROM campaign WHERE id = ?", (plan.campaign_id,)) is None:
+    if plan.campaign_id is not None and book._row("SELECT 1 FROM campaign WHERE id = ?", (plan.campaign_id,)) is None:
         errors["campaign_id"] = "Pick a campaign from the book."
     return errors
 
@@ -31,7 +36,7 @@ def plan(book: Book, plan: MeetingPlan, meeting_id: int | None = None) -> int:
     from relmeet.domain.tables import Meeting
 
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(plan).items()}
-    with book.session() as session:
+    with book._session() as session:
         if meeting_id is None:
             meeting = Meeting(**values)
             session.add(meeting)
@@ -54,9 +59,8 @@ def _get(session, meeting_id: int):
 
 
 def get(book: Book, meeting_id: int) -> MeetingCard | None:
-    row = book.row(
-        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
-        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id WHERE m.id = ?",
+    row = book._row(
+        _CARDS + "WHERE m.id = ?",
         (meeting_id,))
     if row is None:
         return None
@@ -80,11 +84,11 @@ def _card(row) -> MeetingCard:
 
 def start(book: Book, meeting_id: int) -> MeetingCard:
     """Mark the meeting in progress (resumable after a crash) and return it."""
-    with book.write() as conn:
+    with book._write() as conn:
         conn.execute(
             "UPDATE meeting SET status = 'in_progress', started_at = coalesce(started_at, ?), updated_at = ? "
             "WHERE id = ? AND status IN ('planned', 'in_progress')",
-            (_now(), _now(), meeting_id))
+            (now_iso(), now_iso(), meeting_id))
     card = get(book, meeting_id)
     if card is None:
         raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
@@ -97,10 +101,10 @@ def save_notes(book: Book, meeting_id: int, notes: str, expected_rev: int) -> in
     Raises ConflictError when another copy of relmeet saved these notes in between, so that
     neither copy overwrites the other's words silently.
     """
-    with book.write() as conn:
+    with book._write() as conn:
         cursor = conn.execute(
             "UPDATE meeting SET notes = ?, notes_rev = notes_rev + 1, updated_at = ? "
-            "WHERE id = ? AND notes_rev = ?", (notes, _now(), meeting_id, expected_rev))
+            "WHERE id = ? AND notes_rev = ?", (notes, now_iso(), meeting_id, expected_rev))
         if cursor.rowcount == 1:
             return expected_rev + 1
         current = conn.execute("SELECT notes_rev FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
@@ -110,60 +114,44 @@ def save_notes(book: Book, meeting_id: int, notes: str, expected_rev: int) -> in
 
 
 def end(book: Book, meeting_id: int) -> None:
-    with book.write() as conn:
+    with book._write() as conn:
         conn.execute(
             "UPDATE meeting SET status = 'held', ended_at = coalesce(ended_at, ?), "
             "duration_min = CASE WHEN started_at IS NULL THEN duration_min ELSE "
             "  max(1, CAST(round((julianday(?) - julianday(started_at)) * 1440) AS INTEGER)) END, "
-            "updated_at = ? WHERE id = ?", (_now(), _now(), _now(), meeting_id))
+            "updated_at = ? WHERE id = ?", (now_iso(), now_iso(), now_iso(), meeting_id))
 
 
 def cancel(book: Book, meeting_id: int) -> None:
-    with book.write() as conn:
-        conn.execute("UPDATE meeting SET status = 'cancelled', updated_at = ? WHERE id = ?", (_now(), meeting_id))
+    with book._write() as conn:
+        conn.execute("UPDATE meeting SET status = 'cancelled', updated_at = ? WHERE id = ?", (now_iso(), meeting_id))
 
 
-def save_follow_up(book: Book, meeting_id: int, follow: FollowUp) -> None:
-    errors = {}
-    for name in ("leadership_rating", "relationship_rating"):
-        value = getattr(follow, name)
-        if value is not None and not 1 <= value <= 5:
-            errors[name] = "A rating is from 1 to 5."
-    if errors:
-        raise ValidationError(errors)
-    with book.write() as conn:
+def record_held(book: Book, meeting_id: int, started_at: datetime, ended_at: datetime, notes: str) -> None:
+    """A meeting entered after it was held: when it began and ended, and its notes."""
+    with book._write() as conn:
         conn.execute(
-            "UPDATE meeting SET summary = ?, next_step = ?, check_in_on = ?, leadership_rating = ?, "
-            "relationship_rating = ?, notes_private = ?, updated_at = ? WHERE id = ?",
-            (follow.summary, follow.next_step, follow.check_in_on.isoformat() if follow.check_in_on else None,
-             follow.leadership_rating, follow.relationship_rating, int(follow.notes_private), _now(), meeting_id))
+            "UPDATE meeting SET status = 'held', started_at = ?, ended_at = ?, notes = ?, "
+            "duration_min = max(1, CAST(round((julianday(?) - julianday(?)) * 1440) AS INTEGER)), updated_at = ? "
+            "WHERE id = ?", (to_iso(started_at), to_iso(ended_at), notes, to_iso(ended_at), to_iso(started_at),
+                             now_iso(), meeting_id))
 
 
 def in_progress(book: Book) -> list[MeetingCard]:
     """Meetings started and never ended: what a crash or a closed terminal left behind."""
-    rows = book.rows(
-        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
-        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
-        "WHERE m.status = 'in_progress' ORDER BY m.started_at DESC")
+    rows = book._rows(
+        _CARDS + "WHERE m.status = 'in_progress' ORDER BY m.started_at DESC")
     return [_card(r) for r in rows]
 
 
 def upcoming(book: Book, limit: int = 20) -> list[MeetingCard]:
-    rows = book.rows(
-        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
-        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
-        "WHERE m.status = 'planned' ORDER BY m.scheduled_at IS NULL, m.scheduled_at LIMIT ?", (limit,))
+    rows = book._rows(
+        _CARDS + "WHERE m.status = 'planned' ORDER BY m.scheduled_at IS NULL, m.scheduled_at LIMIT ?", (limit,))
     return [_card(r) for r in rows]
 
 
 def last_held(book: Book, contact_id: int, before_id: int | None = None) -> MeetingCard | None:
-    row = book.row(
-        "SELECT m.*, c.name AS contact_name, g.name AS campaign_name FROM meeting m "
-        "JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
-        "WHERE m.contact_id = ? AND m.status = 'held' AND m.id IS NOT ? "
+    row = book._row(
+        _CARDS + "WHERE m.contact_id = ? AND m.status = 'held' AND m.id IS NOT ? "
         "ORDER BY coalesce(m.started_at, m.scheduled_at) DESC LIMIT 1", (contact_id, before_id))
     return _card(row) if row else None
-
-
-def _now() -> str:
-    return utcnow().isoformat(timespec="seconds")

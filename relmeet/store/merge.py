@@ -10,16 +10,10 @@ import sqlite3
 
 from relmeet import domain
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.people import MergeRecord
+from relmeet.domain.people import MERGE_FIELDS, MergeRecord, MergeSides
 
 # contact fields a user chooses between, with the label the merge screen shows
-FIELDS: list[tuple[str, str]] = [
-    ("name", "Name"), ("kind", "Kind"), ("organization_id", "Organization"), ("role", "Role"),
-    ("level", "Level"), ("stance", "Stance"), ("influence", "Influence"), ("rung", "Rung"),
-    ("is_leader", "Leader"), ("is_gatekeeper", "Gatekeeper"), ("their_language", "Their language"),
-    ("phone", "Phone"), ("email", "Email"), ("neighbourhood", "Neighbourhood"),
-    ("contact_method", "Contact method"), ("language", "Language"), ("notes", "Notes"),
-]
+FIELDS = MERGE_FIELDS
 FIELD_NAMES = [name for name, _ in FIELDS]
 # rows that belong to a contact through contact_id and simply change hands
 _OWNED = ["meeting", "interest", "exchange", "commitment", "win"]
@@ -51,7 +45,7 @@ def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = Non
     if bad:
         raise RelmeetError(f"unknown merge choices: {bad}")
     now = domain.to_iso(domain.utcnow())
-    with book.write() as conn:
+    with book._write() as conn:
         keep, drop = _contact(conn, keep_id), _contact(conn, drop_id)
         snap: dict = {"kept_before": keep, "dropped": drop, "moved": {}}
         # 1. the kept contact's fields, as chosen
@@ -115,7 +109,7 @@ def undo(book, merge_id: int) -> int:
 
     Rows added to the kept contact since the merge stay with it; rows deleted since stay deleted.
     """
-    with book.write() as conn:
+    with book._write() as conn:
         log = conn.execute("SELECT * FROM merge_log WHERE id = ?", (merge_id,)).fetchone()
         if log is None:
             raise RelmeetError(f"there is no merge #{merge_id} to undo (was its kept contact deleted?)")
@@ -180,7 +174,7 @@ def _move_back(conn: sqlite3.Connection, sql: str, params: tuple, ids: list[int]
 
 def recent_merges(book, limit: int = 20) -> list[MergeRecord]:
     """Merges that can still be undone, newest first."""
-    rows = book.rows(
+    rows = book._rows(
         "SELECT m.id, m.kept_id, coalesce(c.name, json_extract(m.snapshot, '$.kept_before.name')) AS kept_name, "
         "m.dropped_name, m.merged_at FROM merge_log m "
         "LEFT JOIN contact c ON c.id = m.kept_id WHERE m.undone_at IS NULL ORDER BY m.merged_at DESC, m.id DESC LIMIT ?",
@@ -190,19 +184,19 @@ def recent_merges(book, limit: int = 20) -> list[MergeRecord]:
 
 def contact_fields(book, contact_id: int) -> dict:
     """One contact's row as a dict, for the merge screen's side-by-side view."""
-    row = book.row("SELECT * FROM contact WHERE id = ?", (contact_id,))
+    row = book._row("SELECT * FROM contact WHERE id = ?", (contact_id,))
     if row is None:
         raise RelmeetError(f"there is no contact #{contact_id}")
     return dict(row)
 
 
 def tags_of(book, contact_id: int) -> list[str]:
-    return [r[0] for r in book.rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
+    return [r[0] for r in book._rows("SELECT tag FROM contact_tag WHERE contact_id = ? ORDER BY tag", (contact_id,))]
 
 
 def moving_counts(book, contact_id: int) -> dict[str, int]:
     """What hangs off a contact and would move in a merge, by what the user calls it."""
-    one = lambda sql: book.value(sql, (contact_id,) * sql.count("?"))  # noqa: E731
+    one = lambda sql: book._value(sql, (contact_id,) * sql.count("?"))  # noqa: E731
     return {
         "meetings": one("SELECT count(*) FROM meeting WHERE contact_id = ?"),
         "interests": one("SELECT count(*) FROM interest WHERE contact_id = ?"),
@@ -211,3 +205,11 @@ def moving_counts(book, contact_id: int) -> dict[str, int]:
         "referrals": one("SELECT count(*) FROM referral WHERE from_contact_id = ? OR to_contact_id = ?"),
         "members": one("SELECT count(*) FROM contact WHERE organization_id = ?"),
     }
+
+
+def sides(book, keep_id: int, drop_id: int) -> MergeSides:
+    """Everything the merge screen shows of two contacts."""
+    keep, drop = contact_fields(book, keep_id), contact_fields(book, drop_id)
+    orgs = {o for o in (keep["organization_id"], drop["organization_id"]) if o}
+    return MergeSides(keep, drop, tags_of(book, keep_id), tags_of(book, drop_id),
+                      {o: contact_fields(book, o)["name"] for o in orgs}, moving_counts(book, drop_id))

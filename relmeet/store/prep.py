@@ -20,27 +20,27 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
     known = Known(contact=contact)
     known.interests = [
         KnownInterest(r["kind"], r["text"], r["responsible"], from_iso(r["learned"]))
-        for r in book.rows(
+        for r in book._rows(
             f"SELECT i.kind, i.text, i.responsible, coalesce(m.started_at, m.scheduled_at) AS learned "
             f"FROM interest i LEFT JOIN meeting m ON m.id = i.meeting_id WHERE i.contact_id = ? {private} "
             "ORDER BY i.kind = 'self_interest' DESC, i.created_at DESC", (contact_id,))]
     known.open_commitments = [
         KnownCommitment(r["id"], r["owner"], r["text"], date.fromisoformat(r["due_on"]) if r["due_on"] else None)
-        for r in book.rows(
+        for r in book._rows(
             "SELECT id, owner, text, due_on FROM commitment WHERE contact_id = ? AND status = 'open' "
             "ORDER BY due_on IS NULL, due_on", (contact_id,))]
-    last = book.row(
+    last = book._row(
         "SELECT summary, next_step, coalesce(started_at, scheduled_at) AS at FROM meeting "
         "WHERE contact_id = ? AND status = 'held' ORDER BY at DESC LIMIT 1", (contact_id,))
     if last is not None:
         known.last_summary, known.last_next_step, known.last_met = last["summary"], last["next_step"], from_iso(last["at"])
-    known.referred_by = [r[0] for r in book.rows(
+    known.referred_by = [r[0] for r in book._rows(
         "SELECT DISTINCT c.name FROM referral r JOIN contact c ON c.id = r.from_contact_id "
         "WHERE r.to_contact_id = ? ORDER BY c.name", (contact_id,))]
-    known.stances = [KnownStance(r["name"], r["stance"], r["influence"]) for r in book.rows(
+    known.stances = [KnownStance(r["name"], r["stance"], r["influence"]) for r in book._rows(
         "SELECT g.name, cc.stance, cc.influence FROM campaign_contact cc JOIN campaign g ON g.id = cc.campaign_id "
         "WHERE cc.contact_id = ? ORDER BY g.name", (contact_id,))]
-    upcoming = book.row(
+    upcoming = book._row(
         "SELECT id, scheduled_at, purpose, framing, offer_plan FROM meeting WHERE contact_id = ? "
         "AND status IN ('planned', 'in_progress') ORDER BY status = 'in_progress' DESC, "
         "scheduled_at IS NULL, scheduled_at LIMIT 1", (contact_id,))
@@ -49,7 +49,7 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
         known.next_at = from_iso(upcoming["scheduled_at"])
         known.next_purpose, known.next_framing = upcoming["purpose"], upcoming["framing"]
         known.next_offer_plan = upcoming["offer_plan"]
-        known.planned_asks = [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book.rows(
+        known.planned_asks = [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book._rows(
             "SELECT kind, text, status FROM exchange WHERE meeting_id = ? AND direction = 'ask' ORDER BY id",
             (upcoming["id"],))]
     return known
@@ -57,7 +57,7 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
 
 def campaigns(book: Book) -> list[tuple[str, int]]:
     """(name, id) of the campaigns still being worked, for the prep form's picker."""
-    return [(r["name"], r["id"]) for r in book.rows(
+    return [(r["name"], r["id"]) for r in book._rows(
         "SELECT id, name FROM campaign WHERE status = 'active' ORDER BY name COLLATE NOCASE")]
 
 
@@ -66,14 +66,14 @@ PLAN_COLUMNS = ("contact_id", "campaign_id", "type", "scheduled_at", "location",
 
 
 def planned_asks(book: Book, meeting_id: int) -> list[PlannedAsk]:
-    return [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book.rows(
+    return [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book._rows(
         "SELECT kind, text, status FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned' "
         "ORDER BY id", (meeting_id,))]
 
 
 def next_planned(book: Book, contact_id: int) -> int | None:
     """The contact's planned meeting to keep preparing, if there is one."""
-    return book.value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'planned' "
+    return book._value("SELECT id FROM meeting WHERE contact_id = ? AND status = 'planned' "
                       "ORDER BY scheduled_at IS NULL, scheduled_at LIMIT 1", (contact_id,))
 
 
@@ -95,7 +95,7 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
     values = {name: getattr(plan, name) for name in PLAN_COLUMNS}
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
     values["scheduled_at"] = to_iso(plan.scheduled_at)
-    with book.write() as conn:
+    with book._write() as conn:
         if meeting_id is None:
             columns = ", ".join(values) + ", status, created_at, updated_at"
             marks = ", ".join("?" for _ in values) + ", 'planned', ?, ?"

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from relmeet.domain.people import Hit
-from relmeet.domain.text import PLAIN
+from relmeet.domain.text import MARK_CLOSE, MARK_OPEN, PLAIN
 from relmeet.store.book import Book
 
 WHERE = {0: "contact", 2: "interest", 3: "ask or offer", 4: "commitment", 5: "meeting notes"}
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # snippet highlight marks no user text can contain
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -37,12 +36,12 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
     if not query:
         return []
     best: dict[int, tuple[int, str]] = {}
-    for row in book.rows(
+    for row in book._rows(
             f"""SELECT rowid AS id, snippet(contact_search, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
                 FROM contact_search WHERE contact_search MATCH ? ORDER BY rank LIMIT ?""", (query, limit)):
         best[row["id"]] = (0, row["snip"])
     if len(text.strip()) > 2 and len(best) < limit:
-        rows = book.rows(
+        rows = book._rows(
             f"""SELECT s.contact_id, s.kind,
                        snippet(search_index, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 10) AS snip
                 FROM search_index s WHERE search_index MATCH ?
@@ -54,7 +53,7 @@ def search(book: Book, text: str, *, limit: int = 50) -> list[Hit]:
         return []
     ids = list(best)[:limit]
     marks = ",".join("?" * len(ids))
-    people = {r["id"]: r for r in book.rows(
+    people = {r["id"]: r for r in book._rows(
         f"SELECT id, name, kind, archived_at FROM contact WHERE id IN ({marks})", tuple(ids))}
     hits = []
     for contact_id in ids:

@@ -1,4 +1,4 @@
-"""Relationship health: who to tend, and the overdue and reciprocity counts, for the home screen."""
+"""Relationship health on the home screen: who to tend, and the overdue and reciprocity counts."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -7,21 +7,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from relmeet.domain.people import Stale
 from relmeet.pages.formatting import stance
-from relmeet.store import health
-
-
-def contact_health_line(book, contact_id: int) -> Text:
-    """One line of a contact's relationship health, for their history or brief."""
-    found = health.contact_health(book, contact_id)
-    text = Text("Last met: ")
-    text.append("never" if found.days_since_met is None else f"{found.days_since_met} days ago",
-                style="bold red" if found.days_since_met is None or found.days_since_met > health.tend_after_days(book)
-                else "")
-    text.append(f" · overdue: theirs {found.overdue_theirs}, mine {found.overdue_mine}",
-                style="red" if found.overdue_mine or found.overdue_theirs else "")
-    text.append(f" · asks made {found.asks_made} / offers made {found.offers_made}")
-    return text
 
 
 class TendThese(Vertical):
@@ -42,10 +29,7 @@ class TendThese(Vertical):
         yield OptionList(id="tend-list")
         yield Static("", id="health-counts")
 
-    def reload(self) -> None:
-        book = self.app.book
-        days = health.tend_after_days(book)
-        stale = health.tend_these(book, days)
+    def show(self, days: int, stale: list[Stale], counts: dict[str, int]) -> None:
         self.query_one("#tend-title", Static).update(f"Tend these (not met in {days}+ days)")
         options = self.query_one("#tend-list", OptionList)
         options.clear_options()
@@ -59,7 +43,6 @@ class TendThese(Vertical):
             options.add_option(Option(line))
         if not stale:
             options.add_option(Option(Text("Everyone is tended. ", style="dim"), disabled=True))
-        counts = health.overview(book)
         text = Text(f"Overdue: theirs {counts['overdue_theirs']}, mine {counts['overdue_mine']} · "
                     f"asks {counts['asks']} / offers {counts['offers']}")
         self.query_one("#health-counts", Static).update(text)

@@ -9,9 +9,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from relmeet.domain import Stance
-from relmeet.domain.campaigns import Member
+from relmeet.domain.campaigns import INFLUENCES, STANCES, Member
 from relmeet.pages.formatting import STANCE_STYLE
-from relmeet.store.maps import INFLUENCES, STANCES
 
 MAX_LINES = 4  # names shown per cell before "+N more"
 

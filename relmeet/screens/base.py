@@ -1,0 +1,91 @@
+"""What every relmeet screen has: the book it shows, the contact in view, one way to show the book again
+after it changed, and errors that reach the organizer instead of ending the app."""
+from __future__ import annotations
+
+import functools
+import inspect
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+if TYPE_CHECKING:
+    from relmeet.store import Book
+
+T = TypeVar("T")
+
+
+class BookChanged(Message):
+    """The book changed under the screen (an import, a restore, a merge, a new setting): show it again."""
+
+
+def _guarded(method: Callable) -> Callable:
+    """An action that fails tells the organizer in a line, and the app goes on."""
+    if inspect.iscoroutinefunction(method):
+        @functools.wraps(method)
+        async def guarded_async(self, *args, **kwargs):
+            try:
+                return await method(self, *args, **kwargs)
+            except Exception as error:  # every failure is reported, none is swallowed
+                self.app.report_error(error)
+        return guarded_async
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:  # every failure is reported, none is swallowed
+            self.app.report_error(error)
+    return guarded
+
+
+def guard_actions(cls: type) -> None:
+    """Wrap the class's own `action_*` methods so that an error in one is reported, not fatal."""
+    for name, value in list(vars(cls).items()):
+        if name.startswith("action_") and callable(value):
+            setattr(cls, name, _guarded(value))
+
+
+class BookView:
+    """Mixed into relmeet's screens (full and modal)."""
+
+    # The contact the app-wide keys (F2 plan, F3 brief, export history…) act on; None when there is none.
+    selected_contact_id: int | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        guard_actions(cls)
+
+    @property
+    def book(self) -> "Book":
+        return self.app.book  # type: ignore[attr-defined]
+
+    def reload(self) -> None:
+        """Show the book again. Screens that show something of the book override this."""
+
+    def on_book_changed(self, message: BookChanged) -> None:
+        message.stop()
+        self.reload()
+
+    def load_then_show(self, fetch: Callable[[], T], show: Callable[[T], None], *, group: str) -> Worker:
+        """Query the book in a thread, then show the result; a failure is reported by the app."""
+        def work() -> None:
+            found = fetch()
+            self.app.call_from_thread(show, found)  # type: ignore[attr-defined]
+
+        return self.run_worker(work, thread=True, exclusive=True, group=group,  # type: ignore[attr-defined]
+                               exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            event.stop()
+            self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
+
+
+class RelmeetScreen(BookView, Screen[T]):
+    """A full screen of relmeet."""
+
+
+class RelmeetModal(BookView, ModalScreen[T]):
+    """A dialog of relmeet."""
