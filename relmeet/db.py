@@ -18,11 +18,19 @@ from relmeet.schema import LATEST, STEPS
 APPLICATION_ID = 0x524D4254  # "RMBT"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_ENV = "RELMEET_BUSY_TIMEOUT_MS"  # how long a write waits for another writer; the fault tests shorten it
+
+
+def busy_timeout_ms() -> int:
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:  # a mistyped setting falls back to the default rather than stopping relmeet
+        return BUSY_TIMEOUT_MS
 
 
 def configure(conn: sqlite3.Connection) -> None:
     """Per-connection settings; every connection to the book gets them."""
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
 
