@@ -5,6 +5,8 @@ Inserts go through the real schema (its triggers keep the search index), in one 
 from __future__ import annotations
 
 import random
+import sqlite3
+from contextlib import closing
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -44,8 +46,9 @@ def build(path: Path, contacts: int, meetings: int, items: int) -> None:
     from relmeet.store import Book
 
     rng = random.Random(7)
-    with Book(path) as book, Progress(transient=False) as progress:
-        conn = book.conn
+    Book(path).close()  # creates the file at the current schema; the rows go in directly, in bulk
+    conn = sqlite3.connect(path, isolation_level=None)
+    with closing(conn), Progress(transient=False) as progress:
         now = _iso(NOW)
         orgs = max(1, contacts // 20)
         task = progress.add_task("contacts", total=contacts)

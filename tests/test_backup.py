@@ -132,6 +132,7 @@ async def test_app_backs_up_daily_and_on_request(demo_book):
 
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the daily backup starts once the home screen is drawn
         await app.workers.wait_for_complete()
         assert len(backup.list_backups(demo_book)) == 1  # today's, made at start-up
         await run_from_palette(pilot, "back up")
@@ -216,6 +217,7 @@ async def test_app_restores_a_backup_after_asking(demo_book):
     before = _tables(demo_book)
     app = RelmeetApp(demo_book)
     async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()  # the daily backup starts once the home screen is drawn
         await app.workers.wait_for_complete()  # today's backup, taken at start-up
         _add_contact(demo_book, "Typed After The Backup")
         with_it = peek.value(demo_book, "SELECT count(*) FROM contact")

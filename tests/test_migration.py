@@ -49,8 +49,8 @@ def test_upgrade_from_version_1_keeps_every_row(tmp_path):
     _version_1_book(path)
     old = sqlite3.connect(path)
     before = {t: old.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1  # so every later step runs on it
     old.close()
-    assert len(STEPS) > 1
     with Book(path) as book:
         assert peek.value(book, "PRAGMA user_version") == LATEST
         after = {t: [tuple(r) for r in peek.rows(book, f"SELECT * FROM {t} ORDER BY 1, 2")] for t in TABLES}

@@ -71,8 +71,10 @@ def test_names_first_then_the_newest_mention(book):
     named = contacts.create(book, ContactIn(name="Mold Inspector Ruiz"))
     captures.add_interest(book, older, "concern", "Mold in the laundry room")
     captures.add_interest(book, newer, "concern", "Mold behind the fridge")
-    assert _names(book, "mold") == ["Mold Inspector Ruiz", "Linda Park", "Hieu Tran"]
-    assert named
+    hits = search(book, "mold")
+    assert [h.name for h in hits] == ["Mold Inspector Ruiz", "Linda Park", "Hieu Tran"]
+    # the name matched for the first, what was learned about them for the others
+    assert [(h.contact_id, h.where) for h in hits] == [(named, "contact"), (newer, "interest"), (older, "interest")]
 
 
 def test_renamed_organization_finds_its_people(book):

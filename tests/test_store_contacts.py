@@ -85,7 +85,8 @@ def test_list_filters_and_sorts(demo_book):
 
 
 def test_two_processes_writing_lose_nothing(book_path):
-    """Two copies of relmeet incrementing the same rows: every write lands (DESIGN.md trap)."""
+    """Two copies of relmeet incrementing the same rows: every write lands (with SQLite's default deferred
+    transactions half of them were lost)."""
     with Book(book_path) as book:
         contacts.create(book, ContactIn(name="Counter", influence=1))
     script = textwrap.dedent(f"""

@@ -1,8 +1,8 @@
 """SQLModel tables: the book's rows as the store writes them.
 
 The schema itself is created by the SQL migration steps in relmeet/schema/; these classes mirror
-it (a test checks that every column matches). Screens never see these objects: the store hands
-them plain read models (relmeet/views.py).
+it (a test checks that every column matches). Only the store uses them: everything above it gets
+plain read models (relmeet/domain/people.py, meetings.py, campaigns.py, files.py).
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The book's schema as ordered migration steps.
 
-Step N takes a book at schema version N-1 to version N. A step is never edited once released:
-a change to the schema is a new step, with a test that upgrades a book made by the step before.
+Each step takes a book from the previous step's version to its own; the numbers need not be consecutive
+(there is no step 2, so step 3 upgrades a version-1 book). A step is never edited once released: a
+change to the schema is a new step, with a test that upgrades a book made by the step before.
 """
 from __future__ import annotations
 

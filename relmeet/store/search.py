@@ -2,7 +2,7 @@
 
 Whatever the user types is searched as text: each word becomes a quoted FTS5 prefix term, so quotes,
 `*`, `-`, `AND` or `(` are never syntax. One or two characters search the contacts' own details only
-(a short prefix over every note is slow, DESIGN.md "Traps").
+(a one- or two-letter prefix over 500,000 notes took up to 480 ms).
 """
 from __future__ import annotations
 
