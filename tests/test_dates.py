@@ -149,7 +149,7 @@ REFUSED = [
     ("0", '"0": no month has a day 0.'),
     ("feb 30", '"feb 30": February has no 30th. Try "fri"'),
     ("feb 29 2027", '"feb 29 2027": February 2027 has no 29th.'),
-    ("mon dec 8", '"mon dec 8": 8 Dec 2026 is a Tuesday, not a Monday. Try "dec 8" alone.'),
+    ("mon dec 8", '"mon dec 8": 8 Dec 2026 is a Tuesday, not a Monday. Leave out "mon", or correct the date.'),
     ("in 2 fortnights", '"in 2 fortnights": relmeet counts days, weeks or months, not "fortnights".'),
     ("in many weeks", '"in many weeks": relmeet counts in figures ("in 3 weeks"), not "many".'),
     ("2026", '"2026": 2026 is a year; which day in it? Try "2026-12-03".'),

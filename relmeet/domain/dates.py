@@ -235,9 +235,8 @@ def _read_day(text: str, today: date, day_first: bool) -> date:
         if day is None:
             raise Refused()
         if day.weekday() != weekday:
-            said = " ".join(rest)
             raise Refused(f"{day:%-d %b %Y} is a {WEEKDAYS[day.weekday()].title()}, not a {WEEKDAYS[weekday].title()}.",
-                          f'Try "{said}" alone.')
+                          f'Leave out "{words[0]}", or correct the date.')
         return day
     day = _calendar_day(words, today, day_first)
     if day is None:
