@@ -99,8 +99,9 @@ async def test_the_locale_sets_the_order_when_the_screen_does_not(monkeypatch):
 
 
 async def test_a_meeting_time_shows_day_and_time():
-    app = Host(DateInput("", input_id="due", with_time=True))
+    app = Host(DateInput("", input_id="due", with_time=True, compact=True))  # as the follow-up's fields are
     async with app.run_test() as pilot:
+        assert app.query_one("#due", Input).compact
         assert preview(app) == "fri 7pm · mon dec 7 3pm · tomorrow 18:30"
         await type_into(pilot, "mon dec 7 3pm")
         assert preview(app) == "→ Mon 7 Dec 15:00  in 14 days"

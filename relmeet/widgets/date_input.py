@@ -51,17 +51,17 @@ class DateInput(Vertical):
     """
 
     def __init__(self, value: str = "", *, input_id: str, placeholder: str = "", with_time: bool = False,
-                 day_first: bool | None = None, hint: str | None = None, id: str | None = None,
-                 classes: str | None = None):
+                 day_first: bool | None = None, hint: str | None = None, compact: bool = False,
+                 id: str | None = None, classes: str | None = None):
         super().__init__(id=id or f"{input_id}-date", classes=classes)
-        self._start = (value, input_id, placeholder)
+        self._start = (value, input_id, placeholder, compact)
         self.with_time, self.day_first = with_time, day_first
         self.hint = hint if hint is not None else (TIME_HINT if with_time else DAY_HINT)
         self.refusal: str | None = None
 
     def compose(self) -> ComposeResult:
-        value, input_id, placeholder = self._start
-        yield Input(value, id=input_id, placeholder=placeholder)
+        value, input_id, placeholder, compact = self._start
+        yield Input(value, id=input_id, placeholder=placeholder, compact=compact)
         yield Static("", classes="date-preview", markup=False)
 
     def on_mount(self) -> None:
