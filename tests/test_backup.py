@@ -6,7 +6,7 @@ import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from steps import run_from_palette
+from steps import notices, run_from_palette
 
 from relmeet.cli import main
 from relmeet.domain.errors import RelmeetError
@@ -131,7 +131,7 @@ async def test_app_backs_up_daily_and_on_request(demo_book):
     from relmeet.app import RelmeetApp
 
     app = RelmeetApp(demo_book)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()  # the daily backup starts once the home screen is drawn
         await app.workers.wait_for_complete()
         assert len(backup.list_backups(demo_book)) == 1  # today's, made at start-up
@@ -140,10 +140,10 @@ async def test_app_backs_up_daily_and_on_request(demo_book):
         await pilot.pause()
         made = backup.list_backups(demo_book)
         assert len(made) == 2
-        assert any(f"Backed up to {made[0].path}" in n.message for n in app._notifications)
+        assert any(f"Backed up to {made[0].path}" in n for n in (await notices(pilot)))
     # a second start the same day makes no new daily backup
     app = RelmeetApp(demo_book)
-    async with app.run_test(size=(120, 36)):
+    async with app.run_test(size=(120, 36), notifications=True):
         await app.workers.wait_for_complete()
     assert len(backup.list_backups(demo_book)) == 2
 
@@ -216,7 +216,7 @@ async def test_app_restores_a_backup_after_asking(demo_book):
 
     before = _tables(demo_book)
     app = RelmeetApp(demo_book)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()  # the daily backup starts once the home screen is drawn
         await app.workers.wait_for_complete()  # today's backup, taken at start-up
         _add_contact(demo_book, "Typed After The Backup")
@@ -235,7 +235,7 @@ async def test_app_restores_a_backup_after_asking(demo_book):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, RestoreScreen)
-        assert any("is back; the book as it was is kept as" in n.message for n in app._notifications), [n.message for n in app._notifications]
+        assert any("is back; the book as it was is kept as" in n for n in (await notices(pilot))), (await notices(pilot))
         table = app.screen.query_one(ContactTable)
         shown = [table.get_row_at(i)[1].plain for i in range(table.row_count)]
         assert not any("Typed After" in name for name in shown)
@@ -247,10 +247,10 @@ async def test_restore_with_no_backups_says_so(demo_book):
     from relmeet.app import RelmeetApp
 
     app = RelmeetApp(demo_book, demo=True)  # demo: no daily backup
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.run_action("restore_book")
         await pilot.pause()
-        assert any("No backups yet" in n.message for n in app._notifications)
+        assert any("No backups yet" in n for n in (await notices(pilot)))
 
 
 def test_restoring_a_backup_from_an_older_book_version_upgrades_it(book):

@@ -10,6 +10,7 @@ from relmeet.cli import main
 from relmeet.domain.errors import RelmeetError
 from relmeet.exporting import json_book
 from relmeet.store import Book
+from steps import notices
 
 
 def _mark_private(book):
@@ -290,13 +291,13 @@ async def test_app_exports_the_book_as_json_beside_it(demo_book, tmp_path):
 
     _mark_private(demo_book)
     app = RelmeetApp(demo_book)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await app.run_action("export_book")  # what the palette's "book: export" runs
         await app.workers.wait_for_complete()
         await pilot.pause()
         written = list((demo_book.path.parent / "exports").iterdir())
         assert len(written) == 1 and stat.S_IMODE(written[0].stat().st_mode) == 0o600
-        assert any(str(written[0]) in n.message for n in app._notifications)
+        assert any(str(written[0]) in n for n in (await notices(pilot)))
     data = json.loads(written[0].read_text(encoding="utf-8"))
     assert "Owes back rent" not in json.dumps(data)
     assert data["tables"]["contact"] == json_book.dump(demo_book)["tables"]["contact"]
@@ -309,7 +310,7 @@ async def test_app_exports_the_contact_in_view_as_markdown(demo_book):
     from relmeet.widgets.contact_table import ContactTable
 
     app = RelmeetApp(demo_book, demo=True)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         table = app.screen.query_one(ContactTable)
         names = [table.get_row_at(i)[1].plain.strip(" ★⚑▣") for i in range(table.row_count)]
@@ -319,7 +320,7 @@ async def test_app_exports_the_contact_in_view_as_markdown(demo_book):
         await pilot.pause()
         written = list((demo_book.path.parent / "exports").iterdir())
         assert [p.name for p in written] == [f"Rosa-Nguyễn-{datetime.now():%Y-%m-%d}.md"]
-        assert any(str(written[0]) in n.message for n in app._notifications)
+        assert any(str(written[0]) in n for n in (await notices(pilot)))
     assert written[0].read_text(encoding="utf-8").startswith("# Rosa Nguyễn\n")
     assert stat.S_IMODE(written[0].stat().st_mode) == 0o600
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from steps import run_from_palette
+from steps import notices, run_from_palette
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.exporting.json_book import dump
@@ -219,7 +219,7 @@ async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
     before = _tables(demo_book)
     jose_phone = next(c for c in before["contact"] if c["id"] == JOSE)["phone"]
     app = RelmeetApp(demo_book)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         _highlight(app, "Rosa Nguyễn")
         await run_from_palette(pilot, "merge")  # the palette's first hit: "contact: merge"
@@ -249,7 +249,7 @@ async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
         await pilot.press("ctrl+y")  # yes on the question
         await pilot.pause(0.3)
         assert not isinstance(app.screen, MergeScreen)
-        assert any("José Martínez merged into Rosa Nguyễn" in n.message for n in app._notifications)
+        assert any("José Martínez merged into Rosa Nguyễn" in n for n in (await notices(pilot)))
         assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE id = ?", (JOSE,)) == 0
         assert peek.value(demo_book, "SELECT phone FROM contact WHERE id = ?", (ROSA,)) == jose_phone
         assert peek.value(demo_book, "SELECT count(*) FROM meeting WHERE contact_id = ?", (ROSA,)) == sum(
@@ -257,7 +257,7 @@ async def test_merge_screen_picks_compares_merges_and_undoes(demo_book):
 
         await app.run_action("undo_merge")  # what the palette's "contact: undo merge" runs
         await pilot.pause()
-        assert any("José Martínez is separate from Rosa Nguyễn again" in n.message for n in app._notifications)
+        assert any("José Martínez is separate from Rosa Nguyễn again" in n for n in (await notices(pilot)))
         await app.workers.wait_for_complete()
     from relmeet.store.backup import list_backups
 

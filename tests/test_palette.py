@@ -1,7 +1,7 @@
 """The command palette offers what can be done from the screen in view, and does it."""
 from __future__ import annotations
 
-from steps import run_from_palette
+from steps import notices, run_from_palette
 
 from relmeet.app import RelmeetApp
 from relmeet.screens.contact_form import ContactFormScreen
@@ -32,10 +32,10 @@ async def test_palette_follow_up_returns_to_the_last_meeting_of_the_contact_in_v
 
 async def test_actions_on_a_contact_say_how_to_pick_one_when_none_is_in_view(demo_book):
     app = RelmeetApp(demo_book)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("f8")  # the wins: about no one contact
         await pilot.pause()
         await run_from_palette(pilot, "meeting: follow up")
         assert type(app.screen).__name__ == "WinsScreen"
-        assert [n.message for n in app._notifications] == [
+        assert (await notices(pilot)) == [
             "Highlight a contact first (on the home screen or in a contact's history)."]

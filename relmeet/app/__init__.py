@@ -1,6 +1,5 @@
-"""The Textual app: global keys, the command palette, and which screen opens first.
-
-Kept thin: each screen lives in relmeet/screens/, and every database call goes through the store.
+"""The Textual app: global keys, the command palette, which screen opens first, and how errors reach
+the organizer. The screens live in relmeet/screens/; app-wide actions in the mixins beside this file.
 """
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ import time
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from relmeet.app.book_actions import BookActions
@@ -17,6 +17,7 @@ from relmeet.app.meeting_actions import MeetingActions
 from relmeet.app.palette import RelmeetCommands
 from relmeet.app.prep_actions import PrepActions
 from relmeet.app.view_actions import ViewActions
+from relmeet.domain.text import clean_text
 from relmeet.screens.base import BookChanged, BookView, guard_actions
 from relmeet.store import Book
 
@@ -54,15 +55,15 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, App):
         super().__init__()
         self.book = book
         self.demo = demo
-        self.sub_title = "demo book (throwaway copy)" if demo else str(book.path)
+        self.sub_title = "demo book (throwaway copy)" if demo else clean_text(str(book.path))
         self._last_input = self._last_collect = time.monotonic()
 
     def on_mount(self) -> None:
         from relmeet.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        self.offer_resume()
-        self.start_daily_backup()
+        self.offer_resume()  # one quick query; a meeting left open is the first thing to see
+        self.call_after_refresh(self.start_daily_backup)  # after the home screen is drawn
         # Full garbage collections walk every live object (~300,000 with a large book's screens and
         # Textual's caches) and took 150-300 ms; left to chance they fell on a keypress every few views.
         # Young generations are still collected as usual; the full one runs between keypresses.
@@ -76,6 +77,8 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, App):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_input = time.monotonic()
+        elif isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = clean_text(event.text)  # a pasted ESC, NUL or BEL would reach the field, then the terminal
         await super().on_event(event)
 
     def _tidy_up(self) -> None:
@@ -83,18 +86,17 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, App):
         typing = now - self._last_input < QUIET_FOR
         if typing and now - self._last_collect < COLLECT_AT_LEAST_EVERY:
             return
-        self._forget_closed_watchers()
         gc.collect()
         self._last_collect = time.monotonic()
 
-    def _forget_closed_watchers(self) -> None:
-        # Textual drops a closed widget's watch on another node only when the watched value changes: each
-        # screen's Header watches app.title (which never changes) and each Footer key its Footer's
-        # `compact`, so every closed screen's Header and every recomposed Footer's keys, with all they
-        # had drawn, stayed alive (~13,000 objects per map view opened) and the collector's pauses grew.
-        for node in (self, *(n for screen in self.screen_stack for n in screen.walk_children(with_self=True))):
-            for watchers in getattr(node, "__watchers", {}).values():
-                watchers[:] = [(watcher, callback) for watcher, callback in watchers if not watcher._closing]
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast, always as text: messages carry names, notes, file names and error text, and as markup
+        `Ann [/]` ended the app and `[@click=app.quit]` became a live action. Screens' and widgets'
+        `notify` end here too, whatever `markup` they pass. Control characters (a name typed with an ESC
+        sequence in it) are left out: the toast is drawn straight to the terminal."""
+        super().notify(clean_text(message), title=clean_text(title), severity=severity, timeout=timeout,
+                       markup=False)
 
     def selected_contact_id(self) -> int | None:
         """Whoever the screen in view is about (home's highlighted row, a history, a prep form)."""
