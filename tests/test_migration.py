@@ -48,12 +48,15 @@ def test_upgrade_from_version_1_keeps_every_row(tmp_path):
     path = tmp_path / "old.sqlite3"
     _version_1_book(path)
     old = sqlite3.connect(path)
+    columns = {t: [r[1] for r in old.execute(f"PRAGMA table_info({t})")] for t in TABLES}
     before = {t: old.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1  # so every later step runs on it
     old.close()
     with Book(path) as book:
         assert peek.value(book, "PRAGMA user_version") == LATEST
-        after = {t: [tuple(r) for r in peek.rows(book, f"SELECT * FROM {t} ORDER BY 1, 2")] for t in TABLES}
+        # every old column of every row as it was (later versions add columns)
+        after = {t: [tuple(r) for r in peek.rows(book, f"SELECT {', '.join(columns[t])} FROM {t} ORDER BY 1, 2")]
+                 for t in TABLES}
         assert after == before
         # the old rows are in the new search index
         assert [h.name for h in search(book, "lincoln")] == ["Rosa Nguyễn"]
@@ -85,3 +88,27 @@ def test_upgrading_an_old_book_says_so_once(tmp_path, capsys):
     with Book(path):
         pass
     assert capsys.readouterr().err == ""
+
+
+def test_upgrade_from_version_5_keeps_the_ledger_and_its_search(tmp_path):
+    path = tmp_path / "v5.sqlite3"
+    _version_1_book(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db.migrate(conn, 1, to_version=5)
+    conn.execute(f"""INSERT INTO exchange (contact_id, meeting_id, direction, kind, text, status, created_at,
+                     updated_at) VALUES (2, 1, 'offer', 'support', 'Translate the flyer', 'made', '{NOW}', '{NOW}')""")
+    conn.close()
+    with Book(path) as book:
+        assert peek.value(book, "PRAGMA user_version") == LATEST
+        rows = [tuple(r) for r in peek.rows(book, "SELECT id, direction, made_by, text, status, answer, raised_from_id "
+                                                  "FROM exchange ORDER BY id")]
+        assert rows == [(1, "ask", "me", "Host a house meeting", "agreed", "", None),
+                        (2, "offer", "me", "Translate the flyer", "made", "", None)]
+        # the rebuilt table keeps its search triggers: old rows are found, new and changed ones too
+        assert "Rosa Nguyễn" in [h.name for h in search(book, "translate the flyer")]
+        with peek.write(book) as conn:
+            conn.execute("UPDATE exchange SET text = 'Interpret at the hearing' WHERE id = 2")
+        assert [h.name for h in search(book, "interpret hearing")] == ["Rosa Nguyễn"]
+        assert search(book, "translate the flyer") == []
+        assert peek.value(book, "SELECT count(*) FROM commitment WHERE done_on IS NULL AND outcome_note = ''") == 1
+        assert peek.rows(book, "PRAGMA foreign_key_check") == []

@@ -82,6 +82,10 @@ class Contact(Stamped, table=True):
     notes: str = ""
     notes_private: bool = False
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    honorific: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    goes_by: str = ""
 
 
 class ContactTag(SQLModel, table=True):
@@ -123,6 +127,8 @@ class Meeting(Stamped, table=True):
     check_in_on: date | None = Field(default=None, sa_type=IsoDate)
     leadership_rating: int | None = None
     relationship_rating: int | None = None
+    check_in_done_on: date | None = Field(default=None, sa_type=IsoDate)
+    summary_sent_on: date | None = Field(default=None, sa_type=IsoDate)
 
 
 class Interest(Timestamps, table=True):
@@ -141,9 +147,15 @@ class Exchange(Stamped, table=True):
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id")
     campaign_id: int | None = Field(default=None, foreign_key="campaign.id")
     direction: str
+    made_by: str = "me"
     kind: str = "other"
     text: str
     status: str = "made"
+    answer: str = ""
+    condition: str = ""
+    decide_by: date | None = Field(default=None, sa_type=IsoDate)
+    answered_on: date | None = Field(default=None, sa_type=IsoDate)
+    raised_from_id: int | None = Field(default=None, foreign_key="exchange.id")
     private: bool = False
 
 
@@ -158,6 +170,30 @@ class Commitment(Stamped, table=True):
     status: str = "open"
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     private: bool = False
+    done_on: date | None = Field(default=None, sa_type=IsoDate)
+    outcome_note: str = ""
+    involves_contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    exchange_id: int | None = Field(default=None, foreign_key="exchange.id")
+
+
+class CommitmentNote(SQLModel, table=True):
+    __tablename__ = "commitment_note"
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(foreign_key="commitment.id")
+    noted_on: date = Field(sa_type=IsoDate)
+    text: str
+    created_at: datetime = Field(default_factory=_created, sa_type=UTCDateTime, nullable=False)
+
+
+class CommitmentChange(SQLModel, table=True):
+    __tablename__ = "commitment_change"
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(foreign_key="commitment.id")
+    status: str
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    done_on: date | None = Field(default=None, sa_type=IsoDate)
+    outcome_note: str = ""
+    changed_at: datetime = Field(default_factory=_created, sa_type=UTCDateTime, nullable=False)
 
 
 class Referral(Timestamps, table=True):

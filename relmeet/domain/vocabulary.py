@@ -117,14 +117,29 @@ class ExchangeKind(Choice):
     LABELS = nonmember({"action": "An action", "endorsement": "An endorsement", "introduction": "An introduction"})
 
 
+class MadeBy(Choice):
+    """Who made an ask or an offer: "I asked / they asked", "I offered / they offered"."""
+
+    me = "me"
+    them = "them"
+    LABELS = nonmember({"me": "Me", "them": "Them"})
+
+
 class ExchangeStatus(Choice):
+    """An answer to an ask or an offer, in the order a conversation goes. The stored values of the first
+    version (agreed, declined, thinking) keep their meaning under the words organizers use."""
+
     planned = "planned"
     made = "made"
     agreed = "agreed"
-    declined = "declined"
+    partly = "partly"
+    counter = "counter"
     thinking = "thinking"
+    declined = "declined"
     deferred = "deferred"
-    LABELS = nonmember({"made": "Made, no answer yet", "thinking": "Thinking it over"})
+    LABELS = nonmember({"planned": "Planned", "made": "Made, no answer yet", "agreed": "Yes", "partly": "Partly yes",
+                        "counter": "Counter-offer", "thinking": "Pending", "declined": "No",
+                        "deferred": "Deferred (raise later)"})
 
 
 class Owner(Choice):
@@ -157,4 +172,4 @@ class CampaignStatus(Choice):
 
 OPEN_COMMITMENT = CommitmentStatus.open.value
 
-__all__ = ["Choice","ContactKind","Level","Stance","Rung","ContactMethod","MeetingType","MeetingStatus","InterestKind","Direction","ExchangeKind","ExchangeStatus","Owner","CommitmentStatus","CampaignScope","CampaignStatus","OPEN_COMMITMENT"]
+__all__ = ["Choice","ContactKind","Level","Stance","Rung","ContactMethod","MeetingType","MeetingStatus","InterestKind","Direction","MadeBy","ExchangeKind","ExchangeStatus","Owner","CommitmentStatus","CampaignScope","CampaignStatus","OPEN_COMMITMENT"]

@@ -6,7 +6,7 @@ change to the schema is a new step, with a test that upgrades a book made by the
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
@@ -14,6 +14,7 @@ STEPS: list[tuple[int, str]] = [
     (3, v3_merge.SQL),
     (4, v4_search.SQL),
     (5, v5_speed.SQL),
+    (6, v6_ledger.SQL),
 ]
 
 LATEST = STEPS[-1][0]
