@@ -1,4 +1,4 @@
-"""Textual's Header, Footer and TextArea, minus the way closed ones stayed alive.
+"""Textual's Header and Footer, minus the way closed ones stayed alive (TextArea: widgets/text_area.py).
 
 Textual (8.2.8) drops a closed widget's watch on another node only when that node's watched
 value next changes. Header watches app.title/sub_title, a Footer's keys watch the Footer's
@@ -19,7 +19,6 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Footer as _TextualFooter
 from textual.widgets import Header as _TextualHeader
-from textual.widgets import TextArea as _TextualTextArea
 
 
 class Header(_TextualHeader):
@@ -34,16 +33,3 @@ class Footer(_TextualFooter):
     async def recompose(self) -> None:
         await super().recompose()  # the old keys are closed once this returns
         self.mutate_reactive(_TextualFooter.compact)
-
-
-class TextArea(_TextualTextArea):
-    # Mutating app.theme would re-apply all CSS, so its one watch of app.theme goes through the
-    # app's theme_changed_signal instead, which is dropped on unmount.
-    def watch(self, obj, attribute_name, callback, init=True) -> None:
-        if obj is self.app and attribute_name == "theme" and not init:
-            self.app.theme_changed_signal.subscribe(self, lambda _theme: callback())
-        else:
-            super().watch(obj, attribute_name, callback, init=init)
-
-    def on_unmount(self) -> None:
-        self.app.theme_changed_signal.unsubscribe(self)
