@@ -26,15 +26,32 @@ def _decode_text(raw: bytes) -> str:
 
 
 def _unfold(text: str) -> list[str]:
+    """Join folded lines. Each logical line is gathered as a list of pieces and joined once: adding to
+    a string held in a list copies it every time, and a 10 MB PHOTO folded at 75 columns took 49 s."""
     lines: list[str] = []
+    pieces: list[str] = []  # the logical line being gathered
+    head: str | None = None  # its name and parameters (before the first ":"), once the ":" has come
+
+    def add(piece: str) -> None:
+        nonlocal head
+        if head is None and ":" in piece:
+            head = ("".join(pieces) + piece.split(":", 1)[0]).upper()
+        pieces.append(piece)
+
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if line[:1] in (" ", "\t") and lines:
-            lines[-1] += line[1:]
-        elif (lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper().split(":", 1)[0]
+        if line[:1] in (" ", "\t") and pieces:
+            add(line[1:])
+        elif (pieces and pieces[-1].endswith("=") and head is not None and "QUOTED-PRINTABLE" in head
               and line.strip().upper() != "END:VCARD"):  # a value ending in "=" must not swallow the card's end
-            lines[-1] = lines[-1][:-1] + line  # a 2.1 quoted-printable soft line break
+            pieces[-1] = pieces[-1][:-1]  # a 2.1 quoted-printable soft line break
+            add(line)
         else:
-            lines.append(line)
+            if pieces:
+                lines.append("".join(pieces))
+            pieces, head = [], None
+            add(line)
+    if pieces:
+        lines.append("".join(pieces))
     return lines
 
 
