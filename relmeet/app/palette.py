@@ -1,13 +1,16 @@
 """Command palette entries, named "noun: verb" (contact: new, meeting: new, ...).
 
 Each entry calls an action on the app or the current screen, so the palette, the Footer and
-the help screen all lead to the same code.
+the help screen all lead to the same code. Hits are handed to the palette as text, not markup, so an
+entry may one day carry a name from the book.
 """
 from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
 # (title, help, action name); the action runs on the active screen if it has it, else on the app.
 PALETTE: list[tuple[str, str, str]] = [
@@ -56,17 +59,28 @@ class RelmeetCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, action in self._available():
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+            yield DiscoveryHit(Content(title), partial(self._run, action), text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, action in self._available():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action), help=help_text)
+                yield Hit(score, _highlighted(matcher, title), partial(self._run, action), text=title,
+                          help=escape(help_text))
 
     async def _run(self, action: str) -> None:
         app = self.app
         screen = self.screen
         target = screen if hasattr(screen, f"action_{action}") else app
         await app.run_action(action, target)
+
+
+def _highlighted(matcher: Matcher, title: str) -> Content:
+    """The title with the typed letters marked; `Matcher.highlight` would read the title as markup."""
+    content = Content(title)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -14,24 +14,24 @@ def register(subparsers) -> None:
 
 def pick_one(book, text: str):
     """The single contact a typed name means, or print the choices; None means exit code 1."""
+    from relmeet.domain.text import clean_text
     from relmeet.store.contacts import match_contacts
 
     found = match_contacts(book, text)
     if not found:
-        print(f"No contact matches “{text}”.", file=sys.stderr)
+        print(f"No contact matches “{clean_text(text)}”.", file=sys.stderr)
         return None
     if len(found) > 1:
-        print(f"{len(found)} contacts match “{text}” — be more precise:")
+        print(f"{len(found)} contacts match “{clean_text(text)}” — be more precise:")
         for number, choice in enumerate(found, start=1):
-            print(f"  {number}. {choice.name}")
+            print(f"  {number}. {clean_text(choice.name)}")
         return None
     return found[0]
 
 
 def run(args) -> int:
-    from rich.console import Console
-
     from relmeet.pages.brief import render
+    from relmeet.pages.formatting import ShellConsole
     from relmeet.store import Book
     from relmeet.store.prep import what_we_know
 
@@ -40,5 +40,5 @@ def run(args) -> int:
         if choice is None:
             return 1
         known = what_we_know(book, choice.id)
-    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(render(known))
+    ShellConsole().print(render(known))
     return 0

@@ -1,8 +1,6 @@
 """`relmeet due`: overdue and this week's commitments, both ways, and the meetings coming up."""
 from __future__ import annotations
 
-import sys
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("due", help="what is overdue or due this week, and upcoming meetings")
@@ -11,7 +9,6 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from rich.console import Console
     from rich.text import Text
 
     from relmeet.pages import formatting
@@ -20,7 +17,7 @@ def run(args) -> int:
     with Book(args.book_path) as book:
         items = due.due_soon(book, within_days=args.days)
         upcoming = meetings.upcoming(book, limit=20)
-    out = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    out = formatting.ShellConsole()
     out.print(Text(f"Due in the next {args.days} days and overdue", style="bold underline"))
     for item in items:
         line = formatting.due(item.due_on)

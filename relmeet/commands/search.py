@@ -12,19 +12,19 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from rich.console import Console
     from rich.text import Text
 
-    from relmeet.pages.formatting import snippet_text
+    from relmeet.domain.text import clean_text
+    from relmeet.pages.formatting import ShellConsole, snippet_text
     from relmeet.store import Book
     from relmeet.store.search import search
 
     query = " ".join(args.text)
     with Book(args.book_path) as book:
         hits = search(book, query, limit=args.limit)
-    out = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    out = ShellConsole()
     if not hits:
-        print(f"Nothing matches “{query}”.", file=sys.stderr)
+        print(f"Nothing matches “{clean_text(query)}”.", file=sys.stderr)
         return 1
     for hit in hits:
         line = Text(hit.name, style="bold")

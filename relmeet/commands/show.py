@@ -1,8 +1,6 @@
 """`relmeet show NAME`: a contact's whole history, without opening the app."""
 from __future__ import annotations
 
-import sys
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("show", help="print a contact's history",
@@ -13,9 +11,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from rich.console import Console
-
     from relmeet.commands.brief import pick_one
+    from relmeet.pages.formatting import ShellConsole
     from relmeet.pages.history import render
     from relmeet.store import Book
     from relmeet.store.history import history
@@ -25,5 +22,5 @@ def run(args) -> int:
         if choice is None:
             return 1
         found = history(book, choice.id)
-    Console(highlight=False, soft_wrap=not sys.stdout.isatty()).print(render(found))
+    ShellConsole().print(render(found))
     return 0

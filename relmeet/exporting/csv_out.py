@@ -3,7 +3,8 @@
 Stored values are written as stored (ISO times, choice values such as `potential_ally`) so that the
 file reads back without guessing. A cell that a spreadsheet would run as a formula (it starts with
 =, @, a tab, or + / - not followed by a digit) gets a leading apostrophe: names and notes can come
-from imported files no one here wrote.
+from imported files no one here wrote. Private notes are blanked, and so is the summary of a meeting
+that has anything private (relmeet/store/exports.py says why), unless private items are asked for.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import csv
 import io
 import re
 
+from relmeet.domain.text import clean_text
 from relmeet.store import exports
 
 CONTACT_COLUMNS = ["id", "kind", "name", "organization", "role", "level", "stance", "influence", "rung",
@@ -20,13 +22,14 @@ MEETING_COLUMNS = ["id", "contact_id", "contact", "campaign", "type", "status", 
                    "duration_min", "started_at", "ended_at", "purpose", "known", "guessed_interest",
                    "want_to_learn", "offer_plan", "framing", "notes", "summary", "next_step", "check_in_on",
                    "leadership_rating", "relationship_rating", "created_at", "updated_at"]
+_SHOWN = {"notes": "notes_shown", "summary": "summary_shown"}
 _FORMULA = re.compile(r"^(?:[=@\t\r]|[+\-](?![\d\s.(]))")
 
 
 def cell(value) -> str:
     if value is None:
         return ""
-    text = str(value)
+    text = clean_text(str(value))  # a book from before relmeet removed control characters may hold some
     return "'" + text if _FORMULA.match(text) else text
 
 
@@ -35,8 +38,8 @@ def _write(columns: list[str], rows) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        # `notes` is read from notes_shown: the private-aware copy (SELECT c.* also has a raw `notes`)
-        writer.writerow([cell(row["notes_shown" if name == "notes" else name]) for name in columns])
+        # the private-aware copies (SELECT c.* also has the raw `notes` and `summary`)
+        writer.writerow([cell(row[_SHOWN.get(name, name)]) for name in columns])
     return out.getvalue()
 
 

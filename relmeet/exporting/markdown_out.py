@@ -1,6 +1,7 @@
 """One contact's history, or one meeting's summary, as Markdown to read, print or send.
 
-Private notes and captures stay out unless asked for. Book text is written as typed; only the
+Private notes and captures stay out unless asked for, and so does the summary of a meeting that has
+any (relmeet/store/exports.py says why). Book text is written as typed; only the
 characters that would turn a line into a heading, list or table are escaped.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 
 from relmeet import domain
 from relmeet.domain.errors import RelmeetError
+from relmeet.domain.text import clean_text
 from relmeet.store import exports
 
 _LEADING = re.compile(r"^(\s*)([#>|+*-]|\d+[.)])", re.MULTILINE)
@@ -18,6 +20,7 @@ def md(text: str | None) -> str:
     """Book text made inert in Markdown: no accidental headings, lists, HTML or emphasis."""
     if not text:
         return ""
+    text = clean_text(text)  # a book from before relmeet removed control characters may hold some
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
     text = text.replace("<", "&lt;").replace("[", "\\[")
     return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
@@ -85,7 +88,8 @@ def meeting_summary(book, meeting_id: int, include_private: bool = False, *, cap
         lines += ["", "## Notes", "", md(row["notes"])]
     if captures:
         lines += _captures(book, "meeting_id", meeting_id, include_private)
-    lines += _section("Summary", row["summary"])
+    if include_private or not row["has_private"]:  # a summary may retell the meeting's private items
+        lines += _section("Summary", row["summary"])
     lines += _section("Next step", row["next_step"])
     if row["check_in_on"]:
         lines += ["", f"**Check in on:** {row['check_in_on']}"]

@@ -5,6 +5,7 @@ at 75 octets without splitting a UTF-8 character (§3.2). Private notes stay out
 """
 from __future__ import annotations
 
+from relmeet.domain.text import clean_text
 from relmeet.store import exports
 
 # words that open a name but are not a given name ("Pastor Denise Okafor", "Dr. Amara Singh")
@@ -14,6 +15,7 @@ HONORIFICS = {"dr", "dr.", "pastor", "rev", "rev.", "reverend", "councilmember",
 
 
 def escape(text: str) -> str:
+    text = clean_text(text)  # a book from before relmeet removed control characters may hold some
     return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
             .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
 

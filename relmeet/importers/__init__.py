@@ -3,13 +3,17 @@ Outlook, Thunderbird, Action Network, NationBuilder, EveryAction/VAN and ActionK
 
 Readers never raise for bad content: what can't be read becomes a Problem with file, place and reason.
 Only a file that can't be opened or decoded at all raises RelmeetError.
+Whatever a reader found loses its control characters here (an ESC/OSC sequence in a card's FN or NOTE
+would retitle the terminal of whoever prints it), before the preview shows it or the book keeps it.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.files import Batch
+from relmeet.domain.files import Batch, Incoming, Problem
+from relmeet.domain.text import clean_text
 
 
 def read_bytes(raw: bytes, name: str) -> Batch:
@@ -17,8 +21,28 @@ def read_bytes(raw: bytes, name: str) -> Batch:
 
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
     if head.startswith(b"BEGIN:VCARD") or name.lower().endswith((".vcf", ".vcard")):
-        return vcard.read(raw, name)
-    return csv_layouts.read(raw, name)
+        return _cleaned(vcard.read(raw, name))
+    return _cleaned(csv_layouts.read(raw, name))
+
+
+def _cleaned(batch: Batch) -> Batch:
+    contacts = []
+    for contact in batch.contacts:
+        for item in fields(Incoming):
+            value = getattr(contact, item.name)
+            if isinstance(value, str):
+                setattr(contact, item.name, clean_text(value).strip())
+            elif isinstance(value, list):
+                setattr(contact, item.name, [kept for kept in (clean_text(v).strip() for v in value) if kept])
+        contact.name = " ".join(contact.name.split())
+        if contact.name:
+            contacts.append(contact)
+        else:
+            batch.problems.append(Problem(contact.source, "no name left once its control characters were removed"))
+    batch.contacts = contacts
+    batch.problems = [Problem(clean_text(p.source), clean_text(p.reason)) for p in batch.problems]
+    batch.layouts = [clean_text(layout) for layout in batch.layouts]
+    return batch
 
 
 def read_files(paths: list[Path]) -> Batch:
@@ -30,12 +54,12 @@ def read_files(paths: list[Path]) -> Batch:
         try:
             raw = Path(path).read_bytes()
         except IsADirectoryError:
-            raise RelmeetError(f"{path} is a folder; name the files to import") from None
+            raise RelmeetError(clean_text(f"{path} is a folder; name the files to import")) from None
         except OSError as exc:
-            raise RelmeetError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise RelmeetError(clean_text(f"cannot read {path}: {exc.strerror or exc}")) from None
         found = read_bytes(raw, str(path))
         if found.unreadable_file:
-            unreadable.append(f"{path}: {found.problems[0].reason}")
+            unreadable.append(clean_text(f"{path}: {found.problems[0].reason}"))
         batch.extend(found)
     if unreadable and len(unreadable) == len(paths):
         raise RelmeetError(unreadable[0] if len(paths) == 1 else f"none of the {len(paths)} files could be read "

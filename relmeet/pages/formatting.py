@@ -4,12 +4,15 @@ Shared by screens and shell commands, so it imports only Rich and the domain.
 """
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from relmeet.domain import Level, Stance, local, today
-from relmeet.domain.text import MARK_CLOSE, MARK_OPEN
+from relmeet.domain.text import MARK_CLOSE, MARK_OPEN, clean_text
 
 STANCE_STYLE = {
     "ally": "bold green",
@@ -85,3 +88,32 @@ def snippet_text(snippet: str, style: str = "bold reverse"):
     for index, piece in enumerate(snippet.replace(MARK_CLOSE, MARK_OPEN).split(MARK_OPEN)):
         text.append(piece, style=style if index % 2 else "")
     return text
+
+
+class Printable:
+    """A page as the terminal may receive it: the text drawn carries no control character.
+
+    The book's text should hold none (the store and the importers remove them), but a book written by an
+    older relmeet may: an ESC/OSC sequence in a name would retitle or recolour the organizer's terminal.
+    Rich adds its own styling codes after this, so colours still show on a terminal."""
+
+    def __init__(self, renderable: RenderableType):
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            if segment.control or not segment.text:
+                yield segment
+            else:
+                yield Segment(clean_text(segment.text), segment.style)
+
+
+class ShellConsole(Console):
+    """The shell lookups' console: never markup, no highlighting, every page printed as `Printable`;
+    whole lines when piped (soft wrap), wrapped to the terminal's width otherwise."""
+
+    def __init__(self) -> None:
+        super().__init__(highlight=False, markup=False, soft_wrap=not sys.stdout.isatty())
+
+    def print(self, *objects, **kwargs) -> None:
+        super().print(*(Printable(thing) for thing in objects), **kwargs)

@@ -1,6 +1,8 @@
 """Quick capture during a meeting: one small dialog per kind, opened by an F-key from the notes.
 
 Enter saves, Escape goes back to the notes; a bad date keeps everything else typed in the dialog.
+Ctrl+T marks an interest, ask, offer or commitment private: the organizer's screens still show it,
+marked, but summaries and exports leave it out unless asked.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Checkbox, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, Owner
@@ -23,6 +25,7 @@ from relmeet.screens.base import RelmeetModal
 from relmeet.store import captures, contacts
 from relmeet.store.contacts import match_contacts
 from relmeet.widgets.field import Field
+from relmeet.widgets.chrome import Footer
 
 TITLES = {"interest": "Interest, in their own words", "ask": "An ask made", "offer": "An offer made",
           "commitment": "A commitment", "referral": "Someone to talk to next"}
@@ -44,6 +47,8 @@ class CaptureScreen(RelmeetModal[bool]):
     HELP_TITLE = "a capture"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-capture", tooltip="Save and go back to the notes"),
+        Binding("ctrl+t", "toggle_private", "Private", id="private-capture",
+                tooltip="Mark this item private (or not): kept out of summaries and exports unless asked"),
         Binding("escape", "dismiss(False)", "Back to notes", id="cancel-capture", tooltip="Keep nothing from this dialog"),
     ]
 
@@ -83,6 +88,23 @@ class CaptureScreen(RelmeetModal[bool]):
                             hint="an existing contact, or a new one")
                 yield OptionList(id="who-matches")
                 yield Field("Why them", Input(v.get("note", ""), id="note"), name="note")
+            if self.can_be_private:
+                yield Checkbox("Private: kept out of summaries and exports (Ctrl+T)", bool(v.get("private")),
+                               id="private")
+        yield Footer()
+
+    @property
+    def can_be_private(self) -> bool:
+        # a referral is a link between two contacts, with no private flag in the book
+        return self.kind != "referral"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_private":
+            return self.can_be_private
+        return True
+
+    def action_toggle_private(self) -> None:
+        self.query_one("#private", Checkbox).toggle()
 
     def on_mount(self) -> None:
         first = self.query("Input").first()
@@ -119,7 +141,7 @@ class CaptureScreen(RelmeetModal[bool]):
     def _submitted(self) -> None:
         self.action_save()
 
-    def _value(self, selector: str) -> str:
+    def _value(self, selector: str):
         return self.query_one(selector).value
 
     def action_save(self, pick: int | None = None) -> None:
@@ -134,21 +156,23 @@ class CaptureScreen(RelmeetModal[bool]):
                 field.show_error(errors.get(field.field_name))
             return
         except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.dismiss(True)
 
     def _save(self, book, pick: int | None) -> None:
         meeting, contact, edit = self.meeting_id, self.contact_id, self.editing
         if self.kind == "interest":
-            values = dict(kind=self._value("#kind"), text=self._value("#text"), responsible=self._value("#responsible"))
+            values = dict(kind=self._value("#kind"), text=self._value("#text"), responsible=self._value("#responsible"),
+                          private=self._value("#private"))
             if edit:
                 captures.update(book, "interest", edit.id, **values)
             else:
                 captures.add_interest(book, contact, meeting_id=meeting, **values)
         elif self.kind in ("ask", "offer"):
             status = self._value("#status") if self.kind == "ask" else "made"
-            values = dict(kind=self._value("#kind"), text=self._value("#text"), status=status)
+            values = dict(kind=self._value("#kind"), text=self._value("#text"), status=status,
+                          private=self._value("#private"))
             if edit:
                 captures.update(book, "exchange", edit.id, **values)
             else:
@@ -159,11 +183,13 @@ class CaptureScreen(RelmeetModal[bool]):
             owner = self._value("#owner")
             if owner not in {o.value for o in Owner}:
                 raise ValidationError({"owner": "Mine or theirs?"})
+            private = self._value("#private")
             if edit:
-                captures.update(book, "commitment", edit.id, owner=owner, text=self._value("#text"), due_on=due)
+                captures.update(book, "commitment", edit.id, owner=owner, text=self._value("#text"), due_on=due,
+                                private=private)
             else:
                 captures.add_commitment(book, contact, owner, self._value("#text"), due, meeting_id=meeting,
-                                        campaign_id=self.campaign_id)
+                                        campaign_id=self.campaign_id, private=private)
         else:
             note = self._value("#note")
             if edit:

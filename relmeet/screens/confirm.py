@@ -27,8 +27,8 @@ class ConfirmScreen(RelmeetModal[bool]):
         with Vertical(id="confirm-box", classes="dialog"):
             yield Static(Text(self.question), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="warning", id="yes")
-                yield Button(self.no, id="no")
+                yield Button(Text(self.yes), variant="warning", id="yes")
+                yield Button(Text(self.no), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -7,24 +7,35 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static
 
 from relmeet.domain import Direction, ExchangeStatus, today
 from relmeet.domain.dates import parse_due, parse_when
 from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.domain.meetings import FollowUp, FollowUpForm
-from relmeet.pages.summary import draft
+from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm
+from relmeet.pages.summary import draft, left_out
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import follow_up, meetings
 from relmeet.store.follow_up import OUTCOMES
+from relmeet.paths import write_private
 from relmeet.widgets.field import Field
+from relmeet.widgets.chrome import Footer, Header
+from relmeet.widgets.text_area import TextArea
 
 RATINGS = [(f"{n} — {w}", n) for n, w in ((1, "weak"), (2, "fair"), (3, "good"), (4, "strong"), (5, "excellent"))]
 
 
+def _marked(line: str, private: bool) -> Text:
+    text = Text(line)
+    if private:
+        text.append(f"  {PRIVATE_MARK}", style="bold magenta")
+    return text
+
+
 class FollowUpScreen(RelmeetScreen[None]):
     HELP_TITLE = "the follow-up"
-    HELP = "Every ask gets an outcome, every commitment an owner and a date. The summary is yours to edit."
+    HELP = ("Every ask gets an outcome, every commitment an owner and a date. The summary is yours to edit;\n"
+            "items marked private are left out of its draft, and F6 writes it to a file only you can read.")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save follow-up", id="save-follow-up", tooltip="Save everything on this page"),
         Binding("f5", "copy_summary", "Copy summary", id="copy-summary", tooltip="Copy the summary to the clipboard"),
@@ -52,7 +63,7 @@ class FollowUpScreen(RelmeetScreen[None]):
             yield Static("Asks and offers — what came of each", classes="pane-title")
             for x in self.exchanges:
                 with Horizontal(classes="form-row follow-row"):
-                    yield Static(Text(f"{Direction(x.direction).label}: {x.text}"), classes="follow-text")
+                    yield Static(_marked(f"{Direction(x.direction).label}: {x.text}", x.private), classes="follow-text")
                     status = x.status if x.status in OUTCOMES else ("agreed" if x.direction == "offer" else "thinking")
                     yield Select([(ExchangeStatus(s).label, s) for s in OUTCOMES], value=status, allow_blank=False,
                                  id=f"outcome-{x.id}", compact=True)
@@ -61,7 +72,7 @@ class FollowUpScreen(RelmeetScreen[None]):
             yield Static("Commitments — who, by when", classes="pane-title")
             for item in self.promises:
                 with Horizontal(classes="form-row follow-row"):
-                    yield Static(Text(item.text), classes="follow-text")
+                    yield Static(_marked(item.text, item.private), classes="follow-text")
                     yield Select([("I will", "mine"), ("They will", "theirs")], value=item.owner, allow_blank=False,
                                  id=f"owner-{item.id}", compact=True)
                     yield Field("", Input(item.due_on.isoformat() if item.due_on else "", id=f"due-{item.id}",
@@ -81,8 +92,12 @@ class FollowUpScreen(RelmeetScreen[None]):
                                                    prompt="1–5", id="relationship_rating", compact=True),
                             name="relationship_rating")
             yield Field("A win to celebrate", Input(id="win", placeholder="however small", compact=True), name="win")
-            yield Field("Summary / thank-you (Markdown)", TextArea(card.summary or self.drafted(),
-                                                                   id="summary", language=None), name="summary")
+            parts = follow_up.summary_parts(book, self.meeting_id)
+            hidden = left_out(parts) if parts else 0
+            yield Field("Summary / thank-you (Markdown)",
+                        TextArea(card.summary or (draft(parts) if parts else ""), id="summary", language=None),
+                        name="summary", hint=f"{hidden} private item{'s' if hidden != 1 else ''} left out of the draft"
+                        if hidden else "")
             default = f"~/relmeet-{card.contact.split()[0].lower()}-{today():%Y-%m-%d}.md"
             yield Field("Save the summary to", Input(default, id="summary_path", compact=True),
                         name="summary_path", hint="F6 writes it")
@@ -125,7 +140,7 @@ class FollowUpScreen(RelmeetScreen[None]):
             self.notify("Check the fields marked in red; nothing you typed is lost.", severity="warning")
             return
         except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         message = "Follow-up saved." + (" The next meeting is under Upcoming." if next_id else "")
         self.notify(message)
@@ -138,12 +153,14 @@ class FollowUpScreen(RelmeetScreen[None]):
     def action_save_summary_file(self) -> None:
         field = self.query_one("#field-summary_path", Field)
         path = Path(self.query_one("#summary_path", Input).value.strip()).expanduser()
+        if path.is_dir():
+            field.show_error(f"Couldn't write {path}: that is a folder; name a file in it")
+            return
         try:
-            if path.is_dir():
-                raise OSError("that is a folder; name a file in it")
-            path.write_text(self.query_one("#summary", TextArea).text, encoding="utf-8")
-        except OSError as exc:
-            field.show_error(f"Couldn't write {path}: {getattr(exc, 'strerror', None) or exc}")
+            # what was told in trust: readable by the organizer only, like every export
+            write_private(path, self.query_one("#summary", TextArea).text)
+        except RelmeetError as exc:
+            field.show_error(f"Couldn't write it: {exc}")
             return
         field.show_error(None)
         self.notify(f"Summary saved to {path}", markup=False)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain import CommitmentStatus, Level, Stance
@@ -19,6 +19,7 @@ from relmeet.store import contacts, due
 from relmeet.store import health as relationship
 from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
 from relmeet.widgets.health import TendThese
+from relmeet.widgets.chrome import Footer, Header
 
 PAGE = 200  # rows in the list; filtering finds the rest (a DataTable's cost grows with its rows)
 
@@ -101,7 +102,7 @@ class HomeScreen(RelmeetScreen[None]):
         what = "Archived contacts" if self.show_archived else "Contacts"
         shown = f"{len(rows)} of {total}" if len(rows) != total else str(total)
         sort_label = next(h for _key, h, s, _w in COLUMNS if s == self.sort and h)
-        self.query_one("#contacts-title", Static).update(f"{what} ({shown}) · sorted by {sort_label.lower()}")
+        self.query_one("#contacts-title", Static).update(Text(f"{what} ({shown}) · sorted by {sort_label.lower()}"))
 
     def refresh_side(self) -> None:
         # Off the interface thread: the list is drawn first and these fill in a moment later.
@@ -189,7 +190,7 @@ class HomeScreen(RelmeetScreen[None]):
             try:
                 due.set_status(self.book, item.id, status)
             except RelmeetError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.notify(f"Marked {CommitmentStatus(status).label.lower()}: {item.text}", markup=False)
             self.reload()
@@ -247,7 +248,7 @@ class HomeScreen(RelmeetScreen[None]):
             try:
                 contacts.set_archived(self.book, contact_id, True)
             except RelmeetError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.archived_stack.append(contact_id)
             self.notify(f"Archived {card.name}. Ctrl+U brings them back.", markup=False)
@@ -268,7 +269,7 @@ class HomeScreen(RelmeetScreen[None]):
         try:
             contacts.set_archived(self.book, contact_id, False)
         except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         card = contacts.get(self.book, contact_id)
         self.notify(f"{card.name if card else 'Contact'} is back in the list.", markup=False)

@@ -105,7 +105,7 @@ class ImportScreen(RelmeetModal[bool]):
         try:
             counts = apply(self.book, self.found)
         except (RelmeetError, OSError) as exc:
-            self.notify(f"Nothing was imported: {exc}", severity="error")
+            self.notify(f"Nothing was imported: {exc}", severity="error", markup=False)
             return
         self.notify(f"Imported: {counts.added} added ({counts.organizations} new organizations), "
                     f"{counts.merged} merged, {counts.skipped} skipped.")

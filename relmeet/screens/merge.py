@@ -10,13 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.pages.merge_fields import describe_moves, field_rows
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import contacts, merge
+from relmeet.widgets.chrome import Footer, Header
 
 
 class MergeScreen(RelmeetScreen[None]):
@@ -166,10 +167,10 @@ class MergeScreen(RelmeetScreen[None]):
         try:
             merge.merge(self.book, self.keep_id, self.drop_id, self.choices)
         except RelmeetError as exc:
-            self.notify(str(exc), severity="error", title="Not merged")
+            self.notify(str(exc), severity="error", title="Not merged", markup=False)
             return
         self.app.notify(f"{drop} merged into {keep}. To undo: Ctrl+P, 'contact: undo merge'.", title="Merged",
-                        timeout=10)
+                        timeout=10, markup=False)
         self.dismiss(self.keep_id)
 
 

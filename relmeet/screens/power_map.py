@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Select, Static
 
 from relmeet.domain import Level, Stance
 from relmeet.domain.campaigns import Member
@@ -15,6 +15,7 @@ from relmeet.pages.formatting import stance as stance_text
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import campaigns, maps
 from relmeet.widgets.power_grid import PowerGrid
+from relmeet.widgets.chrome import Footer, Header
 
 OVERALL = -1  # the Select's value for "no campaign: everyone's overall place"
 
@@ -91,7 +92,7 @@ class PowerMapScreen(RelmeetScreen[None]):
             campaigns.set_position(self.book, self.campaign_id, event.member.id, stance=event.stance,
                                    influence=event.influence)
         except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.load(follow=event.member.id)
         self.notify(f"{event.member.name}: {Stance(event.stance).label}, influence {event.influence}.", markup=False)

@@ -9,12 +9,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.screens.base import RelmeetModal
 from relmeet.store import backup
+from relmeet.widgets.chrome import Footer
 
 
 class RestoreScreen(RelmeetModal[bool]):
@@ -56,15 +57,17 @@ class RestoreScreen(RelmeetModal[bool]):
         try:
             safety = backup.restore(self.book, name)
         except RelmeetError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error", title="Not restored")
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", title="Not restored",
+                                      markup=False)
             return
         except OSError as exc:  # a full disk or a folder gone: say so, the app stays up
             self.app.call_from_thread(self.app.notify, f"{exc.strerror or exc} ({exc.filename or 'the backups folder'})"
-                                      "; the book was left as it was", severity="error", title="Not restored")
+                                      "; the book was left as it was", severity="error", title="Not restored",
+                                      markup=False)
             return
         self.app.call_from_thread(self._done, when, safety.name)
 
     def _done(self, when: str, safety: str) -> None:
         self.app.notify(f"The backup of {when} is back; the book as it was is kept as {safety}.", title="Restored",
-                        timeout=10)
+                        timeout=10, markup=False)
         self.dismiss(True)

@@ -7,10 +7,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import campaigns
+from relmeet.widgets.chrome import Footer, Header
 
 
 class WinsScreen(RelmeetScreen[None]):
@@ -38,7 +39,7 @@ class WinsScreen(RelmeetScreen[None]):
             rows.add_column(no_wrap=True, style="green")
             rows.add_column(ratio=1)
             for won_on, text in wins:
-                rows.add_row(f"  ★ {won_on:%a %-d %b %Y}", text)
+                rows.add_row(Text(f"  ★ {won_on:%a %-d %b %Y}"), Text(text))  # a str cell would be markup
             parts.append(rows)
         if not total:
             parts.append(Text("\nNo wins noted yet. At follow-up, note any win, however small.", style="dim"))

@@ -6,6 +6,8 @@ from datetime import date
 from relmeet.domain import CampaignScope, CampaignStatus, Level, Stance, from_iso, to_iso, utcnow
 from relmeet.domain.campaigns import AskOutcome, CampaignDetail, CampaignIn, CampaignRow, Member
 from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.merging import FieldConflict, merge_fields
+from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
 
 SHOWN = 12  # items of each kind on a campaign's page; the counts cover the rest
@@ -13,7 +15,7 @@ SHOWN = 12  # items of each kind on a campaign's page; the counts cover the rest
 
 def validate(data: CampaignIn) -> dict[str, str]:
     errors = {}
-    if not data.name.strip():
+    if not clean_text(data.name).strip():  # what the book would keep
         errors["name"] = "A campaign needs a name."
     if data.scope not in {s.value for s in CampaignScope}:
         errors["scope"] = "Broad or narrow."
@@ -22,20 +24,34 @@ def validate(data: CampaignIn) -> dict[str, str]:
     return errors
 
 
-def save(book: Book, data: CampaignIn, campaign_id: int | None = None) -> int:
+def save(book: Book, data: CampaignIn, campaign_id: int | None = None, *, expected: CampaignIn | None = None) -> int:
+    """Add or edit a campaign. With `expected` (the campaign as the form loaded it), another copy's change
+    to a field this form left alone is kept, and a field both changed raises FieldConflict, writing nothing."""
     errors = validate(data)
     if errors:
         raise ValidationError(errors)
     now = to_iso(utcnow())
-    values = (data.name.strip(), data.goal.strip(), data.scope, data.status)
+    mine = _values(data)
     with book._write() as conn:
         if campaign_id is None:
             return conn.execute("INSERT INTO campaign (name, goal, scope, status, created_at, updated_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?)", (*values, now, now)).lastrowid
-        if not conn.execute("UPDATE campaign SET name = ?, goal = ?, scope = ?, status = ?, updated_at = ? "
-                            "WHERE id = ?", (*values, now, campaign_id)).rowcount:
+                                "VALUES (?, ?, ?, ?, ?, ?)", (*mine.values(), now, now)).lastrowid
+        row = conn.execute("SELECT name, goal, scope, status FROM campaign WHERE id = ?", (campaign_id,)).fetchone()
+        if row is None:
             raise RelmeetError(f"campaign {campaign_id} is no longer in the book")
+        values = mine
+        if expected is not None:
+            current = CampaignIn(*row)
+            values, conflicts, _taken = merge_fields(_values(expected), mine, _values(current))
+            if conflicts:
+                raise FieldConflict(conflicts, current)
+        conn.execute("UPDATE campaign SET name = ?, goal = ?, scope = ?, status = ?, updated_at = ? WHERE id = ?",
+                     (*values.values(), now, campaign_id))
     return campaign_id
+
+
+def _values(data: CampaignIn) -> dict:
+    return {"name": data.name.strip(), "goal": data.goal.strip(), "scope": data.scope, "status": data.status}
 
 
 def list_campaigns(book: Book, *, active_only: bool = False) -> list[CampaignRow]:

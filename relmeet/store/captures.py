@@ -18,11 +18,12 @@ from relmeet.domain import (
 )
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import Captured
+from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
 
 
 def _need(text: str, field: str = "text") -> str:
-    text = text.strip()
+    text = clean_text(text).strip()  # what the book would keep
     if not text:
         raise ValidationError({field: "Write what was said before saving."})
     return text

@@ -11,13 +11,15 @@ from relmeet.domain import (
     Rung,
     Stance,
     from_iso,
+    now_iso,
     to_iso,
     today,
     utcnow,
 )
 from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.merging import FieldConflict, merge_fields
 from relmeet.domain.people import ContactCard, ContactIn, ContactRow, Pick
-from relmeet.domain.text import fold
+from relmeet.domain.text import clean_text, fold
 from relmeet.store.book import Book
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -38,7 +40,7 @@ SORTS = {
 def validate(data: ContactIn, book: Book | None = None, contact_id: int | None = None) -> dict[str, str]:
     """Field name -> what is wrong with it, in words the form shows next to the field."""
     errors: dict[str, str] = {}
-    if not data.name.strip():
+    if not clean_text(data.name).strip():  # what the book would keep
         errors["name"] = "A name is needed."
     elif len(data.name) > 200:
         errors["name"] = "That name is longer than 200 characters."
@@ -84,39 +86,44 @@ def create(book: Book, data: ContactIn) -> int:
     errors = validate(data, book)
     if errors:
         raise ValidationError(errors)
-    from relmeet.domain.tables import Contact, ContactTag
-
     values = _clean(data)
     tags = values.pop("tags")
-    with book._session() as session:
-        contact = Contact(**values)
-        session.add(contact)
-        session.flush()
-        for tag in tags:
-            session.add(ContactTag(contact_id=contact.id, tag=tag))
-        return contact.id
+    now = now_iso()
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    with book._write() as conn:
+        contact_id = conn.execute(f"INSERT INTO contact ({columns}, created_at, updated_at) VALUES ({marks}, ?, ?)",
+                                  (*values.values(), now, now)).lastrowid
+        conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", [(contact_id, t) for t in tags])
+    return contact_id
 
 
-def update(book: Book, contact_id: int, data: ContactIn) -> None:
+def update(book: Book, contact_id: int, data: ContactIn, *, expected: ContactIn | None = None) -> list[str]:
+    """Save the form. With `expected` (the contact as the form loaded it), a field another copy of relmeet
+    changed meanwhile keeps that change unless this form changed it too; a field both changed to different
+    values raises FieldConflict and nothing is written. Returns the fields taken from the other copy."""
     errors = validate(data, book, contact_id)
     if errors:
         raise ValidationError(errors)
-    from sqlmodel import delete
-
-    from relmeet.domain.tables import Contact, ContactTag
-
-    values = _clean(data)
-    tags = values.pop("tags")
-    with book._session() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
+    mine = _clean(data)
+    taken: list[str] = []
+    with book._write() as conn:
+        current = get(book, contact_id)  # read inside the write transaction: nobody can change it before we do
+        if current is None:
             raise RelmeetError(f"contact {contact_id} is no longer in the book")
-        for key, value in values.items():
-            setattr(contact, key, value)
-        contact.updated_at = utcnow()
-        session.exec(delete(ContactTag).where(ContactTag.contact_id == contact_id))
-        for tag in tags:
-            session.add(ContactTag(contact_id=contact_id, tag=tag))
+        values = mine
+        if expected is not None:
+            theirs = _clean(current)
+            values, conflicts, taken = merge_fields(_clean(expected), mine, theirs)
+            if conflicts:
+                raise FieldConflict(conflicts, current)
+        tags = values.pop("tags")
+        sets = ", ".join(f"{name} = ?" for name in values)
+        conn.execute(f"UPDATE contact SET {sets}, updated_at = ? WHERE id = ?",
+                     (*values.values(), now_iso(), contact_id))
+        conn.execute("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
+        conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", [(contact_id, t) for t in tags])
+    return taken
 
 
 def set_archived(book: Book, contact_id: int, archived: bool) -> None:

@@ -1,6 +1,11 @@
-"""A labelled form field with its error message right under it."""
+"""A labelled form field with its error message right under it.
+
+The label and the error are text, never markup: an error often echoes what was typed ("at [/] o clock"
+isn't a date), and a label can carry a name from the book.
+"""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -27,10 +32,13 @@ class Field(Vertical):
         self.widget = widget
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label + (f"  [dim]{self.hint}[/]" if self.hint else ""), classes="field-label")
+        label = Text(self.label)
+        if self.hint:
+            label.append(f"  {self.hint}", style="dim")
+        yield Label(label, classes="field-label")
         yield self.widget
         yield Static("", classes="field-error")
 
     def show_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-error", Static).update(message or "")
+        self.query_one(".field-error", Static).update(Text(message or ""))

@@ -30,7 +30,7 @@ class TendThese(Vertical):
         yield Static("", id="health-counts")
 
     def show(self, days: int, stale: list[Stale], counts: dict[str, int]) -> None:
-        self.query_one("#tend-title", Static).update(f"Tend these (not met in {days}+ days)")
+        self.query_one("#tend-title", Static).update(Text(f"Tend these (not met in {days}+ days)"))
         options = self.query_one("#tend-list", OptionList)
         options.clear_options()
         self.contact_ids = [s.id for s in stale]
