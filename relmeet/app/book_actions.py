@@ -3,8 +3,18 @@ undo merge / import) and the daily backup after start-up."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from relmeet.domain.errors import RelmeetError
+
+
+def exports_folder(book_path: Path) -> Path:
+    """`exports/` beside the book, owner-only even if it was made open to others before."""
+    folder = book_path.parent / "exports"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
 
 
 class BookActions:
@@ -52,16 +62,14 @@ class BookActions:
         from relmeet.exporting.json_book import dumps
         from relmeet.paths import write_private
 
-        folder = self.book.path.parent / "exports"
-        target = folder / f"{self.book.path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.json"
         try:
-            folder.mkdir(mode=0o700, exist_ok=True)
+            target = exports_folder(self.book.path) / f"{self.book.path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.json"
             write_private(target, dumps(self.book))
         except (OSError, RelmeetError) as exc:
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", title="Export")
             return
-        self.call_from_thread(self.notify, f"The whole book (private notes left out) is in {target}. For CSV, "
-                              "vCard or Markdown: `relmeet export --format csv|vcard|markdown`.",
+        self.call_from_thread(self.notify, f"The whole book (what is marked private left out) is in {target}. "
+                              "For CSV, vCard or Markdown: `relmeet export --format csv|vcard|markdown`.",
                               title="Exported", timeout=15)
 
     def action_export_contact(self) -> None:
@@ -82,14 +90,12 @@ class BookActions:
             # a file name from the contact's name: letters (any script), digits and dashes only
             name = contact_fields(self.book, contact_id)["name"]
             slug = re.sub(r"[^\w]+", "-", name).strip("-_")[:60] or "contact"
-            folder = self.book.path.parent / "exports"
-            target = folder / f"{slug}-{datetime.now():%Y-%m-%d}.md"
-            folder.mkdir(mode=0o700, exist_ok=True)
+            target = exports_folder(self.book.path) / f"{slug}-{datetime.now():%Y-%m-%d}.md"
             write_private(target, text)
         except (OSError, RelmeetError) as exc:
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", title="Export history")
             return
-        self.call_from_thread(self.notify, f"Their history (private notes left out) is in {target}.",
+        self.call_from_thread(self.notify, f"Their history (what is marked private left out) is in {target}.",
                               title="Exported", timeout=15)
 
     def action_merge_contact(self) -> None:

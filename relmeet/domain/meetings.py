@@ -9,6 +9,9 @@ from datetime import date, datetime
 from relmeet.domain.people import ContactCard
 from relmeet.domain.vocabulary import MeetingStatus, MeetingType
 
+# How the organizer's own screens mark what they marked private (kept out of summaries and exports).
+PRIVATE_MARK = "🔒 private"
+
 
 @dataclass
 class ExchangeLine:
@@ -17,6 +20,7 @@ class ExchangeLine:
     text: str
     status: str
     on: datetime | None
+    private: bool = False
 
 
 @dataclass
@@ -30,6 +34,7 @@ class MeetingEntry:
     notes: str
     summary: str
     next_step: str
+    notes_private: bool = False
 
 
 @dataclass
@@ -57,6 +62,7 @@ class KnownInterest:
     text: str
     responsible: str
     learned_on: datetime | None   # the meeting it was learned at, if any
+    private: bool = False
 
 
 @dataclass
@@ -65,6 +71,7 @@ class KnownCommitment:
     owner: str
     text: str
     due_on: date | None
+    private: bool = False
 
 
 @dataclass
@@ -119,6 +126,7 @@ class AskRow:
     kind: str
     text: str
     status: str
+    private: bool = False
 
 
 @dataclass
@@ -127,6 +135,7 @@ class CommitmentRow:
     owner: str
     text: str
     due_on: date | None
+    private: bool = False
 
 
 @dataclass
@@ -176,17 +185,19 @@ class MeetingCard(MeetingPlan):
 
 @dataclass
 class FollowUp:
+    """What the follow-up form sets on the meeting. Not the notes' private flag: that is the notes
+    screen's, and a follow-up saved after it must leave it as it is."""
+
     summary: str = ""
     next_step: str = ""
     check_in_on: date | None = None
     leadership_rating: int | None = None
     relationship_rating: int | None = None
-    notes_private: bool = False
 
 
 @dataclass
 class SummaryParts:
-    """What a meeting's drafted summary is made from."""
+    """What a meeting's drafted summary is made from: every item, private ones flagged."""
 
     meeting: MeetingCard
     interests: list[Captured] = field(default_factory=list)

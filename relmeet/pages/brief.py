@@ -5,7 +5,7 @@ from rich.console import Group
 from rich.text import Text
 
 from relmeet.domain import ExchangeKind, InterestKind, Level
-from relmeet.domain.meetings import Known
+from relmeet.domain.meetings import PRIVATE_MARK, Known
 from relmeet.pages import formatting
 
 
@@ -56,6 +56,8 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None)
             line.append(f" (holds responsible: {interest.responsible})", style="dim")
         if interest.learned_on:
             line.append(f" — {formatting.days_ago(interest.learned_on)}", style="dim")
+        if interest.private:
+            line.append(f" {PRIVATE_MARK}", style="bold magenta")
         parts.append(line)
 
     parts.append(_heading("Last time"))
@@ -70,6 +72,8 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None)
         line = Text("  I promised: " if item.owner == "mine" else "  They promised: ", style="bold")
         line.append(item.text + "  ")
         line.append_text(formatting.due(item.due_on))
+        if item.private:
+            line.append(f" {PRIVATE_MARK}", style="bold magenta")
         parts.append(line)
 
     if not with_today:

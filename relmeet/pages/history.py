@@ -6,7 +6,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local
-from relmeet.domain.meetings import History
+from relmeet.domain.meetings import PRIVATE_MARK, History
 from relmeet.domain.people import Health
 from relmeet.pages import formatting
 from relmeet.pages.brief import render as render_profile
@@ -14,15 +14,27 @@ from relmeet.pages.brief import render as render_profile
 STATUS_STYLE = {"agreed": "green", "declined": "red", "thinking": "yellow", "planned": "dim"}
 
 
-def _indented(text: str, style: str = "", by: int = 4) -> Padding:
+def _indented(text: str, style: str = "", by: int = 4, *, private: bool = False) -> Padding:
     """Wrapped lines keep the indent of the first, so a long note still reads as part of its meeting."""
-    return Padding(Text(text, style=style), (0, 0, 0, by))
+    shown = Text(f"{PRIVATE_MARK}: ", style="bold magenta") if private else Text()
+    shown.append(text, style=style)
+    return Padding(shown, (0, 0, 0, by))
+
+
+def mark_private(line: Text, private: bool) -> Text:
+    """Private notes and items show, to the organizer, with a mark (they stay out of exports)."""
+    if private:
+        line.append(f" {PRIVATE_MARK}", style="bold magenta")
+    return line
 
 
 def render(found: History, *, notes: bool = True, health: Text | None = None) -> Group:
     parts: list[RenderableType] = [render_profile(found.known, with_today=False, health=health)]
     if found.check_in_on:
         parts.append(Text(f"Check in by {found.check_in_on:%a %-d %b}", style="yellow"))
+    contact = found.known.contact
+    if notes and contact.notes:
+        parts += [Text("\nNotes", style="bold underline"), _indented(contact.notes, by=2, private=contact.notes_private)]
 
     asked, offered = found.asked_of_them, found.offered_to_them
     parts.append(Text(f"\nAsks and offers — asked of them {asked}, offered to them {offered}",
@@ -36,7 +48,7 @@ def render(found: History, *, notes: bool = True, health: Text | None = None) ->
         line.append(f"[{ExchangeStatus(x.status).label.lower()}]", style=STATUS_STYLE.get(x.status, ""))
         if x.on:
             line.append(f" {formatting.days_ago(x.on)}", style="dim")
-        parts.append(line)
+        parts.append(mark_private(line, x.private))
     if not found.exchanges:
         parts.append(Text("  None yet.", style="dim"))
 
@@ -54,7 +66,7 @@ def render(found: History, *, notes: bool = True, health: Text | None = None) ->
         if m.summary:
             parts.append(_indented(f"Summary: {m.summary}"))
         if notes and m.notes:
-            parts.append(_indented(m.notes, "italic"))
+            parts.append(_indented(m.notes, "italic", private=m.notes_private))
         if m.next_step:
             parts.append(_indented(f"Next step: {m.next_step}"))
     if found.more_meetings:

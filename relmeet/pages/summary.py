@@ -1,21 +1,32 @@
-"""The follow-up's draft: a short Markdown summary / thank-you from what was captured."""
+"""The follow-up's draft: a short Markdown summary / thank-you from what was captured.
+
+Items marked private stay out of the draft unless asked for: the summary is written to be sent.
+"""
 from __future__ import annotations
 
 from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, local, today
 from relmeet.domain.meetings import SummaryParts
 
 
-def draft(parts: SummaryParts) -> str:
+def left_out(parts: SummaryParts) -> int:
+    """How many private interests, asks, offers and commitments a draft without them leaves out."""
+    return sum(1 for item in (*parts.interests, *parts.exchanges, *parts.commitments) if item.private)
+
+
+def draft(parts: SummaryParts, *, include_private: bool = False) -> str:
+    def shown(items: list) -> list:
+        return items if include_private else [item for item in items if not item.private]
+
     card = parts.meeting
     first = card.contact.split()[0] if card.contact else "friend"
     when = local(card.started_at or card.scheduled_at)
     day = when.strftime("%a %-d %b %Y") if when else today().strftime("%a %-d %b %Y")
     lines = [f"# One-on-one with {card.contact} — {day}", "", f"Thank you, {first}, for making the time to talk."]
-    interests = parts.interests
+    interests = shown(parts.interests)
     if interests:
         lines += ["", "## In your words"]
         lines += [f"- {InterestKind(i.kind).label}: “{i.text}”" for i in interests]
-    exchanges = parts.exchanges
+    exchanges = shown(parts.exchanges)
     agreed = [x for x in exchanges if x.direction == "ask" and x.status == "agreed"]
     open_asks = [x for x in exchanges if x.direction == "ask" and x.status != "agreed"]
     offers = [x for x in exchanges if x.direction == "offer"]
@@ -27,7 +38,7 @@ def draft(parts: SummaryParts) -> str:
         lines += ["", "## Still open"]
         lines += [f"- {x.text} ({ExchangeStatus(x.status).label.lower()}, {ExchangeKind(x.kind).label.lower()})"
                   for x in open_asks]
-    promises = parts.commitments
+    promises = shown(parts.commitments)
     if promises:
         lines += ["", "## Who does what by when"]
         for item in promises:

@@ -60,6 +60,8 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True) -> Back
     folder = backups_dir(book)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
+        if folder.stat().st_mode & 0o077:  # made before, or by hand, open to others: the copies are not
+            folder.chmod(0o700)
     except OSError as exc:
         raise RelmeetError(f"cannot create the backups folder {folder}: {exc.strerror or exc}") from None
     name = f"{book.path.stem}-{now.strftime(_STAMP)}.sqlite3"

@@ -1,7 +1,17 @@
-"""The rows the exporters write out (CSV, vCard, Markdown), private ones held back unless asked for."""
+"""The rows the exporters write out (CSV, vCard, Markdown), private ones held back unless asked for.
+
+A meeting's summary is text the organizer may have written from its private items (or edited a draft
+made with them), so a meeting holding private notes or any private item exports without its summary
+unless private items are asked for.
+"""
 from __future__ import annotations
 
 from relmeet.store.book import Book
+
+# 1 when the meeting aliased `m` has private notes or any private interest, ask, offer or commitment
+HAS_PRIVATE = ("(m.notes_private OR EXISTS (SELECT 1 FROM interest WHERE meeting_id = m.id AND private) "
+               "OR EXISTS (SELECT 1 FROM exchange WHERE meeting_id = m.id AND private) "
+               "OR EXISTS (SELECT 1 FROM commitment WHERE meeting_id = m.id AND private))")
 
 
 def _hide(include_private: bool) -> str:
@@ -28,7 +38,8 @@ def captures_of(book: Book, column: str, key: int, include_private: bool) -> dic
 
 
 def meeting(book: Book, meeting_id: int) -> dict | None:
-    row = book._row("SELECT m.*, c.name AS contact, g.name AS campaign FROM meeting m JOIN contact c "
+    row = book._row(f"SELECT m.*, c.name AS contact, g.name AS campaign, {HAS_PRIVATE} AS has_private "
+                   "FROM meeting m JOIN contact c "
                    "ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id WHERE m.id = ?", (meeting_id,))
     return dict(row) if row else None
 
@@ -82,10 +93,12 @@ def contact_lines(book: Book, include_private: bool) -> list[dict]:
 
 
 def meeting_lines(book: Book, include_private: bool) -> list[dict]:
-    """Every meeting as a CSV line, with its contact's and campaign's names, a private note blanked."""
+    """Every meeting as a CSV line, with its contact's and campaign's names, a private note blanked, and
+    the summary blanked where the meeting has anything private."""
     return [dict(r) for r in book._rows(
         "SELECT m.*, c.name AS contact, g.name AS campaign, "
-        "CASE WHEN m.notes_private AND NOT :private THEN '' ELSE m.notes END AS notes_shown "
+        "CASE WHEN m.notes_private AND NOT :private THEN '' ELSE m.notes END AS notes_shown, "
+        f"CASE WHEN NOT :private AND {HAS_PRIVATE} THEN '' ELSE m.summary END AS summary_shown "
         "FROM meeting m JOIN contact c ON c.id = m.contact_id LEFT JOIN campaign g ON g.id = m.campaign_id "
         "ORDER BY coalesce(m.scheduled_at, m.created_at), m.id",
         {"private": int(include_private)})]

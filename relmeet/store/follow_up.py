@@ -12,14 +12,15 @@ OUTCOMES = ("agreed", "declined", "thinking", "deferred")
 
 
 def exchanges_for(book: Book, meeting_id: int) -> list[AskRow]:
-    return [AskRow(*r) for r in book._rows(
-        "SELECT id, direction, kind, text, status FROM exchange WHERE meeting_id = ? ORDER BY direction, id",
+    return [AskRow(*r[:5], private=bool(r[5])) for r in book._rows(
+        "SELECT id, direction, kind, text, status, private FROM exchange WHERE meeting_id = ? ORDER BY direction, id",
         (meeting_id,))]
 
 
 def commitments_for(book: Book, meeting_id: int) -> list[CommitmentRow]:
-    return [CommitmentRow(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in book._rows(
-        "SELECT id, owner, text, due_on FROM commitment WHERE meeting_id = ? ORDER BY id", (meeting_id,))]
+    return [CommitmentRow(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None, bool(r[4]))
+            for r in book._rows("SELECT id, owner, text, due_on, private FROM commitment WHERE meeting_id = ? "
+                                "ORDER BY id", (meeting_id,))]
 
 
 def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
@@ -44,12 +45,13 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
         meeting = conn.execute("SELECT contact_id, campaign_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
         if meeting is None:
             raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+        # notes_private is not the follow-up's: set here it reset the notes screen's mark on every save
         conn.execute(
             "UPDATE meeting SET summary = ?, next_step = ?, check_in_on = ?, leadership_rating = ?, "
-            "relationship_rating = ?, notes_private = ?, status = CASE status WHEN 'in_progress' THEN 'held' "
+            "relationship_rating = ?, status = CASE status WHEN 'in_progress' THEN 'held' "
             "ELSE status END, updated_at = ? WHERE id = ?",
             (f.summary.strip(), f.next_step.strip(), f.check_in_on.isoformat() if f.check_in_on else None,
-             f.leadership_rating, f.relationship_rating, int(f.notes_private), now, meeting_id))
+             f.leadership_rating, f.relationship_rating, now, meeting_id))
         for exchange_id, status in form.outcomes.items():
             conn.execute("UPDATE exchange SET status = ?, updated_at = ? WHERE id = ? AND meeting_id = ?",
                          (status, now, exchange_id, meeting_id))
@@ -69,7 +71,8 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
 
 
 def summary_parts(book: Book, meeting_id: int) -> SummaryParts | None:
-    """What the follow-up's draft summary is written from, as the book holds it now."""
+    """What the follow-up's draft summary is written from, as the book holds it now: every item, private
+    ones flagged (the draft leaves them out unless asked)."""
     from relmeet.store import captures, meetings
 
     card = meetings.get(book, meeting_id)

@@ -1,4 +1,5 @@
-"""A contact's whole history: what the history screen, `relmeet show` and the Markdown export read."""
+"""A contact's whole history: what the history screen and `relmeet show` read, for the organizer's eyes:
+private notes and items are in it, flagged, for the page to mark."""
 from __future__ import annotations
 
 from datetime import date
@@ -16,16 +17,17 @@ def history(book: Book, contact_id: int) -> History | None:
     if known is None:
         return None
     found = History(known=known)
-    found.exchanges = [ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4])) for r in book._rows(
-        "SELECT x.direction, x.kind, x.text, x.status, coalesce(m.started_at, m.scheduled_at, x.created_at) "
-        "FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id WHERE x.contact_id = ? "
+    found.exchanges = [ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4]), bool(r[5])) for r in book._rows(
+        "SELECT x.direction, x.kind, x.text, x.status, coalesce(m.started_at, m.scheduled_at, x.created_at), "
+        "x.private FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id WHERE x.contact_id = ? "
         "ORDER BY x.created_at DESC", (contact_id,))]
     rows = book._rows(
         "SELECT m.id, coalesce(m.started_at, m.scheduled_at) AS at, m.status, m.type, coalesce(g.name, ''), "
-        "m.purpose, m.notes, m.summary, m.next_step FROM meeting m LEFT JOIN campaign g ON g.id = m.campaign_id "
+        "m.purpose, m.notes, m.summary, m.next_step, m.notes_private FROM meeting m LEFT JOIN campaign g ON g.id = m.campaign_id "
         "WHERE m.contact_id = ? AND m.status <> 'cancelled' ORDER BY at IS NULL, at DESC LIMIT ?",
         (contact_id, MEETING_LIMIT + 1))
-    found.meetings = [MeetingEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows[:MEETING_LIMIT]]
+    found.meetings = [MeetingEntry(r[0], from_iso(r[1]), *r[2:9], notes_private=bool(r[9]))
+                      for r in rows[:MEETING_LIMIT]]
     if len(rows) > MEETING_LIMIT:
         found.more_meetings = book._value("SELECT count(*) FROM meeting WHERE contact_id = ?", (contact_id,)) \
             - MEETING_LIMIT

@@ -1,7 +1,8 @@
 """The whole book, table by table: read out for the JSON export, written back into an empty book.
 
 Private notes and captures stay out unless asked for: a private note is blanked, a private interest,
-ask, offer or commitment is left out whole.
+ask, offer or commitment is left out whole, and a meeting that has any of them loses its summary (text
+the organizer may have written from them; store/exports.py has the same rule).
 """
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from relmeet.schema import LATEST  # noqa: F401 - the newest book version a JSON
 # Parents before children, so a plain load in this order satisfies every foreign key except
 # contact.organization_id (a contact pointing at a later contact), which is deferred on load.
 TABLES = ["campaign", "contact", "contact_tag", "campaign_contact", "meeting", "interest",
-          "exchange", "commitment", "referral", "win", "setting"]
+          "exchange", "commitment", "commitment_note", "referral", "win", "setting"]
 # Not the book's content: the merge log is this machine's undo history (and holds snapshots of
 # removed contacts, private notes included); search indexes are rebuilt from the rows by triggers.
-NOT_EXPORTED = {"merge_log"}
+NOT_EXPORTED = {"merge_log", "commitment_change"}  # commitment_change: the undo history of marks
 
 # table -> (flag column, text column blanked) for notes that stay in the row when private
 _PRIVATE_NOTES = {"contact": ("notes_private", "notes"), "meeting": ("notes_private", "notes")}
@@ -42,6 +43,13 @@ def read_tables(book, include_private: bool = False) -> tuple[int, dict[str, lis
     if own:
         conn.execute("BEGIN")  # one consistent read even while the app writes
     try:
+        # meetings whose summary may retell something private
+        guarded = set() if include_private else {row[0] for row in conn.execute(
+            "SELECT id FROM meeting WHERE notes_private UNION SELECT meeting_id FROM interest WHERE private "
+            "UNION SELECT meeting_id FROM exchange WHERE private UNION SELECT meeting_id FROM commitment "
+            "WHERE private")}
+        hidden_commitments = set() if include_private else {
+            row[0] for row in conn.execute("SELECT id FROM commitment WHERE private")}
         for table in TABLES:
             names = columns(conn, table)
             rows = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {_order(conn, table)}").fetchall()
@@ -54,6 +62,10 @@ def read_tables(book, include_private: bool = False) -> tuple[int, dict[str, lis
                     flag, text = _PRIVATE_NOTES.get(table, (None, None))
                     if flag and item.get(flag):
                         item[text] = ""
+                    if table == "meeting" and item["id"] in guarded:
+                        item["summary"] = ""
+                    if table == "commitment_note" and item["commitment_id"] in hidden_commitments:
+                        continue  # the progress of a private commitment is as private as it is
                 out.append(item)
             tables[table] = out
         version = conn.execute("PRAGMA user_version").fetchone()[0]
