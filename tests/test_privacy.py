@@ -216,6 +216,11 @@ async def test_follow_up_keeps_the_flags_drafts_without_private_and_writes_the_s
         assert any(PUBLIC["ask"] in r and "private" not in r for r in rows)
         hint = _shown(screen.query_one("#field-summary .field-label").content)
         assert "3 private items left out of the draft" in hint
+        screen.query_one("#summary_path", Input).value = str(tmp_path / "no such folder" / "summary.md")
+        await pilot.press("f6")
+        await pilot.pause()
+        error = _shown(screen.query_one("#field-summary_path .field-error").content)
+        assert error.startswith("Couldn't write") and "No such file or directory" in error
         screen.query_one("#summary_path", Input).value = str(target)
         await pilot.press("f6")
         await pilot.pause()
@@ -295,6 +300,33 @@ def test_a_meetings_summary_stays_in_exports_when_the_meeting_has_nothing_privat
     assert "Gladewater" in csv_out.meetings_csv(book)
     assert "Gladewater" in markdown_out.meeting_summary(book, plain)
     assert "Check in next week" in markdown_out.meeting_summary(book, meeting)  # the rest of it stays
+
+
+def test_the_json_without_private_items_names_none_of_them_and_loads_back(book, tmp_path):
+    from relmeet.exporting import json_book
+
+    _ana, meeting = _private_book(book)
+    secret_ask = peek.value(book, "SELECT id FROM exchange WHERE private AND direction = 'ask'")
+    public_ask = peek.value(book, "SELECT id FROM exchange WHERE NOT private AND direction = 'ask'")
+    public_promise = peek.value(book, "SELECT id FROM commitment WHERE NOT private")
+    secret_promise = peek.value(book, "SELECT id FROM commitment WHERE private")
+    # what the follow-up's ledger leaves: a public ask raised again from a private one, a public promise
+    # made for a private ask, and progress noted on the private promise
+    with peek.write(book) as conn:
+        conn.execute("UPDATE exchange SET raised_from_id = ? WHERE id = ?", (secret_ask, public_ask))
+        conn.execute("UPDATE commitment SET exchange_id = ? WHERE id = ?", (secret_ask, public_promise))
+        conn.execute("INSERT INTO commitment_note (commitment_id, noted_on, text, created_at) VALUES "
+                     "(?, '2026-11-20', ?, 'x')", (secret_promise, f"Progress on {PRIVATE['commitment']}"))
+    data = json_book.dump(book)
+    assert leaked(json.dumps(data, ensure_ascii=False)) == []
+    rows = {table: {row["id"]: row for row in data["tables"][table]} for table in ("exchange", "commitment")}
+    assert secret_ask not in rows["exchange"] and rows["exchange"][public_ask]["raised_from_id"] is None
+    assert rows["commitment"][public_promise]["exchange_id"] is None
+    with Book(tmp_path / "shared.sqlite3") as shared:
+        counts = json_book.load_into(shared, data)
+        assert counts["exchange"] == 2 and counts["commitment"] == 1 and counts["commitment_note"] == 0
+    full = json_book.dump(book, include_private=True)
+    assert {row["id"]: row for row in full["tables"]["exchange"]}[public_ask]["raised_from_id"] == secret_ask
 
 
 async def test_the_apps_exports_leave_private_out_and_are_0600_in_a_0700_folder(book):

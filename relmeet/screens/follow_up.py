@@ -159,8 +159,8 @@ class FollowUpScreen(RelmeetScreen[None]):
         try:
             # what was told in trust: readable by the organizer only, like every export
             write_private(path, self.query_one("#summary", TextArea).text)
-        except RelmeetError as exc:
-            field.show_error(f"Couldn't write it: {exc}")
+        except RelmeetError as exc:  # "cannot write PATH: the reason"
+            field.show_error(str(exc).replace("cannot write", "Couldn't write", 1))
             return
         field.show_error(None)
         self.notify(f"Summary saved to {path}", markup=False)

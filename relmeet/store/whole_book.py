@@ -50,6 +50,11 @@ def read_tables(book, include_private: bool = False) -> tuple[int, dict[str, lis
             "WHERE private")}
         hidden_commitments = set() if include_private else {
             row[0] for row in conn.execute("SELECT id FROM commitment WHERE private")}
+        # a public row may point at a private ask or offer left out: the pointer goes too, so the file
+        # names nothing it doesn't hold and loads back
+        hidden_exchanges = set() if include_private else {
+            row[0] for row in conn.execute("SELECT id FROM exchange WHERE private")}
+        pointers = {"exchange": "raised_from_id", "commitment": "exchange_id"}
         for table in TABLES:
             names = columns(conn, table)
             rows = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {_order(conn, table)}").fetchall()
@@ -66,6 +71,8 @@ def read_tables(book, include_private: bool = False) -> tuple[int, dict[str, lis
                         item["summary"] = ""
                     if table == "commitment_note" and item["commitment_id"] in hidden_commitments:
                         continue  # the progress of a private commitment is as private as it is
+                    if item.get(pointers.get(table, "")) in hidden_exchanges:
+                        item[pointers[table]] = None
                 out.append(item)
             tables[table] = out
         version = conn.execute("PRAGMA user_version").fetchone()[0]
