@@ -147,6 +147,22 @@ def test_meetings_csv(demo_book):
     assert "Cried about her son" in csv_out.meetings_csv(demo_book, include_private=True)
 
 
+def test_a_meeting_with_anything_private_is_exported_without_its_summary(demo_book):
+    _mark_private(demo_book)  # the first meeting's notes are private now
+    first = peek.row(demo_book, "SELECT id, summary FROM meeting ORDER BY id")
+    kept = peek.row(demo_book, "SELECT id, summary FROM meeting m WHERE summary <> '' AND NOT notes_private AND NOT "
+                    "EXISTS (SELECT 1 FROM interest WHERE meeting_id = m.id AND private) AND NOT EXISTS (SELECT 1 "
+                    "FROM exchange WHERE meeting_id = m.id AND private) AND NOT EXISTS (SELECT 1 FROM commitment "
+                    "WHERE meeting_id = m.id AND private) ORDER BY id")
+    assert first["summary"] and kept["summary"]
+    rows = {int(r["id"]): r for r in _csv(csv_out.meetings_csv(demo_book))}
+    assert rows[first["id"]]["summary"] == "" and rows[kept["id"]]["summary"] == kept["summary"]
+    full = {int(r["id"]): r for r in _csv(csv_out.meetings_csv(demo_book, include_private=True))}
+    assert full[first["id"]]["summary"] == first["summary"]
+    assert first["summary"].split(";")[0] not in markdown_out.meeting_summary(demo_book, first["id"])
+    assert first["summary"].split(";")[0] in markdown_out.meeting_summary(demo_book, first["id"], include_private=True)
+
+
 # -- vCard --------------------------------------------------------------------------------------
 
 def _unfold(text):
