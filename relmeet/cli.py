@@ -1,6 +1,7 @@
 """`relmeet`: open the app, or answer a quick question from the shell without the UI.
 
-The shell commands never import Textual or SQLModel, so they start in a fraction of a second.
+The shell commands never import Textual or SQLModel, so they start in a fraction of a second. Whatever
+fails, the shell gets one line on stderr and exit code 2, never a traceback.
 """
 from __future__ import annotations
 
@@ -25,16 +26,28 @@ COMMAND_MODULES = [
     "relmeet.commands.backups",
 ]
 
+DB_HELP = "the book to use (default: $RELMEET_DB, else your data folder)"
+DEMO_HELP = "use a throwaway copy of the sample book; your own book is never touched"
+
+
+class _VersionAction(argparse.Action):
+    """--version: the installed version is looked up only when asked (importlib.metadata takes 25-35 ms)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.exit(message=f"relmeet {_version()}\n")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="relmeet",
         description="Prep, notes and follow-up for one-on-one relational meetings, kept in a private local book.",
     )
-    parser.add_argument("--db", metavar="PATH", help="the book to use (default: $RELMEET_DB, else your data folder)")
-    parser.add_argument("--demo", action="store_true",
-                        help="use a throwaway copy of the sample book; your own book is never touched")
-    parser.add_argument("--version", action="version", version=f"relmeet {_version()}")
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.add_argument("--demo", action="store_true", help=DEMO_HELP)
+    parser.add_argument("--version", action=_VersionAction, help="print relmeet's version and leave")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -42,8 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
-            continue  # a command not built yet
+            raise RelmeetError(f"relmeet is incomplete: its command module {name} is missing; "
+                               "reinstall relmeet") from None
         module.register(sub)
+    # Every command also takes --db and --demo after its name (`relmeet import --db book.sqlite3 x.vcf`).
+    # SUPPRESS: given before the command, they are not reset by the command's own defaults.
+    for command in sub.choices.values():
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+        command.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=DEMO_HELP)
     return parser
 
 
@@ -57,10 +76,9 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     demo_dir = None
     try:
+        args = build_parser().parse_args(argv)
         if args.demo:
             from relmeet.demo import make_demo_book
 
@@ -74,17 +92,52 @@ def main(argv: list[str] | None = None) -> int:
             return _run_app(args.book_path, demo=args.demo)
         return handler(args) or 0
     except RelmeetError as exc:
-        print(f"relmeet: {exc}", file=sys.stderr)
-        return 2
+        return _say(str(exc))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `relmeet show x | head`: the reader left; say nothing more.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # the last guard: a line on stderr, never a traceback
+        return _say(_line_for(exc))
     finally:
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+def _say(message: str) -> int:
+    print(f"relmeet: {message}", file=sys.stderr)
+    return 2
+
+
+def _line_for(error: Exception) -> str:
+    """What a failure that reached the shell means, in one line without the organizer's data."""
+    from relmeet.reports import describe
+
+    known = describe(error)
+    if known is not None:
+        return known
+    if "sqlite3" in sys.modules and isinstance(error, sys.modules["sqlite3"].Error):
+        # a database error describe() has no words for: its kind, not what it carried
+        return f"the book could not be used ({type(error).__name__}: {error.sqlite_errorname})"
+    return _crash_line(type(error).__name__, lambda: _write_report(error))
+
+
+def _write_report(error: Exception) -> Path:
+    from relmeet.reports import write_report
+
+    return write_report(error)
+
+
+def _crash_line(kind: str, write) -> str:
+    from relmeet.reports import shown_path
+
+    try:
+        where = f"a report (without your notes) is in {shown_path(write())}"
+    except OSError as exc:
+        where = f"no report could be written ({exc.strerror or type(exc).__name__})"
+    return f"relmeet stopped on an unexpected error ({kind}); {where}"
 
 
 def _run_app(book_path: Path, *, demo: bool) -> int:
@@ -95,11 +148,35 @@ def _run_app(book_path: Path, *, demo: bool) -> int:
 
     app = RelmeetApp(book, demo=demo)
     try:
-        app.run()
+        return run_guarded(app)
     finally:
         book.close()
+
+
+def run_guarded(app) -> int:
+    """Run a Textual app so that a crash shows none of the organizer's data.
+
+    Textual ends on an unhandled error by printing Rich's traceback, with each frame's local variables
+    (a note's text, a query's parameters), to its `error_console`. Here that console writes into memory
+    instead; after a crash the shell gets one line naming an owner-only report that keeps only where it
+    happened, and what Textual printed is dropped.
+    """
+    import io
+
+    from rich.console import Console
+
+    printed = io.StringIO()
+    app.error_console = Console(file=printed, markup=False, highlight=False, color_system=None)
+    app.run()
+    code = app.return_code or 0
+    if printed.getvalue().strip():
+        from relmeet.reports import read_exit_text, write_frames_report
+
+        kind, frames = read_exit_text(printed.getvalue())
+        _say(_crash_line(kind, lambda: write_frames_report(kind, frames)))
+        return code or 2
     # A crashed Textual app returns normally; its return code tells scripts it failed.
-    return app.return_code or 0
+    return code
 
 
 if __name__ == "__main__":

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
+import threading
+from datetime import date
 from pathlib import Path
 
 from relmeet.domain.errors import BookError
@@ -18,6 +21,16 @@ from relmeet.schema import LATEST, STEPS
 APPLICATION_ID = 0x524D4254  # "RMBT"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# The integrity check at open stops after this long (PRAGMA quick_check took 1.5-5 s on a 1 GB book);
+# a book too big for it is checked whole by the app's daily backup, which records the day in the book.
+CHECK_SECONDS = 0.2
+CLEAN_CHECK_SETTING = "last_clean_check"
+
+# Books found damaged in this process (real path -> what the check said): their connections are
+# read-only (PRAGMA query_only), so a damaged book is never written to until it is restored.
+_damaged: dict[str, str] = {}
+# Books whose check at open ran out of time (too big to check before the first screen).
+_unchecked: set[str] = set()
 BUSY_TIMEOUT_ENV = "RELMEET_BUSY_TIMEOUT_MS"  # how long a write waits for another writer; the fault tests shorten it
 
 
@@ -33,6 +46,55 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
+    if _damaged:
+        name = conn.execute("PRAGMA database_list").fetchone()[2]
+        if name and os.path.realpath(name) in _damaged:
+            conn.execute("PRAGMA query_only = ON")
+
+
+def damage(path: Path) -> str | None:
+    """What the integrity check found wrong with the book at path in this process; None if nothing."""
+    return _damaged.get(os.path.realpath(path))
+
+
+def check_unfinished(path: Path) -> bool:
+    """Whether the check at open ran out of time on this book (it is big) and it wasn't checked today."""
+    return os.path.realpath(path) in _unchecked
+
+
+def set_damage(path: Path, problem: str | None) -> None:
+    """Record what a whole check of the book found (None: it is whole). New connections follow it; the
+    store sets query_only on the connections already open."""
+    key = os.path.realpath(path)
+    _unchecked.discard(key)
+    if problem is None:
+        _damaged.pop(key, None)
+    else:
+        _damaged[key] = problem
+
+
+def quick_check(conn: sqlite3.Connection, seconds: float | None = None) -> str | None:
+    """SQLite's quick_check: "ok", the first problem found, or None when it ran out of `seconds`.
+
+    PRAGMA quick_check reports damage as rows instead of raising (DESIGN.md, "Traps"), unless the pages
+    it needs first are unreadable. It reads every page, so it is stopped with interrupt() from a timer.
+    """
+    timer = threading.Timer(seconds, conn.interrupt) if seconds is not None else None
+    if timer is not None:
+        timer.start()
+    try:
+        found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            return None
+        raise
+    except sqlite3.DatabaseError as exc:
+        found = str(exc)
+    finally:
+        if timer is not None:
+            timer.cancel()
+            timer.join()  # an interrupt that came late lands before the next statement, which clears it
+    return found if found == "ok" else " ".join(found.replace("*** in database main ***", "").split())[:160]
 
 
 def _make_private_file(path: Path) -> None:
@@ -49,6 +111,47 @@ def _make_private_file(path: Path) -> None:
     except OSError as exc:
         raise BookError(f"cannot create the book {path}: {exc.strerror or exc}") from None
     os.close(fd)
+
+
+def _check_file(path: Path, *, create: bool) -> bool:
+    """Refuse what can't be a book (a folder, a device, a pipe); create a missing book if asked.
+
+    Returns whether the file is new (just created, or an empty file taken as a new book).
+    """
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):  # no such file, or a file where a folder should be
+        if not create:
+            raise BookError(f"there is no book at {path}") from None
+        _make_private_file(path)
+        return True
+    except OSError as exc:
+        raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BookError(f"{path} is a folder, not a relmeet book")
+    if not stat.S_ISREG(info.st_mode):
+        # SQLite would open a device such as /dev/null and leave a -journal beside it
+        raise BookError(f"{path} is a device or a pipe, not a file: a book must be an ordinary file; "
+                        "nothing was written")
+    if info.st_size or _has_content(Path(f"{path}-wal")):
+        return False
+    if not create:
+        raise BookError(f"{path} is an empty file, not a book yet; it was left untouched")
+    try:
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise BookError(f"{path} is an empty file that relmeet can't make private (0600): "
+                        f"{exc.strerror or exc}; it was left untouched") from None
+    print(f"relmeet: {path} was an empty file; it is now a new relmeet book, readable by you only (0600)",
+          file=sys.stderr, flush=True)
+    return True
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
 
 
 def _check_header(path: Path) -> None:
@@ -69,6 +172,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        raise BookError(_cannot_read(path, exc)) from None
     except sqlite3.DatabaseError as exc:
         raise BookError(f"{path} is damaged or not a relmeet book ({exc}); it was left untouched") from None
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
@@ -79,6 +184,49 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
             f"{LATEST}): upgrade relmeet to open it; the book was left untouched"
         )
     return version
+
+
+def _cannot_read(path: Path, error: sqlite3.OperationalError) -> str:
+    """An operational failure to read the book: the disk, the folder or a lock, not what the file holds.
+
+    On a full disk SQLite can't make the book's -shm file and says "disk I/O error".
+    """
+    text = str(error).lower()
+    if "i/o" in text or "full" in text:
+        try:
+            free = os.statvfs(path.parent).f_bavail
+        except OSError:
+            free = None
+        if free == 0 or "full" in text:
+            return (f"the disk holding the book {path} is full: relmeet can't open the book until some space "
+                    "is freed; it was left untouched")
+        return f"the disk failed to read the book {path} (an I/O error); it was left untouched"
+    if "readonly" in text or "read-only" in text:
+        return f"the book {path} is read-only: relmeet needs to write to it"
+    if "locked" in text or "busy" in text:
+        return f"the book {path} is busy: another program holds it; try again"
+    return f"cannot use the book {path}: {error}"
+
+
+def _check_whole(conn: sqlite3.Connection, path: Path) -> str | None:
+    """The check at open: what is wrong with the book, or None (whole, or too big to finish in time)."""
+    key = os.path.realpath(path)
+    if key not in _damaged and _checked_today(conn):
+        return None
+    found = quick_check(conn, CHECK_SECONDS)
+    if found is None:
+        _unchecked.add(key)
+        return _damaged.get(key)
+    set_damage(path, None if found == "ok" else found)
+    return None if found == "ok" else found
+
+
+def _checked_today(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (CLEAN_CHECK_SETTING,)).fetchone()
+    except sqlite3.DatabaseError:
+        return False  # no setting table (an old book), or a damaged one: check
+    return bool(row) and row[0] == date.today().isoformat()
 
 
 def migrate(conn: sqlite3.Connection, from_version: int, to_version: int = LATEST) -> None:
@@ -133,10 +281,28 @@ def connect(path: Path, *, create: bool = True, upgrade: bool = True) -> sqlite3
     Raises BookError with a one-line message; a file that is refused is never written to.
     """
     path = Path(path)
-    if not path.exists():
-        if not create:
-            raise BookError(f"there is no book at {path}")
-        _make_private_file(path)
+    sidecars = {suffix: Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")}
+    created = not path.exists()
+    is_new = _check_file(path, create=create)
+    try:
+        return _open_checked(path, upgrade=upgrade, is_new=is_new)
+    except BaseException:
+        _tidy_after_failure(path, sidecars, created)
+        raise
+
+
+def _tidy_after_failure(path: Path, existed: dict[str, bool], created: bool) -> None:
+    """A book that could not be opened leaves nothing behind that wasn't there: the empty file made for
+    it, and the empty -wal/-journal and fresh -shm SQLite made while trying (on a full disk, say)."""
+    for suffix, was_there in existed.items():
+        sidecar = Path(f"{path}{suffix}")
+        if not was_there and sidecar.exists() and (suffix == "-shm" or not _has_content(sidecar)):
+            sidecar.unlink(missing_ok=True)
+    if created and path.exists() and not _has_content(path):
+        path.unlink(missing_ok=True)
+
+
+def _open_checked(path: Path, *, upgrade: bool, is_new: bool) -> sqlite3.Connection:
     _check_header(path)
     try:
         # isolation_level=None: we issue BEGIN ourselves (BEGIN IMMEDIATE for writes).
@@ -146,6 +312,15 @@ def connect(path: Path, *, create: bool = True, upgrade: bool = True) -> sqlite3
     try:
         version = _check_identity(conn, path)
         configure(conn)
+        problem = None if is_new else _check_whole(conn, path)
+        if problem is not None:
+            # read-only from here: nothing is written to a damaged book (not even its journal mode)
+            conn.execute("PRAGMA query_only = ON")
+            if version < LATEST:
+                raise BookError(f"{path} is damaged ({problem}) and from an older relmeet, so it can't be "
+                                "opened: `relmeet restore` puts back the latest backup; it was left untouched")
+            conn.row_factory = sqlite3.Row
+            return conn
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         if version < LATEST:
@@ -157,9 +332,7 @@ def connect(path: Path, *, create: bool = True, upgrade: bool = True) -> sqlite3
             migrate(conn, version)
     except sqlite3.OperationalError as exc:
         conn.close()
-        if "readonly" in str(exc) or "read-only" in str(exc):
-            raise BookError(f"the book {path} is read-only: relmeet needs to write to it") from None
-        raise BookError(f"cannot use the book {path}: {exc}") from None
+        raise BookError(_cannot_read(path, exc)) from None
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise BookError(f"{path} is damaged or not a relmeet book ({exc})") from None

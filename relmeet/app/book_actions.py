@@ -21,16 +21,38 @@ class BookActions:
     """Mixed into RelmeetApp; `self` is the app (it has `book`, `notify`, `run_worker`...)."""
 
     def start_daily_backup(self) -> None:
+        """After start-up: say if the book is damaged (it was opened read-only) and back up nothing; else
+        today's backup, checked before it joins the rotation (and a big book checked whole)."""
+        from relmeet.store import health
+
+        problem = health.damage(self.book)
+        if problem is not None:
+            self.notify(health.damaged_message(self.book, problem), title="Damaged book", severity="error",
+                        timeout=120, markup=False)
+            return
         if not getattr(self, "demo", False):  # the demo book is a throwaway copy
             self.run_worker(self._daily_backup, thread=True, group="backup", exit_on_error=False)
 
     def _daily_backup(self) -> None:
-        from relmeet.store import backup
+        from relmeet.store import backup, health
 
+        big = health.needs_whole_check(self.book)  # too big to check at open
         try:
-            backup.maybe_daily_backup(self.book)
+            made = backup.maybe_daily_backup(self.book)
+            # the backup's copy checked whole, so the book was; else check the book itself
+            problem = None if made is not None or not big else health.check_whole(self.book)
+        except backup.DamagedBook as exc:
+            problem = exc.problem
+            health.mark_damaged(self.book, problem)
         except RelmeetError as exc:
-            self.call_from_thread(self.notify, f"Today's backup failed: {exc}", severity="error", timeout=15)
+            self.call_from_thread(self.notify, f"Today's backup failed: {exc}", severity="error", timeout=15,
+                                  markup=False)
+            return
+        if problem is not None:
+            self.call_from_thread(self.notify, health.damaged_message(self.book, problem), title="Damaged book",
+                                  severity="error", timeout=120, markup=False)
+        elif made is not None and big:
+            health.record_clean_check(self.book)
 
     def action_backup_now(self) -> None:
         self.run_worker(self._backup_now, thread=True, group="backup", exit_on_error=False)

@@ -23,9 +23,10 @@ def _size(size: int) -> str:
 
 
 def run_backup(args) -> int:
-    from relmeet.store import Book, backup
+    from relmeet.commands import open_book
+    from relmeet.store import backup
 
-    with Book(args.book_path, create=False) as book:  # no book yet: nothing to back up
+    with open_book(args) as book:  # no book yet: nothing to back up
         made = backup.maybe_daily_backup(book) if args.daily else backup.backup_now(book)
         if made is None:
             print("a backup was already made today; nothing to do")

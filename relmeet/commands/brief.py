@@ -32,10 +32,10 @@ def pick_one(book, text: str):
 def run(args) -> int:
     from relmeet.pages.brief import render
     from relmeet.pages.formatting import ShellConsole
-    from relmeet.store import Book
+    from relmeet.commands import open_book
     from relmeet.store.prep import what_we_know
 
-    with Book(args.book_path) as book:
+    with open_book(args) as book:
         choice = pick_one(book, " ".join(args.name))
         if choice is None:
             return 1

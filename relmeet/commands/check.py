@@ -12,12 +12,14 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from relmeet.store import Book
-    from relmeet.store.health import book_version, counts, integrity
+    from relmeet.store.health import book_version, counts, integrity, needs_whole_check, record_clean_check
 
     with Book(args.book_path) as book:
         problems = integrity(book)
         if problems:
             raise BookError(f"{book.path} is damaged: {problems[0]} (restore a backup with `relmeet restore`)")
+        if needs_whole_check(book):  # too big to check at each opening: today's openings needn't
+            record_clean_check(book)
         held = ", ".join(f"{n} {what}" for what, n in counts(book).items())
         print(f"{book.path}: book version {book_version(book)}, whole. {held}.")
     return 0

@@ -12,9 +12,10 @@ def run(args) -> int:
     from rich.text import Text
 
     from relmeet.pages import formatting
-    from relmeet.store import Book, due, meetings
+    from relmeet.commands import open_book
+    from relmeet.store import due, meetings
 
-    with Book(args.book_path) as book:
+    with open_book(args) as book:
         items = due.due_soon(book, within_days=args.days)
         upcoming = meetings.upcoming(book, limit=20)
     out = formatting.ShellConsole()

@@ -76,11 +76,11 @@ def render(book, args) -> str:
 
 def run(args) -> int:
     from relmeet.paths import write_private
-    from relmeet.store import Book
+    from relmeet.commands import open_book
 
     if args.output and Path(args.output).expanduser().resolve() == Path(args.book_path).expanduser().resolve():
         raise RelmeetError("the export would overwrite the book itself: choose another file")
-    with Book(args.book_path, create=False) as book:
+    with open_book(args) as book:
         text = render(book, args)
     if args.output:
         # a BOM lets spreadsheet programs read accented names in a CSV file as UTF-8

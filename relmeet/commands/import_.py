@@ -31,7 +31,7 @@ def _is_relmeet_json(path: Path) -> bool:
 def run(args) -> int:
     from relmeet.domain.errors import RelmeetError
     from relmeet.importers import read_files
-    from relmeet.store import Book
+    from relmeet.commands import open_book
     from relmeet.store.importing import apply, preview
 
     books = [p for p in args.files if _is_relmeet_json(p)]
@@ -40,7 +40,7 @@ def run(args) -> int:
             raise RelmeetError("import a relmeet JSON export on its own, into an empty book")
         from relmeet.exporting.json_book import load_into
 
-        with Book(args.book_path) as book:
+        with open_book(args, create=True) as book:
             if args.dry_run:
                 print(f"{books[0]} is a relmeet book export; --dry-run writes nothing.")
                 return 0
@@ -48,7 +48,7 @@ def run(args) -> int:
         print("Loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items() if n))
         return 0
     batch = read_files(args.files)
-    with Book(args.book_path) as book:
+    with open_book(args, create=True) as book:
         found = preview(book, batch)
         for alike in found.look_alikes:
             alike.decision = args.on_duplicate

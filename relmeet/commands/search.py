@@ -16,11 +16,11 @@ def run(args) -> int:
 
     from relmeet.domain.text import clean_text
     from relmeet.pages.formatting import ShellConsole, snippet_text
-    from relmeet.store import Book
+    from relmeet.commands import open_book
     from relmeet.store.search import search
 
     query = " ".join(args.text)
-    with Book(args.book_path) as book:
+    with open_book(args) as book:
         hits = search(book, query, limit=args.limit)
     out = ShellConsole()
     if not hits:

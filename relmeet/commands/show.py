@@ -14,10 +14,10 @@ def run(args) -> int:
     from relmeet.commands.brief import pick_one
     from relmeet.pages.formatting import ShellConsole
     from relmeet.pages.history import render
-    from relmeet.store import Book
+    from relmeet.commands import open_book
     from relmeet.store.history import history
 
-    with Book(args.book_path) as book:
+    with open_book(args) as book:
         choice = pick_one(book, " ".join(args.name))
         if choice is None:
             return 1

@@ -54,10 +54,25 @@ def list_backups(book) -> list[BackupInfo]:
     return [item for _, _, item in sorted(found, key=lambda f: (f[0], f[1]), reverse=True)]
 
 
-def backup_now(book, *, now: datetime | None = None, prune: bool = True) -> BackupInfo:
-    """Copy the book into a new backup file; then keep only the newest `backups_keep`."""
+class DamagedBook(RelmeetError):
+    """The copy failed its check: the book itself is damaged (the copy is page for page)."""
+
+    def __init__(self, problem: str):
+        self.problem = problem
+        super().__init__(f"the book is damaged ({problem}); its copy was not kept, so the good backups "
+                         "stay: `relmeet restore` puts back the latest")
+
+
+def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged_aside: bool = False) -> BackupInfo:
+    """Copy the book into a new backup file; then keep only the newest `backups_keep`.
+
+    The copy joins the backups only if SQLite's quick_check finds it whole; otherwise DamagedBook is
+    raised, or with damaged_aside (a restore's copy of the book it replaces) it is kept outside the
+    rotation as `<name>-damaged.sqlite3`, never listed, pruned or offered for a restore.
+    """
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     folder = backups_dir(book)
+    made_folder = not folder.exists()
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         if folder.stat().st_mode & 0o077:  # made before, or by hand, open to others: the copies are not
@@ -79,12 +94,26 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True) -> Back
         try:
             book._conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
+            found = db.quick_check(target)
         finally:
             target.close()
-        os.replace(temp, final)
+        if found != "ok" and damaged_aside:
+            name = name.removesuffix(".sqlite3") + "-damaged.sqlite3"
+            final = folder / name
+        if found == "ok" or damaged_aside:
+            os.replace(temp, final)
     except (OSError, sqlite3.Error) as exc:
         temp.unlink(missing_ok=True)
+        if made_folder and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # nothing was kept: leave no empty folder behind
         raise RelmeetError(f"the backup to {final} failed: {getattr(exc, 'strerror', None) or exc}") from None
+    if found != "ok" and not damaged_aside:
+        temp.unlink(missing_ok=True)
+        if made_folder and not any(folder.iterdir()):
+            folder.rmdir()  # nothing was kept: leave no empty folder behind
+        raise DamagedBook(found)
+    if found != "ok":
+        return BackupInfo(name, final, now, final.stat().st_size)
     if prune:
         _prune(book)
     return next(b for b in list_backups(book) if b.name == name)
@@ -115,10 +144,13 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
     source = _open_backup(chosen.path)
     try:
         # Pruning waits until after the restore so the safety copy can't push out the chosen one.
-        safety = backup_now(book, now=now, prune=False)
+        safety = backup_now(book, now=now, prune=False, damaged_aside=True)
         conn = book._conn
         try:
             source.backup(conn)
+            from relmeet.store.health import mark_whole
+
+            mark_whole(book)  # a damaged book was open read-only; the restored one is whole
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")

@@ -1,6 +1,9 @@
-"""Checks on the book file itself."""
+"""Checks on the book file itself, and relationship health."""
 from __future__ import annotations
 
+import sqlite3
+
+from relmeet import db
 from relmeet.store.book import Book
 
 
@@ -13,6 +16,80 @@ def integrity(book: Book) -> list[str]:
     problems = [r for r in rows if r != "ok"]
     problems += [f"broken link in {r[0]}" for r in book._rows("PRAGMA foreign_key_check")]
     return problems
+
+
+# Damage. The book is checked when it is opened (db.connect, for at most db.CHECK_SECONDS); a book too
+# big for that is checked whole by the app's daily backup. A damaged book is open read-only.
+
+def damage(book: Book) -> str | None:
+    """What is wrong with the book, as its last check in this process found; None when it is whole."""
+    return db.damage(book.path)
+
+
+def needs_whole_check(book: Book) -> bool:
+    """The check at open ran out of time (a big book) and no whole check was recorded today."""
+    return db.check_unfinished(book.path)
+
+
+def check_whole(book: Book) -> str | None:
+    """SQLite's quick_check over the whole book, however long it takes (call it off the interface
+    thread). A damaged book becomes read-only; a whole one records the day, so that opening it again
+    today skips the check. Returns what is wrong, or None."""
+    found = db.quick_check(book._conn)
+    if found != "ok":
+        mark_damaged(book, found)
+        return found
+    db.set_damage(book.path, None)
+    record_clean_check(book)
+    return None
+
+
+def record_clean_check(book: Book) -> bool:
+    """Note in the book that it checked whole today; False if it couldn't be written just now."""
+    from relmeet.domain import today
+    from relmeet.store.contacts import set_setting
+
+    try:
+        set_setting(book, db.CLEAN_CHECK_SETTING, today().isoformat())
+    except sqlite3.OperationalError:
+        return False  # busy or read-only just now: the next opening checks again, nothing is lost
+    return True
+
+
+def mark_damaged(book: Book, problem: str) -> None:
+    """Make the open book read-only: its connections now and those opened from here on."""
+    db.set_damage(book.path, problem)
+    _set_query_only(book, True)
+
+
+def mark_whole(book: Book) -> None:
+    """After a restore: the book may be written to again."""
+    db.set_damage(book.path, None)
+    _set_query_only(book, False)
+
+
+def _set_query_only(book: Book, on: bool) -> None:
+    with book._lock:
+        for conn in book._all:
+            conn.execute(f"PRAGMA query_only = {'ON' if on else 'OFF'}")
+    if book._made_engine is not None:
+        book._made_engine.dispose()  # its pooled connections were set up before; new ones follow db.configure
+
+
+def damaged_message(book: Book, problem: str, *, shell: bool = False) -> str:
+    """One line for a damaged book, offering the latest backup."""
+    from relmeet.store.backup import list_backups
+
+    found = list_backups(book)
+    if shell:
+        offer = (f"`relmeet restore 1` puts back the latest backup, of {found[0].made_at.astimezone():%Y-%m-%d %H:%M}"
+                 if found else "there is no backup of it to put back")
+        return f"the book {book.path} is damaged ({problem}): {offer}; the book was left untouched"
+    offer = (f"Quit and run `relmeet restore` (or use the palette's 'book: restore') to put back the latest "
+             f"backup, of {found[0].made_at.astimezone():%Y-%m-%d %H:%M}." if found else
+             "There is no backup of it to put back.")
+    return (f"The book {book.path.name} is damaged ({problem}), so relmeet opened it read-only: nothing new "
+            f"can be saved to it. {offer}")
 
 
 # Relationship health (seed 001: check in with partners between meetings).
