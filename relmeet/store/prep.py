@@ -19,15 +19,16 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
     private = "" if include_private else "AND i.private = 0"
     known = Known(contact=contact)
     known.interests = [
-        KnownInterest(r["kind"], r["text"], r["responsible"], from_iso(r["learned"]))
+        KnownInterest(r["kind"], r["text"], r["responsible"], from_iso(r["learned"]), bool(r["private"]))
         for r in book._rows(
-            f"SELECT i.kind, i.text, i.responsible, coalesce(m.started_at, m.scheduled_at) AS learned "
+            f"SELECT i.kind, i.text, i.responsible, coalesce(m.started_at, m.scheduled_at) AS learned, i.private "
             f"FROM interest i LEFT JOIN meeting m ON m.id = i.meeting_id WHERE i.contact_id = ? {private} "
             "ORDER BY i.kind = 'self_interest' DESC, i.created_at DESC", (contact_id,))]
     known.open_commitments = [
-        KnownCommitment(r["id"], r["owner"], r["text"], date.fromisoformat(r["due_on"]) if r["due_on"] else None)
+        KnownCommitment(r["id"], r["owner"], r["text"], date.fromisoformat(r["due_on"]) if r["due_on"] else None,
+                        bool(r["private"]))
         for r in book._rows(
-            "SELECT id, owner, text, due_on FROM commitment WHERE contact_id = ? AND status = 'open' "
+            "SELECT id, owner, text, due_on, private FROM commitment WHERE contact_id = ? AND status = 'open' "
             "ORDER BY due_on IS NULL, due_on", (contact_id,))]
     last = book._row(
         "SELECT summary, next_step, coalesce(started_at, scheduled_at) AS at FROM meeting "
