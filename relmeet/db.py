@@ -203,6 +203,10 @@ def _cannot_read(path: Path, error: sqlite3.OperationalError) -> str:
         return f"the disk failed to read the book {path} (an I/O error); it was left untouched"
     if "readonly" in text or "read-only" in text:
         return f"the book {path} is read-only: relmeet needs to write to it"
+    if "unable to open" in text and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        # SQLite must write the book's -shm file beside it, even to read it
+        return (f"the book {path} is on a read-only disk or in a folder relmeet can't write to: relmeet can't "
+                "open it there; it was left untouched")
     if "locked" in text or "busy" in text:
         return f"the book {path} is busy: another program holds it; try again"
     return f"cannot use the book {path}: {error}"

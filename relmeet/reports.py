@@ -36,9 +36,10 @@ def describe(error: BaseException) -> str | None:
             return "The book is read-only: relmeet can't write to it."
         if "disk i/o" in text:
             return "The disk failed to read or write the book (an I/O error). Check the disk, then try again."
-    if isinstance(error, sqlite3.DatabaseError) and any(
-            sign in str(error).lower() for sign in ("malformed", "not a database", "corrupt")):
-        return DAMAGED
+    if isinstance(error, sqlite3.DatabaseError) and (
+            (error.sqlite_errorname or "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+            or any(sign in str(error).lower() for sign in ("malformed", "not a database", "corrupt"))):
+        return DAMAGED  # "vtable constructor failed" is also SQLITE_CORRUPT: a damaged search index
     if isinstance(error, OSError) and error.strerror:
         where = f" ({Path(error.filename).name})" if error.filename else ""
         return f"A file could not be used{where}: {error.strerror}."

@@ -12,9 +12,13 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from relmeet.store import Book
-    from relmeet.store.health import book_version, counts, integrity, needs_whole_check, record_clean_check
+    from relmeet.store.health import (book_version, counts, damage, damaged_message, integrity, needs_whole_check,
+                                      record_clean_check)
 
     with Book(args.book_path) as book:
+        problem = damage(book)  # found when it was opened
+        if problem is not None:
+            raise BookError(damaged_message(book, problem, shell=True))
         problems = integrity(book)
         if problems:
             raise BookError(f"{book.path} is damaged: {problems[0]} (restore a backup with `relmeet restore`)")

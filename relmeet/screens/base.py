@@ -47,6 +47,40 @@ def guard_actions(cls: type) -> None:
             setattr(cls, name, _guarded(value))
 
 
+def _guarded_compose(method: Callable) -> Callable:
+    """compose() that fails part-way (a damaged book read for a form's choices) is reported; the screen
+    keeps what was composed before the failure, and its keys (Escape) still work."""
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            yield from method(self, *args, **kwargs)
+        except Exception as error:  # every failure is reported, none is swallowed
+            self.app.report_error(error)
+    return guarded
+
+
+class _ReportingScreenType(type(Screen)):  # type: ignore[misc]
+    """The metaclass of relmeet's screens: it wraps each screen's own handlers before Textual reads the
+    class, so that one that fails (a damaged book read while a screen shows itself, in an `on_*` handler,
+    `reload` or `refresh_*` (timers call them), `compose`, or a handler bound with @on or a @work method)
+    is reported in a line and the app goes on.
+
+    Wrapping after the class is made (as guard_actions does for actions) would miss the @on handlers:
+    Textual's metaclass registers them while it makes the class. A decorated handler is recognised by
+    the attributes its decorator set on it; functools.wraps carries them to the wrapper.
+    """
+
+    def __new__(mcls, name: str, bases: tuple, namespace: dict, **kwargs: Any):
+        for key, value in list(namespace.items()):
+            if not inspect.isfunction(value) or key.startswith("__"):
+                continue
+            if key == "compose" and inspect.isgeneratorfunction(value):
+                namespace[key] = _guarded_compose(value)
+            elif key.startswith(("on_", "refresh_")) or key == "reload" or vars(value):
+                namespace[key] = _guarded(value)
+        return super().__new__(mcls, name, bases, namespace, **kwargs)
+
+
 class BookView:
     """Mixed into relmeet's screens (full and modal)."""
 
@@ -83,9 +117,9 @@ class BookView:
             self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
 
 
-class RelmeetScreen(BookView, Screen[T]):
+class RelmeetScreen(BookView, Screen[T], metaclass=_ReportingScreenType):
     """A full screen of relmeet."""
 
 
-class RelmeetModal(BookView, ModalScreen[T]):
+class RelmeetModal(BookView, ModalScreen[T], metaclass=_ReportingScreenType):
     """A dialog of relmeet."""
