@@ -1,7 +1,12 @@
-"""The app's meeting flow: start or resume the notes, and offer to resume what a crash left open."""
+"""The app's meeting flow: start or resume the notes; at start, offer back what a crash or a refused write left
+(a meeting still open, text kept in a recovery file); on quit, never leave typed text behind unasked."""
 from __future__ import annotations
 
-from relmeet.domain.errors import RelmeetError
+from pathlib import Path
+
+from rich.text import Text
+
+from relmeet.domain.errors import ConflictError, RelmeetError
 
 
 class MeetingActions:
@@ -21,7 +26,78 @@ class MeetingActions:
     resume_meeting = start_meeting  # starting is idempotent: the first start time and the notes are kept
 
     def offer_resume(self) -> None:
-        """Called at start-up: a meeting still in progress means relmeet was closed mid-meeting."""
+        """Called at start-up: first any text a failed save kept in a file, then a meeting left open."""
+        from relmeet import recovery
+
+        try:
+            kept = recovery.pending(self.book.path)
+        except OSError as exc:  # the state folder can't be read: say so, and go on to the open meeting
+            self.notify(f"Kept text could not be looked for: {exc.strerror or exc}", severity="warning", markup=False)
+            kept = []
+        self._offer_kept(kept)
+
+    def _offer_kept(self, items: list) -> None:
+        from relmeet.screens.resume import KeptTextScreen, KeptTextView
+        from relmeet.store import meetings
+
+        if not items:
+            self._offer_open_meeting()
+            return
+        item, rest = items[0], items[1:]
+        can_put_back = (item.kind == "notes" and item.target is not None
+                        and meetings.get(self.book, item.target) is not None)
+
+        def viewed(done: bool | None) -> None:
+            if done:
+                self._forget_kept(item)
+            self._offer_kept(rest)
+
+        def chosen(answer: str | None) -> None:
+            if answer == "put_back":
+                self._put_back_notes(item)
+            elif answer == "show":
+                self.push_screen(KeptTextView(item), viewed)
+                return
+            self._offer_kept(rest)
+
+        self.push_screen(KeptTextScreen(item, can_put_back=can_put_back), chosen)
+
+    def _forget_kept(self, item) -> None:
+        from relmeet import recovery
+
+        try:
+            recovery.discard(item.path)
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def _put_back_notes(self, item) -> None:
+        """Merge kept notes into the meeting's notes as the book has them now, against what they started from."""
+        from relmeet.domain.merging import merge_text
+        from relmeet.reports import describe
+        from relmeet.store import meetings
+
+        try:
+            for _ in range(3):
+                card = meetings.get(self.book, item.target)
+                if card is None:
+                    raise RelmeetError("that meeting is no longer in the book")
+                merged, _clashes = merge_text(item.base, item.fields.get("notes", ""), card.notes)
+                try:
+                    meetings.save_notes(self.book, item.target, merged, card.notes_rev)
+                except ConflictError:  # another copy saved in between: merge with its text afresh
+                    continue
+                break
+            else:
+                raise ConflictError("another copy of relmeet keeps saving these notes")
+        except Exception as error:  # the book still refuses: the file stays for next time, and the reason is told
+            reason = describe(error) or f"an unexpected {type(error).__name__}"
+            self.notify(f"Not put back — {reason} The text stays in {item.path}.", severity="error", timeout=20,
+                        markup=False)
+            return
+        self._forget_kept(item)
+        self.notify(f"The kept text is back in the notes with {card.contact}.", markup=False)
+
+    def _offer_open_meeting(self) -> None:
         from relmeet.screens.resume import ResumeScreen
         from relmeet.store import meetings
 
@@ -68,13 +144,43 @@ class MeetingActions:
             return
         self.push_screen(FollowUpScreen(card.id))
 
-    def _save_open_notes(self) -> None:
-        from relmeet.screens.notes import NotesScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, NotesScreen):
-                screen.save_now()
-
     async def action_quit(self) -> None:
-        self._save_open_notes()
-        await super().action_quit()
+        """Save what can be saved; if typed text is still not in the book, say so and offer to keep it."""
+        from relmeet.screens.keeping import KeepsTyping
+        from relmeet.screens.unsaved import UnsavedScreen
+        from relmeet.widgets.save_banner import SaveBanner
+
+        if isinstance(self.screen, UnsavedScreen):  # Ctrl+Q again: the safe answer
+            self.screen.dismiss("file")
+            return
+        holders = [screen for screen in self.screen_stack if isinstance(screen, KeepsTyping)]
+        for screen in holders:
+            screen.flush()
+        waiting = [screen for screen in holders if screen.has_unsaved()]
+        if not waiting:
+            await super().action_quit()
+            return
+        reasons = [banner.message for screen in waiting for banner in screen.query(SaveBanner) if banner.shown]
+
+        def answered(answer: str | None) -> None:
+            if answer == "file":
+                problems = [kept for kept in (screen.keep_copy() for screen in waiting) if not isinstance(kept, Path)]
+                if problems:
+                    self.notify(f"Not kept: {problems[0]}. relmeet stays open.", severity="error", timeout=20,
+                                markup=False)
+                    return
+                for screen in waiting:
+                    screen.leaving = True
+                from relmeet.recovery import folder
+                from relmeet.reports import shown_path
+
+                self.exit(message=Text(f"relmeet: what was not saved is kept in {shown_path(folder())}; "
+                                       "the next start offers it back."))
+            elif answer == "quit":
+                for screen in waiting:
+                    screen.leaving = True
+                    screen.forget_copy()
+                self.exit()
+
+        self.push_screen(UnsavedScreen([screen.recovery_title() for screen in waiting], reasons[0] if reasons else ""),
+                         answered)

@@ -1,21 +1,28 @@
 """Campaigns: the goals being organized for, and for one of them who's in, what's asked, who's missing."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Select, Static
 
 from relmeet.domain import CampaignScope, CampaignStatus, Direction, ExchangeStatus
 from relmeet.domain.campaigns import CampaignDetail, CampaignIn
 from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.merging import FieldConflict
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetModal, RelmeetScreen
+from relmeet.screens.keeping import KeepsTyping
 from relmeet.store import campaigns
 from relmeet.widgets.field import Field
+from relmeet.widgets.save_banner import SaveBanner
+from relmeet.widgets.chrome import Footer, Header
+from relmeet.widgets.text_area import TextArea
 
 
 def render_detail(found: CampaignDetail) -> Group:
@@ -63,22 +70,29 @@ def render_detail(found: CampaignDetail) -> Group:
     return Group(*parts)
 
 
-class CampaignFormScreen(RelmeetModal[int | None]):
+class CampaignFormScreen(KeepsTyping, RelmeetModal[int | None]):
     HELP_TITLE = "the campaign form"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-campaign", tooltip="Check and save the campaign"),
         Binding("escape", "dismiss(None)", "Cancel", id="cancel-campaign", tooltip="Leave without saving"),
     ]
+    recovery_kind = "campaign"
+    LABELS = {"name": "Name", "goal": "Goal", "scope": "Scope", "status": "Status"}
 
     def __init__(self, campaign_id: int | None = None):
         super().__init__()
         self.campaign_id = campaign_id
+        self._expected: CampaignIn | None = None  # the campaign as the book had it when the form opened
+        self._loaded: CampaignIn | None = None
 
     def compose(self) -> ComposeResult:
         found = campaigns.get(self.book, self.campaign_id) if self.campaign_id else None
+        if found is not None:
+            self._expected = CampaignIn(found.name, found.goal, found.scope, found.status)
         data = found or CampaignIn()
         with Vertical(classes="dialog", id="campaign-form"):
             yield Static("Edit campaign" if found else "New campaign", classes="pane-title")
+            yield SaveBanner(id="save-banner")
             yield Field("Name", Input(data.name, id="name", placeholder="e.g. Just-cause eviction ordinance"), name="name")
             yield Field("Goal", TextArea(data.goal, id="goal"), name="goal")
             with Horizontal(classes="form-row"):
@@ -87,20 +101,70 @@ class CampaignFormScreen(RelmeetModal[int | None]):
                 yield Field("Status", Select(CampaignStatus.options(), value=data.status, allow_blank=False,
                                              id="status"), name="status")
 
-    def action_save(self) -> None:
-        data = CampaignIn(name=self.query_one("#name", Input).value, goal=self.query_one("#goal", TextArea).text,
+    def on_mount(self) -> None:
+        self._loaded = self._read()
+
+    def _read(self) -> CampaignIn:
+        return CampaignIn(name=self.query_one("#name", Input).value, goal=self.query_one("#goal", TextArea).text,
                           scope=self.query_one("#scope", Select).value, status=self.query_one("#status", Select).value)
+
+    def action_save(self) -> None:
+        data = self._read()
         try:
-            saved = campaigns.save(self.book, data, self.campaign_id)
+            saved = campaigns.save(self.book, data, self.campaign_id, expected=self._expected)
         except ValidationError as exc:
             for field in self.query(Field):
                 field.show_error(exc.errors.get(field.field_name))
             return
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+        except FieldConflict as conflict:
+            self.write_succeeded()  # the book is writable; the organizer chooses, then it saves
+            self._choose(conflict)
             return
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        except Exception as error:  # any failed write: the form stays as typed, a banner says so, it retries
+            self.write_failed(error, again=self.action_save)
+            return
+        self.write_succeeded()
         self.notify(f"Saved {data.name.strip()}.", markup=False)
         self.dismiss(saved)
+
+    def _choose(self, conflict: FieldConflict) -> None:
+        from relmeet.screens.two_copies import TwoCopiesScreen
+
+        shown = {"scope": lambda v: CampaignScope(v).label, "status": lambda v: CampaignStatus(v).label}
+        rows = [(name, self.LABELS[name], shown.get(name, str)(mine), shown.get(name, str)(theirs))
+                for name, (mine, theirs) in conflict.fields.items()]
+
+        def chosen(choices: dict[str, str] | None) -> None:
+            if choices is None:
+                return
+            # compared with the book as it is now in these fields, the choices are this form's own changes
+            self._expected = replace(self._expected, **{n: getattr(conflict.theirs, n) for n in choices})
+            for name, side in choices.items():
+                if side == "theirs":
+                    value = getattr(conflict.theirs, name)
+                    if name == "goal":
+                        self.query_one("#goal", TextArea).load_text(value)
+                    else:
+                        self.query_one(f"#{name}", Input if name == "name" else Select).value = value
+            self.action_save()
+
+        self.app.push_screen(TwoCopiesScreen(rows), chosen)
+
+    def has_unsaved(self) -> bool:
+        return self._loaded is not None and self._read() != self._loaded
+
+    def kept_fields(self) -> dict[str, str]:
+        data = self._read()
+        return {"Name": data.name, "Goal": data.goal}
+
+    def recovery_title(self) -> str:
+        return f"The campaign form for {self._read().name.strip() or 'a new campaign'}"
+
+    def recovery_target(self) -> int | None:
+        return self.campaign_id
 
 
 class CampaignsScreen(RelmeetScreen[None]):

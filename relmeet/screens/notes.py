@@ -1,7 +1,9 @@
 """Notes, during the meeting: a large notes area, a running clock, and quick capture beside it.
 
 Nothing typed is lost: the notes are saved about a second after typing stops, whenever another screen
-opens on top, and on quit. A save that finds another copy of relmeet saved first keeps both texts.
+opens on top, and on quit. A save the book refuses (locked, full, read-only) keeps the text, says so in a
+banner, retries and keeps a recovery copy (screens/keeping.py). A save that finds another copy of relmeet
+saved first merges the two against the text both started from, so each side's words are kept once.
 """
 from __future__ import annotations
 
@@ -12,18 +14,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain import InterestKind, MeetingType, utcnow
 from relmeet.domain.errors import ConflictError, RelmeetError
-from relmeet.domain.meetings import Captured
+from relmeet.domain.meetings import PRIVATE_MARK, Captured
+from relmeet.domain.merging import merge_text
+from relmeet.reports import describe
 from relmeet.screens.base import RelmeetScreen
 from relmeet.screens.capture import CaptureScreen, Editing
+from relmeet.screens.keeping import KeepsTyping
 from relmeet.store import captures, meetings
+from relmeet.widgets.save_banner import SaveBanner
+from relmeet.widgets.chrome import Footer, Header
+from relmeet.widgets.text_area import TextArea
 
 SAVE_AFTER = 0.8  # seconds of quiet typing before the notes are written to the book
-CONFLICT_MARK = "\n\n--- kept from this copy (another copy of relmeet saved these notes too) ---\n"
+MERGE_TRIES = 3  # another copy saving again between our read and our write: merge afresh, a few times
 KIND_LABEL = {"ask": "Ask", "offer": "Offer", "mine": "I will", "theirs": "They will", "referral": "Talk to",
               "win": "Win"}
 
@@ -37,11 +45,13 @@ def capture_line(item: Captured) -> Text:
     return text
 
 
-class NotesScreen(RelmeetScreen[None]):
+class NotesScreen(KeepsTyping, RelmeetScreen[None]):
     HELP_TITLE = "meeting notes"
-    HELP = ("Type freely; the notes save themselves about a second after you stop.\n"
-            "The F-keys capture without leaving the notes. Tab moves to the captured list, where Enter edits\n"
-            "an item and Delete removes it.")
+    HELP = ("Type freely; the notes save themselves about a second after you stop. If the book can't be\n"
+            "written, a red line says so and relmeet keeps your text and tries again.\n"
+            "The F-keys capture without leaving the notes; F7 marks these notes private (kept out of summaries\n"
+            "and exports). Tab moves to the captured list, where Enter edits an item and Delete removes it.")
+    recovery_kind = "notes"
     BINDINGS = [
         Binding("f2", "capture('interest')", "Interest", id="cap-interest", priority=True,
                 tooltip="Their self-interest, a value, a story, a concern or a resource, in their words"),
@@ -51,6 +61,8 @@ class NotesScreen(RelmeetScreen[None]):
                 tooltip="Something I or they will do, by when"),
         Binding("f6", "capture('referral')", "Referral", id="cap-referral", priority=True,
                 tooltip="Someone they said to talk to: a contact in the book or a new one"),
+        Binding("f7", "toggle_private", "Private", id="notes-private", priority=True,
+                tooltip="Mark these notes private (kept out of summaries and exports), or shared again"),
         Binding("f10", "end_meeting", "End meeting", id="end-meeting", priority=True,
                 tooltip="Save, end the meeting and go to the follow-up"),
         Binding("ctrl+s", "save_notes", "Save", id="save-notes", show=False, tooltip="Save the notes now"),
@@ -74,6 +86,7 @@ class NotesScreen(RelmeetScreen[None]):
         self.saved_text, self.rev = card.notes, card.notes_rev
         yield Header()
         yield Static("", id="notes-title", classes="screen-title")
+        yield SaveBanner(id="save-banner")
         with Horizontal(id="notes-body"):
             with Vertical(id="notes-pane"):
                 yield TextArea(card.notes, id="notes", soft_wrap=True, tab_behavior="focus")
@@ -102,55 +115,145 @@ class NotesScreen(RelmeetScreen[None]):
         if self.running_clock and self.card.started_at:
             elapsed = int((utcnow() - self.card.started_at).total_seconds())
             title.append(f"   ⏱ {elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}", style="bold yellow")
+        if self.card.notes_private:
+            title.append(f"   {PRIVATE_MARK} notes", style="bold magenta")
         self.query_one("#notes-title", Static).update(title)
 
     def _show_state(self, state: str) -> None:
-        self.query_one("#save-state", Static).update(Text(
-            {"saved": "✓ saved", "typing": "… typing", "conflict": "⚠ merged with another copy's save"}[state],
-            style="dim" if state != "conflict" else "bold yellow"))
+        words = {"saved": "✓ saved", "typing": "… typing", "conflict": "⚠ merged with another copy's save",
+                 "failing": "⚠ not saved yet: your text is kept"}[state]
+        line = Text(words, style={"conflict": "bold yellow", "failing": "bold red"}.get(state, "dim"))
+        if self.card.notes_private:
+            line.append(f"   {PRIVATE_MARK}: kept out of summaries and exports (F7)", style="magenta")
+        self.query_one("#save-state", Static).update(line)
 
     @on(TextArea.Changed, "#notes")
     def _typed(self) -> None:
-        self._show_state("typing")
+        if self.query_one("#notes", TextArea).text == self.saved_text:  # a merge just loaded: nothing new
+            return
+        self._show_state("failing" if self.failing else "typing")
         if self._saver is not None:
             self._saver.stop()
-        self._saver = self.set_timer(SAVE_AFTER, self.save_now)
+        self._saver = self.set_timer(SAVE_AFTER, self._autosave)
 
-    def save_now(self) -> None:
-        """Write the notes if they changed; never overwrite another copy's save silently."""
+    def _autosave(self) -> None:
+        if self.failing:
+            # the retry timer knocks on the book; typing meanwhile only refreshes the kept copy, so that a
+            # locked book doesn't hold up the keyboard for the busy timeout after every pause
+            self.keep_copy()
+            return
+        self.save_now()
+
+    def save_now(self) -> bool:
+        """Write the notes if they changed; True once the book has them as typed.
+
+        Never overwrites another copy's save: a conflict is merged against the text both started from.
+        A write the book refuses never ends the app: the text stays, the banner says why, and it retries.
+        """
         area = self.query_one("#notes", TextArea)
         text = area.text
         if text == self.saved_text:
+            if self.failing:
+                self.write_succeeded()
             self._show_state("saved")
-            return
-        book = self.book
+            return True
         try:
-            self.rev = meetings.save_notes(book, self.meeting_id, text, self.rev)
-        except ConflictError:
-            theirs = meetings.get(book, self.meeting_id)
-            merged = theirs.notes + CONFLICT_MARK + text
-            self.rev = meetings.save_notes(book, self.meeting_id, merged, theirs.notes_rev)
+            try:
+                self.rev = meetings.save_notes(self.book, self.meeting_id, text, self.rev)
+                merged = None
+            except ConflictError:
+                merged = self._merge_and_save(text)
+        except Exception as error:  # any failed write: the text is kept and shown as not saved, never lost
+            self.write_failed(error, again=self.save_now)
+            self._show_state("failing")
+            return False
+        self.write_succeeded()
+        if merged is None:
+            self.saved_text = text
+            self._show_state("saved")
+            return True
+        self._take_merged(text, *merged)
+        return True
+
+    def _merge_and_save(self, text: str) -> tuple[str, int]:
+        """Another copy saved since our last save: merge both edits against the text both started from."""
+        for _ in range(MERGE_TRIES):
+            theirs = meetings.get(self.book, self.meeting_id)
+            if theirs is None:
+                raise RelmeetError(f"meeting {self.meeting_id} is no longer in the book")
+            merged, clashes = merge_text(self.saved_text, text, theirs.notes)
+            try:
+                self.rev = meetings.save_notes(self.book, self.meeting_id, merged, theirs.notes_rev)
+            except ConflictError:
+                continue
+            return merged, clashes
+        raise ConflictError("another copy of relmeet keeps saving these notes; yours are kept and saved shortly")
+
+    def _take_merged(self, text: str, merged: str, clashes: int) -> None:
+        area = self.query_one("#notes", TextArea)
+        self.saved_text = merged
+        if merged != text:
             area.load_text(merged)
             area.move_cursor(area.document.end)
-            text = merged
-            self._show_state("conflict")
-            self.notify("Another copy of relmeet saved these notes too. Both texts are kept: theirs first, "
-                        "then yours after the marked line.", severity="warning", timeout=15)
-        except RelmeetError as exc:
-            self.notify(f"Notes NOT saved: {exc}", severity="error", timeout=30)
-            return
-        else:
-            self._show_state("saved")
-        self.saved_text = text
+        self._show_state("conflict")
+        message = "Another copy of relmeet saved these notes too. Both are kept: its additions and yours, each once."
+        if clashes:
+            message += (f" {clashes} part{'s' if clashes != 1 else ''} both changed differently "
+                        f"{'are' if clashes != 1 else 'is'} marked, with both versions.")
+        self.notify(message, severity="warning", timeout=15, markup=False)
 
-    def on_screen_suspend(self) -> None:
+    def has_unsaved(self) -> bool:
+        try:
+            return self.query_one("#notes", TextArea).text != self.saved_text
+        except NoMatches:
+            return False
+
+    def kept_fields(self) -> dict[str, str]:
+        return {"notes": self.query_one("#notes", TextArea).text}
+
+    def recovery_title(self) -> str:
+        return f"Notes with {self.card.contact}"
+
+    def recovery_target(self) -> int | None:
+        return self.meeting_id
+
+    def recovery_base(self) -> str:
+        return self.saved_text
+
+    def flush(self) -> None:
         self.save_now()
 
-    def on_unmount(self) -> None:
-        try:
+    def on_screen_suspend(self) -> None:
+        self._save_unless_failing()
+
+    def _save_unless_failing(self) -> None:
+        # while the book refuses writes, the retry timer knocks; opening a dialog only refreshes the copy
+        if self.failing:
+            self.keep_copy()
+        else:
             self.save_now()
+
+    def on_unmount(self) -> None:
+        if self.leaving:
+            return
+        try:
+            self._save_unless_failing()
         except NoMatches:  # already taken apart on the way out; the quit action saved first
             pass
+
+    def action_toggle_private(self) -> None:
+        private = not self.card.notes_private
+        try:
+            meetings.set_notes_private(self.book, self.meeting_id, private)
+        except Exception as error:  # a refused write leaves the mark as it was, and says so
+            reason = describe(error) or f"an unexpected {type(error).__name__}"
+            self.notify(f"Not changed — {reason}", severity="error", timeout=15, markup=False)
+            return
+        self.card.notes_private = private
+        self.tick()
+        self._show_state("failing" if self.failing else "saved" if not self.has_unsaved() else "typing")
+        self.notify("These notes are private: kept out of summaries and exports." if private else
+                    "These notes are no longer private.", markup=False)
 
     def reload_captures(self) -> None:
         self.items = captures.for_meeting(self.book, self.meeting_id)
@@ -167,7 +270,7 @@ class NotesScreen(RelmeetScreen[None]):
         self.save_now()
 
     def action_capture(self, kind: str, editing: Editing | None = None) -> None:
-        self.save_now()
+        self._save_unless_failing()
         screen = CaptureScreen(kind, self.card.contact_id, self.meeting_id, self.card.campaign_id, editing)
 
         def done(saved: bool | None) -> None:
@@ -209,7 +312,10 @@ class NotesScreen(RelmeetScreen[None]):
         self.app.push_screen(ConfirmScreen(f"Remove “{item.text}”?", yes="Remove"), answered)
 
     def action_end_meeting(self) -> None:
-        self.save_now()
+        if not self.save_now():
+            self.notify("The notes aren't in the book yet, so the meeting stays open; relmeet keeps trying.",
+                        severity="warning", markup=False)
+            return
         meetings.end(self.book, self.meeting_id)
         from relmeet.screens.follow_up import FollowUpScreen
 

@@ -1,35 +1,53 @@
-"""Prep, the night before: plan the meeting beside everything the book already knows."""
+"""Prep, the night before: plan the meeting beside everything the book already knows.
+
+A save the book refuses keeps the form as typed and retries (screens/keeping.py); another copy's change to
+the plan since the form opened is kept, and a field both changed is the organizer's choice."""
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static
 
-from relmeet.domain import ExchangeKind, MeetingType, local
+from relmeet.domain import ExchangeKind, MeetingType, from_iso, local
 from relmeet.domain.dates import parse_when
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import MeetingPlan
+from relmeet.domain.merging import FieldConflict
 from relmeet.pages import formatting
 from relmeet.pages.brief import render
 from relmeet.screens.base import RelmeetScreen
+from relmeet.screens.keeping import KeepsTyping
 from relmeet.store import meetings, prep
-from relmeet.widgets.field import Field
+from relmeet.widgets.field import Field, choices
+from relmeet.widgets.save_banner import SaveBanner
+from relmeet.widgets.chrome import Footer, Header
+from relmeet.widgets.text_area import TextArea
 
 TEXTS = ("location", "purpose", "guessed_interest", "offer_plan", "framing")
 AREAS = ("known", "want_to_learn")
 ASK_ROWS = 3
+LABELS = {"scheduled_at": "When", "location": "Where", "campaign_id": "Campaign", "type": "Type",
+          "duration_min": "Minutes", "purpose": "Purpose", "known": "What I already know",
+          "guessed_interest": "Their self-interest, my guess", "want_to_learn": "What I want to learn",
+          "offer_plan": "What I can offer", "framing": "How to frame it", "contact_id": "Contact"}
 
 
-class PrepScreen(RelmeetScreen[int | None]):
+def _when_text(moment: datetime | None) -> str:
+    return local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
     """Dismisses with the meeting's id once saved."""
 
     HELP_TITLE = "meeting prep"
     HELP = ("Type the time as you'd say it: \"fri 7pm\", \"tomorrow 18:30\", \"2026-12-03 10:00\".\n"
             "Asks left empty are ignored. What the book knows is on the right; nothing there needs a key.")
+    recovery_kind = "prep"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save plan", id="save-plan", tooltip="Check and save the plan; it shows under Upcoming"),
         Binding("f10", "start_now", "Start meeting", id="start-now", tooltip="Save the plan and open the notes now"),
@@ -41,20 +59,26 @@ class PrepScreen(RelmeetScreen[int | None]):
         self.selected_contact_id = contact_id
         self.meeting_id = meeting_id
         self._loaded: tuple | None = None
+        self._expected: MeetingPlan | None = None  # the plan as the book had it when the form opened
 
     def compose(self) -> ComposeResult:
         book = self.book
         known = prep.what_we_know(book, self.selected_contact_id)
         card = meetings.get(book, self.meeting_id) if self.meeting_id else None
+        if card is not None:
+            self._expected = MeetingPlan(**{f.name: getattr(card, f.name) for f in fields(MeetingPlan)})
+        self._campaigns = dict((campaign_id, name) for name, campaign_id in prep.campaigns(book))
         plan = card or MeetingPlan(contact_id=self.selected_contact_id)
         asks = prep.planned_asks(book, self.meeting_id) if self.meeting_id else []
         campaigns = prep.campaigns(book)
         if card is None and len(campaigns) == 1:
             plan.campaign_id = campaigns[0][1]
-        when = local(plan.scheduled_at).strftime("%Y-%m-%d %H:%M") if plan.scheduled_at else ""
+        when = _when_text(plan.scheduled_at)
+        self._contact_name = known.contact.name
         yield Header()
         verb = "Prep" if card else "Plan a meeting with"
         yield Static(f"{verb} {known.contact.name}", classes="screen-title", markup=False)
+        yield SaveBanner(id="save-banner")
         with Horizontal(id="prep-body"):
             with VerticalScroll(id="prep-form"):
                 with Horizontal(classes="form-row"):
@@ -62,7 +86,7 @@ class PrepScreen(RelmeetScreen[int | None]):
                                 hint="fri 7pm · tomorrow 18:30 · 2026-12-03 10:00")
                     yield Field("Where", Input(plan.location, id="location"), name="location")
                 with Horizontal(classes="form-row"):
-                    yield Field("Campaign", Select(campaigns, value=plan.campaign_id or Select.NULL, prompt="(none)",
+                    yield Field("Campaign", Select(choices(campaigns), value=plan.campaign_id or Select.NULL, prompt="(none)",
                                                    id="campaign_id"), name="campaign_id")
                     yield Field("Type", Select(MeetingType.options(), value=plan.type, allow_blank=False, id="type"),
                                 name="type")
@@ -141,10 +165,10 @@ class PrepScreen(RelmeetScreen[int | None]):
             raise ValidationError(errors)
         return plan, asks
 
-    def _save(self) -> int | None:
+    def _save(self, again) -> int | None:
         try:
             plan, asks = self._plan()
-            self.meeting_id = prep.save_plan(self.book, plan, asks, self.meeting_id)
+            self.meeting_id = prep.save_plan(self.book, plan, asks, self.meeting_id, expected=self._expected)
         except ValidationError as exc:
             for field in self.query(Field):
                 field.show_error(exc.errors.get(field.field_name))
@@ -153,28 +177,94 @@ class PrepScreen(RelmeetScreen[int | None]):
                 first.widget.focus()
             self.notify("Check the fields marked in red; nothing you typed is lost.", severity="warning")
             return None
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+        except FieldConflict as conflict:
+            self.write_succeeded()  # the book is writable; the organizer chooses, then it saves
+            self._choose(conflict, again)
             return None
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return None
+        except Exception as error:  # any failed write: the plan stays as typed, a banner says so, it retries
+            self.write_failed(error, again=again)
+            return None
+        self.write_succeeded()
         for field in self.query(Field):
             field.show_error(None)
         self._loaded = self._snapshot()
         return self.meeting_id
 
+    def _choose(self, conflict: FieldConflict, again) -> None:
+        """Both copies changed the same parts of the plan: show both values and save what the organizer picks."""
+        from relmeet.screens.two_copies import TwoCopiesScreen
+
+        rows = [(name, LABELS.get(name, name), self._shown(name, getattr(self._plan()[0], name)),
+                 self._shown(name, getattr(conflict.theirs, name))) for name in conflict.fields]
+
+        def chosen(choices: dict[str, str] | None) -> None:
+            if choices is None:
+                return
+            # compared with the book as it is now in these fields, the choices are this form's own changes
+            self._expected = replace(self._expected, **{n: getattr(conflict.theirs, n) for n in choices})
+            for name, side in choices.items():
+                if side == "theirs":
+                    self._fill(name, getattr(conflict.theirs, name))
+            again()
+
+        self.app.push_screen(TwoCopiesScreen(rows), chosen)
+
+    def _shown(self, name: str, value) -> str:
+        if name == "scheduled_at":
+            moment = from_iso(value) if isinstance(value, str) else value
+            return formatting.when(moment.astimezone()) if moment else "(not set)"
+        if name == "campaign_id":
+            return self._campaigns.get(value, "(none)") if value else "(none)"
+        if name == "type":
+            return MeetingType(value).label if value in {t.value for t in MeetingType} else str(value)
+        return "" if value is None else str(value)
+
+    def _fill(self, name: str, value) -> None:
+        if name == "scheduled_at":
+            self.query_one("#when", Input).value = _when_text(value)
+        elif name == "duration_min":
+            self.query_one("#duration_min", Input).value = "" if value is None else str(value)
+        elif name == "campaign_id":
+            self.query_one("#campaign_id", Select).value = Select.NULL if value is None else value
+        elif name == "type":
+            self.query_one("#type", Select).value = value
+        elif name in AREAS:
+            self.query_one(f"#{name}", TextArea).load_text(value)
+        elif name in TEXTS:
+            self.query_one(f"#{name}", Input).value = value
+
+    def has_unsaved(self) -> bool:
+        return self._loaded is not None and self._snapshot() != self._loaded
+
+    def kept_fields(self) -> dict[str, str]:
+        kept = {"When": self.query_one("#when", Input).value}
+        kept |= {LABELS[name]: self.query_one(f"#{name}", Input).value for name in ("location", "purpose")}
+        kept |= {LABELS[name]: self.query_one(f"#{name}", TextArea).text for name in AREAS}
+        kept |= {LABELS[name]: self.query_one(f"#{name}", Input).value
+                 for name in ("guessed_interest", "offer_plan", "framing")}
+        asks = [self.query_one(f"#ask-text-{i}", Input).value for i in range(len(self.query(".ask-row")))]
+        kept["Asks I plan to make"] = "\n".join(ask for ask in asks if ask.strip())
+        return kept
+
+    def recovery_title(self) -> str:
+        return f"The meeting plan with {self._contact_name}"
+
+    def recovery_target(self) -> int | None:
+        return self.meeting_id
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        if self._save() is not None:
+        if self._save(self.action_save) is not None:
             self.notify("Plan saved; it shows under Upcoming on the home screen.")
             self.dismiss(self.meeting_id)
 
     @on(Button.Pressed, "#start")
     def action_start_now(self) -> None:
-        meeting_id = self._save()
+        meeting_id = self._save(self.action_start_now)
         if meeting_id is None:
-            return
-        if not hasattr(self.app, "start_meeting"):
-            self.notify("Plan saved. Taking notes isn't available in this build yet.", severity="warning")
-            self.dismiss(meeting_id)
             return
         self.dismiss(meeting_id)
         self.app.start_meeting(meeting_id)

@@ -1,12 +1,13 @@
 """Meetings: plan (prep), start, save notes as they are typed, end, follow up."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, datetime
 
 from relmeet.domain import MeetingType, from_iso, now_iso, to_iso, utcnow
 from relmeet.domain.errors import ConflictError, RelmeetError, ValidationError
 from relmeet.domain.meetings import MeetingCard, MeetingPlan
+from relmeet.domain.merging import FieldConflict, merge_fields
 from relmeet.store.book import Book
 
 
@@ -28,25 +29,50 @@ def validate_plan(book: Book, plan: MeetingPlan) -> dict[str, str]:
     return errors
 
 
-def plan(book: Book, plan: MeetingPlan, meeting_id: int | None = None) -> int:
-    """Create a planned meeting, or save the prep of an existing one."""
+def plan(book: Book, plan: MeetingPlan, meeting_id: int | None = None, *, expected: MeetingPlan | None = None) -> int:
+    """Create a planned meeting, or save the prep of an existing one (merged with another copy's changes
+    since `expected` was read, see merged_plan)."""
     errors = validate_plan(book, plan)
     if errors:
         raise ValidationError(errors)
     from relmeet.domain.tables import Meeting
 
-    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(plan).items()}
     with book._session() as session:
         if meeting_id is None:
-            meeting = Meeting(**values)
+            meeting = Meeting(**_plan_values(plan, iso=False))
             session.add(meeting)
             session.flush()
             return meeting.id
         meeting = _get(session, meeting_id)
-        for key, value in values.items():
+        if expected is not None:  # the session holds the write lock: the book can't change before we write
+            plan = merged_plan(book, meeting_id, expected, plan)
+        for key, value in _plan_values(plan, iso=False).items():
             setattr(meeting, key, value)
         meeting.updated_at = utcnow()
         return meeting_id
+
+
+def _plan_values(plan: MeetingPlan, *, iso: bool = True) -> dict:
+    values = {f.name: getattr(plan, f.name) for f in fields(MeetingPlan)}
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    if iso:
+        values["scheduled_at"] = to_iso(values["scheduled_at"])
+    return values
+
+
+def merged_plan(book: Book, meeting_id: int, expected: MeetingPlan, mine: MeetingPlan) -> MeetingPlan:
+    """The prep form's plan merged with the book's, field by field against `expected` (the plan as the form
+    loaded it): another copy's change to a field this form left alone is kept; a field both changed
+    differently raises FieldConflict. Call it inside the write transaction that saves the result."""
+    current = get(book, meeting_id)
+    if current is None:
+        raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
+    theirs = MeetingPlan(**{f.name: getattr(current, f.name) for f in fields(MeetingPlan)})
+    values, conflicts, _taken = merge_fields(_plan_values(expected), _plan_values(mine), _plan_values(theirs))
+    if conflicts:
+        raise FieldConflict(conflicts, theirs)
+    values["scheduled_at"] = from_iso(values["scheduled_at"])
+    return MeetingPlan(**values)
 
 
 def _get(session, meeting_id: int):
@@ -111,6 +137,14 @@ def save_notes(book: Book, meeting_id: int, notes: str, expected_rev: int) -> in
     if current is None:
         raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
     raise ConflictError("these notes were changed by another copy of relmeet since you opened them")
+
+
+def set_notes_private(book: Book, meeting_id: int, private: bool) -> None:
+    """Mark a meeting's notes private (kept out of summaries and exports) or shared again."""
+    with book._write() as conn:
+        if not conn.execute("UPDATE meeting SET notes_private = ?, updated_at = ? WHERE id = ?",
+                            (int(private), now_iso(), meeting_id)).rowcount:
+            raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
 
 
 def end(book: Book, meeting_id: int) -> None:

@@ -78,7 +78,8 @@ def next_planned(book: Book, contact_id: int) -> int | None:
                       "ORDER BY scheduled_at IS NULL, scheduled_at LIMIT 1", (contact_id,))
 
 
-def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | None = None) -> int:
+def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | None = None, *,
+              expected=None) -> int:
     """Save the prep form — the meeting and its planned asks — in one transaction, so a failed save
     leaves neither half. Asks already made or answered are never touched; planned ones are replaced."""
     from relmeet.domain import ExchangeKind, to_iso, utcnow
@@ -93,10 +94,14 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
     if errors:
         raise ValidationError(errors)
     now = to_iso(utcnow())
-    values = {name: getattr(plan, name) for name in PLAN_COLUMNS}
-    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-    values["scheduled_at"] = to_iso(plan.scheduled_at)
     with book._write() as conn:
+        if meeting_id is not None and expected is not None:  # another copy's changes since the form opened
+            from relmeet.store.meetings import merged_plan
+
+            plan = merged_plan(book, meeting_id, expected, plan)
+        values = {name: getattr(plan, name) for name in PLAN_COLUMNS}
+        values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        values["scheduled_at"] = to_iso(plan.scheduled_at)
         if meeting_id is None:
             columns = ", ".join(values) + ", status, created_at, updated_at"
             marks = ", ".join("?" for _ in values) + ", 'planned', ?, ?"
