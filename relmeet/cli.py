@@ -137,7 +137,7 @@ def _crash_line(kind: str, write) -> str:
         where = f"a report (without your notes) is in {shown_path(write())}"
     except OSError as exc:
         where = f"no report could be written ({exc.strerror or type(exc).__name__})"
-    return f"relmeet stopped on an unexpected error ({kind}); {where}"
+    return f"stopped on an unexpected error ({kind}); {where}"
 
 
 def _run_app(book_path: Path, *, demo: bool) -> int:

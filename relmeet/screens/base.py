@@ -25,6 +25,8 @@ def _guarded(method: Callable) -> Callable:
     if inspect.iscoroutinefunction(method):
         @functools.wraps(method)
         async def guarded_async(self, *args, **kwargs):
+            if getattr(self, "half_made", False):
+                return None  # its compose() failed and was reported; it is closing
             try:
                 return await method(self, *args, **kwargs)
             except Exception as error:  # every failure is reported, none is swallowed
@@ -33,6 +35,8 @@ def _guarded(method: Callable) -> Callable:
 
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
+        if getattr(self, "half_made", False):
+            return None  # its compose() failed and was reported; it is closing
         try:
             return method(self, *args, **kwargs)
         except Exception as error:  # every failure is reported, none is swallowed
@@ -48,14 +52,20 @@ def guard_actions(cls: type) -> None:
 
 
 def _guarded_compose(method: Callable) -> Callable:
-    """compose() that fails part-way (a damaged book read for a form's choices) is reported; the screen
-    keeps what was composed before the failure, and its keys (Escape) still work."""
+    """compose() that fails part-way (a damaged book read for a form's choices) is reported, and the
+    screen, which can't be used half-made, closes itself as it opens; its handlers don't run meanwhile."""
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
         try:
             yield from method(self, *args, **kwargs)
         except Exception as error:  # every failure is reported, none is swallowed
             self.app.report_error(error)
+            self.half_made = True
+
+            def close() -> None:
+                self.dismiss()  # not awaited: Textual refuses that from the screen's own handler
+
+            self.call_later(close)
     return guarded
 
 
@@ -86,6 +96,8 @@ class BookView:
 
     # The contact the app-wide keys (F2 plan, F3 brief, export history…) act on; None when there is none.
     selected_contact_id: int | None = None
+    # Set when compose() failed: the screen closes itself and its handlers no longer run.
+    half_made: bool = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
