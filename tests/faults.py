@@ -28,11 +28,14 @@ def run(*args: str, env: dict | None = None, timeout: float = 60, **kwargs) -> s
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file under folder (relative name -> sha256 of its content, or its kind)."""
+    """Every file under folder (relative name -> sha256 of its content, or its kind). A -shm file counts by
+    its name only: it is SQLite's shared index, which each reader of a book open elsewhere writes to."""
     found = {}
     for path in sorted(Path(folder).rglob("*")):
         name = str(path.relative_to(folder))
-        if path.is_file():
+        if path.is_file() and name.endswith("-shm"):
+            found[name] = "shared index"
+        elif path.is_file():
             found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
         else:
             found[name] = "folder" if path.is_dir() else "other"
