@@ -37,7 +37,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(message=f"relmeet {_version()}\n")
+        print(f"relmeet {_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
