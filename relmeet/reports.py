@@ -53,7 +53,7 @@ def write_report(error: BaseException) -> Path:
 
 
 # A frame's heading in Rich's traceback ("path/to/file.py:12 in name"), once its wrapped lines are joined.
-_FRAME = re.compile(r"^(?P<file>\S.*?\.py):(?P<line>\d+)\s*in\s*(?P<name>[\w<>.]+)$")
+_FRAME = re.compile(r"^(?P<file>\S.*?):(?P<line>\d+)\s*in\s*(?P<name>[\w<>.]+)$")
 # The line after a traceback's panel: "ValueError: what it carried", of which only the type is kept.
 _ERROR = re.compile(r"^(?P<type>[A-Za-z_][\w.]*)(?::|$)")
 
