@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
-
 from relmeet.domain.errors import ConflictError, RelmeetError
 
 
@@ -19,8 +17,16 @@ class MeetingActions:
         try:
             meetings.start(self.book, meeting_id)
         except RelmeetError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
+        except Exception as error:  # the book refuses writes: take the notes anyway, they are kept as typed
+            from relmeet.reports import describe
+
+            if meetings.get(self.book, meeting_id) is None:
+                raise
+            reason = describe(error) or f"an unexpected {type(error).__name__}"
+            self.notify(f"The meeting could not be marked as started — {reason} Take your notes: what you type "
+                        "is kept until the book takes it.", severity="warning", timeout=15, markup=False)
         self.push_screen(NotesScreen(meeting_id))
 
     resume_meeting = start_meeting  # starting is idempotent: the first start time and the notes are kept
@@ -112,7 +118,11 @@ class MeetingActions:
             elif answer == "end":
                 from relmeet.screens.follow_up import FollowUpScreen
 
-                meetings.end(self.book, card.id)
+                try:
+                    meetings.end(self.book, card.id)
+                except Exception as error:  # a refused write: say so; the meeting stays open to resume
+                    self.report_error(error)
+                    return
                 self.push_screen(FollowUpScreen(card.id))
 
         self.push_screen(ResumeScreen(card), chosen)
@@ -171,11 +181,7 @@ class MeetingActions:
                     return
                 for screen in waiting:
                     screen.leaving = True
-                from relmeet.recovery import folder
-                from relmeet.reports import shown_path
-
-                self.exit(message=Text(f"relmeet: what was not saved is kept in {shown_path(folder())}; "
-                                       "the next start offers it back."))
+                self.exit()  # the dialog named the folder; the next start offers the text back
             elif answer == "quit":
                 for screen in waiting:
                     screen.leaving = True
