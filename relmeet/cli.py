@@ -114,21 +114,16 @@ def _say(message: str) -> int:
 
 def _line_for(error: Exception) -> str:
     """What a failure that reached the shell means, in one line without the organizer's data."""
-    from relmeet.reports import describe
+    from relmeet.reports import describe, write_report
 
     known = describe(error)
     if known is not None:
         return known
-    if "sqlite3" in sys.modules and isinstance(error, sys.modules["sqlite3"].Error):
-        # a database error describe() has no words for: its kind, not what it carried
-        return f"the book could not be used ({type(error).__name__}: {error.sqlite_errorname})"
-    return _crash_line(type(error).__name__, lambda: _write_report(error))
-
-
-def _write_report(error: Exception) -> Path:
-    from relmeet.reports import write_report
-
-    return write_report(error)
+    sqlite3 = sys.modules.get("sqlite3")  # loaded if the error came from it
+    if sqlite3 and isinstance(error, sqlite3.DatabaseError) and error.sqlite_errorname:
+        # a failure of the book describe() has no words for: SQLite's name for it, not what it carried
+        return f"the book could not be used ({error.sqlite_errorname})"
+    return _crash_line(type(error).__name__, lambda: write_report(error))
 
 
 def _crash_line(kind: str, write) -> str:
@@ -169,14 +164,15 @@ def run_guarded(app) -> int:
     printed = io.StringIO()
     app.error_console = Console(file=printed, markup=False, highlight=False, color_system=None)
     app.run()
+    # A crashed Textual app returns normally; its return code (1) tells scripts it failed.
     code = app.return_code or 0
-    if printed.getvalue().strip():
+    if code and printed.getvalue().strip():
         from relmeet.reports import read_exit_text, write_frames_report
 
         kind, frames = read_exit_text(printed.getvalue())
         _say(_crash_line(kind, lambda: write_frames_report(kind, frames)))
-        return code or 2
-    # A crashed Textual app returns normally; its return code tells scripts it failed.
+    elif printed.getvalue().strip():
+        sys.stderr.write(printed.getvalue())  # a message the app chose to leave as it ended: App.exit(message=…)
     return code
 
 

@@ -21,7 +21,7 @@ from relmeet.schema import LATEST, STEPS
 APPLICATION_ID = 0x524D4254  # "RMBT"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-# The integrity check at open stops after this long (PRAGMA quick_check took 1.5-5 s on a 1 GB book);
+# The integrity check at open stops after this long (PRAGMA quick_check took 1.5-7 s on a 1 GB book);
 # a book too big for it is checked whole by the app's daily backup, which records the day in the book.
 CHECK_SECONDS = 0.2
 CLEAN_CHECK_SETTING = "last_clean_check"
