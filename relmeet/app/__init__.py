@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from relmeet.app.book_actions import BookActions
+from relmeet.app.commitment_actions import CommitmentActions
 from relmeet.app.meeting_actions import MeetingActions
 from relmeet.app.palette import RelmeetCommands
 from relmeet.app.prep_actions import PrepActions
@@ -26,7 +27,7 @@ from relmeet.store import Book
 TIDY_EVERY, QUIET_FOR, COLLECT_AT_LEAST_EVERY = 5, 3, 120
 
 
-class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, App):
+class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -156,5 +157,5 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, App):
             self.push_screen(HelpScreen(self.screen))
 
 
-for _actions in (RelmeetApp, MeetingActions, PrepActions, ViewActions, BookActions):
+for _actions in (RelmeetApp, MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions):
     guard_actions(_actions)

@@ -4,25 +4,47 @@ from __future__ import annotations
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("due", help="what is overdue or due this week, and upcoming meetings")
-    parser.add_argument("--days", type=int, default=7, help="how far ahead to look (default 7)")
+    parser.add_argument("--days", type=_days, default=7, metavar="N", help="how far ahead to look (default 7)")
+    whose = parser.add_mutually_exclusive_group()
+    whose.add_argument("--mine", dest="owner", action="store_const", const="mine", default="all",
+                       help="only what I owe (my commitments and the check-ins I set)")
+    whose.add_argument("--theirs", dest="owner", action="store_const", const="theirs",
+                       help="only what they owe me")
     parser.set_defaults(func=run)
+
+
+def _days(text: str) -> int:
+    import argparse
+
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days (try --days 14)") from None
+    if not 0 <= days <= 3650:
+        raise argparse.ArgumentTypeError(f"{days} days: give a number from 0 (overdue and today) to 3650")
+    return days
 
 
 def run(args) -> int:
     from rich.text import Text
 
+    from relmeet.domain.commitments import CheckInDue
     from relmeet.pages import formatting
     from relmeet.commands import open_book
     from relmeet.store import due, meetings
 
     with open_book(args) as book:
-        items = due.due_soon(book, within_days=args.days)
+        items = due.due_soon(book, within_days=args.days, owner=args.owner)
         upcoming = meetings.upcoming(book, limit=20)
     out = formatting.ShellConsole()
-    out.print(Text(f"Due in the next {args.days} days and overdue", style="bold underline"))
+    whose = {"mine": "What I owe: due", "theirs": "What they owe: due", "all": "Due"}[args.owner]
+    out.print(Text(f"{whose} in the next {args.days} days and overdue", style="bold underline"))
     for item in items:
         line = formatting.due(item.due_on)
-        line.append(f"  {'I owe' if item.owner == 'mine' else 'they owe'} ({item.contact}): ", style="bold")
+        if isinstance(item, CheckInDue):  # a check-in set at a follow-up stays overdue until done
+            line.append(f"  check in ({item.contact}): ", style="bold")
+        else:
+            line.append(f"  {'I owe' if item.owner == 'mine' else 'they owe'} ({item.contact}): ", style="bold")
         line.append(item.text)
         out.print(Text("  ").append_text(line))
     if not items:

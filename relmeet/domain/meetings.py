@@ -46,6 +46,8 @@ class History:
     referred: list[str] = field(default_factory=list)
     people: list[tuple[int, str, str]] = field(default_factory=list)   # an organization's (id, name, role)
     check_in_on: date | None = None
+    # commitments with an outcome or progress to show, and others' that involve them (CommitmentLine)
+    ledger: list = field(default_factory=list)
 
     @property
     def asked_of_them(self) -> int:

@@ -5,11 +5,12 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local
+from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local, today
 from relmeet.domain.meetings import PRIVATE_MARK, History
 from relmeet.domain.people import Health
 from relmeet.pages import formatting
 from relmeet.pages.brief import render as render_profile
+from relmeet.pages.ledger import history_lines
 
 STATUS_STYLE = {"agreed": "green", "declined": "red", "thinking": "yellow", "planned": "dim"}
 
@@ -30,12 +31,15 @@ def mark_private(line: Text, private: bool) -> Text:
 
 def render(found: History, *, notes: bool = True, health: Text | None = None) -> Group:
     parts: list[RenderableType] = [render_profile(found.known, with_today=False, health=health)]
-    if found.check_in_on:
+    if found.check_in_on and found.check_in_on < today():
+        parts.append(Text(f"Check-in overdue: it was set for {found.check_in_on:%a %-d %b}", style="bold red"))
+    elif found.check_in_on:
         parts.append(Text(f"Check in by {found.check_in_on:%a %-d %b}", style="yellow"))
     contact = found.known.contact
     if notes and contact.notes:
         parts += [Text("\nNotes", style="bold underline"), _indented(contact.notes, by=2, private=contact.notes_private)]
 
+    parts += history_lines(found.ledger, contact.id)  # closed commitments keep their outcome and date
     asked, offered = found.asked_of_them, found.offered_to_them
     parts.append(Text(f"\nAsks and offers — asked of them {asked}, offered to them {offered}",
                       style="bold underline"))

@@ -10,12 +10,12 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from relmeet.domain import CommitmentStatus, Level, Stance
+from relmeet.domain import Level, Stance
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.people import DueItem, HomePanes
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetScreen
-from relmeet.store import contacts, due
+from relmeet.store import contacts
 from relmeet.store import health as relationship
 from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
 from relmeet.widgets.health import TendThese
@@ -180,22 +180,15 @@ class HomeScreen(RelmeetScreen[None]):
     def _mark_due(self, event: OptionList.OptionSelected) -> None:
         if event.option_index >= len(self.due_items):
             return
-        from relmeet.screens.commitment_status import CommitmentStatusScreen
+        from relmeet.screens.commitment_status import outcome_dialog
 
-        item = self.due_items[event.option_index]
+        def chosen(message: str | None) -> None:
+            # the dialog marks it (through the store's undo log) and says what it did
+            if message:
+                self.notify(message, markup=False)
+                self.reload()
 
-        def chosen(status: str | None) -> None:
-            if not status:
-                return
-            try:
-                due.set_status(self.book, item.id, status)
-            except RelmeetError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-            self.notify(f"Marked {CommitmentStatus(status).label.lower()}: {item.text}", markup=False)
-            self.reload()
-
-        self.app.push_screen(CommitmentStatusScreen(item), chosen)
+        self.app.push_screen(outcome_dialog(self.due_items[event.option_index]), chosen)
 
     def action_new_contact(self) -> None:
         from relmeet.screens.contact_form import ContactFormScreen

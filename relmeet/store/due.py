@@ -1,34 +1,36 @@
-"""What needs doing: open commitments that are overdue or due soon, both ways."""
+"""What needs doing: open commitments that are overdue or due soon, both ways, and the check-ins that came
+due (a check-in date passed stays overdue until it is done)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from relmeet.domain import CommitmentStatus, to_iso, today, utcnow
+from relmeet.domain import today
+from relmeet.domain.commitments import CommitmentFilter
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.people import DueItem
 from relmeet.store.book import Book
 
 
-def due_soon(book: Book, *, within_days: int = 7, limit: int = 200) -> list[DueItem]:
-    """Open commitments due by the end of the window, overdue first; undated ones are left to the
-    contact's history, since 'due' is about dates."""
+def due_soon(book: Book, *, within_days: int = 7, owner: str = "all", limit: int = 200) -> list[DueItem]:
+    """Open commitments due by the end of the window and check-ins to make (mine), overdue first; undated
+    commitments are left to the contact's history and the commitments view, since 'due' is about dates.
+    `owner`: "mine", "theirs" or "all"."""
+    from relmeet.store.commitments import check_ins
+
+    if owner not in ("mine", "theirs", "all"):
+        raise RelmeetError(f"whose commitments? {owner!r} is not mine, theirs or all")
     horizon = (today() + timedelta(days=within_days)).isoformat()
+    whose = "" if owner == "all" else "AND k.owner = ? "
     rows = book._rows(
         "SELECT k.id, k.contact_id, c.name, k.owner, k.text, k.due_on, k.status, k.meeting_id "
         "FROM commitment k JOIN contact c ON c.id = k.contact_id "
-        "WHERE k.status = 'open' AND k.due_on IS NOT NULL AND k.due_on <= ? AND c.archived_at IS NULL "
-        "ORDER BY k.due_on, c.name COLLATE NOCASE LIMIT ?", (horizon, limit))
-    return [DueItem(id=r[0], contact_id=r[1], contact=r[2], owner=r[3], text=r[4],
-                    due_on=date.fromisoformat(r[5]), status=r[6], meeting_id=r[7]) for r in rows]
+        f"WHERE k.status = 'open' AND k.due_on IS NOT NULL AND k.due_on <= ? {whose}AND c.archived_at IS NULL "
+        "ORDER BY k.due_on, c.name COLLATE NOCASE LIMIT ?",
+        (horizon, *((owner,) if whose else ()), limit))
+    items = [DueItem(id=r[0], contact_id=r[1], contact=r[2], owner=r[3], text=r[4],
+                     due_on=date.fromisoformat(r[5]), status=r[6], meeting_id=r[7]) for r in rows]
+    if owner != "theirs":
+        items += check_ins(book, CommitmentFilter(within_days=within_days), limit=limit)
+        items.sort(key=lambda item: item.due_on)  # stable: a commitment before a check-in on the same day
+    return items[:limit]
 
-
-def set_status(book: Book, commitment_id: int, status: str) -> None:
-    if status not in {s.value for s in CommitmentStatus}:
-        raise RelmeetError(f"unknown commitment status {status!r}")
-    now = to_iso(utcnow())
-    closed = None if status == CommitmentStatus.open else now
-    with book._write() as conn:
-        changed = conn.execute("UPDATE commitment SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?",
-                               (status, closed, now, commitment_id)).rowcount
-    if not changed:
-        raise RelmeetError(f"commitment {commitment_id} is no longer in the book")

@@ -2,11 +2,11 @@
 private notes and items are in it, flagged, for the page to mark."""
 from __future__ import annotations
 
-from datetime import date
-
 from relmeet.domain import from_iso
+from relmeet.domain.commitments import CommitmentFilter
 from relmeet.domain.meetings import ExchangeLine, History, MeetingEntry
 from relmeet.store.book import Book
+from relmeet.store.commitments import check_ins, for_contact
 from relmeet.store.prep import what_we_know
 
 MEETING_LIMIT = 200  # an organizer's longest relationships stay well under this; older ones are summarised
@@ -38,7 +38,8 @@ def history(book: Book, contact_id: int) -> History | None:
         found.people = [(r[0], r[1], r[2]) for r in book._rows(
             "SELECT id, name, role FROM contact WHERE organization_id = ? AND archived_at IS NULL "
             "ORDER BY name COLLATE NOCASE", (contact_id,))]
-    check_in = book._value("SELECT max(check_in_on) FROM meeting WHERE contact_id = ? AND check_in_on >= date('now')",
-                          (contact_id,))
-    found.check_in_on = date.fromisoformat(check_in) if check_in else None
+    # the check-in to make next, passed ones too (they stay overdue until done); commitments' outcomes
+    pending = check_ins(book, CommitmentFilter(contacts=(contact_id,)), limit=1)
+    found.check_in_on = pending[0].due_on if pending else None
+    found.ledger = for_contact(book, contact_id)
     return found
