@@ -224,6 +224,7 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.forget_copy()  # let go on purpose: no recovery file is offered for it later
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen("Leave without saving your changes?", yes="Discard changes",

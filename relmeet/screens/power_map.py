@@ -14,6 +14,7 @@ from relmeet.domain.errors import RelmeetError
 from relmeet.pages.formatting import stance as stance_text
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import campaigns, maps
+from relmeet.widgets.field import choices
 from relmeet.widgets.power_grid import PowerGrid
 from relmeet.widgets.chrome import Footer, Header
 
@@ -35,8 +36,7 @@ class PowerMapScreen(RelmeetScreen[None]):
 
     def compose(self) -> ComposeResult:
         found = campaigns.list_campaigns(self.book)
-        options = [(c.name, c.id) for c in found]
-        options.append(("Overall (not tied to a campaign)", OVERALL))
+        options = choices([(c.name, c.id) for c in found] + [("Overall (not tied to a campaign)", OVERALL)])
         if self.campaign_id is None and found:
             # the campaign with the most people mapped is the one the organizer is working
             self.campaign_id = max(found, key=lambda c: (c.status == "active", c.contacts)).id

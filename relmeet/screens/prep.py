@@ -277,6 +277,7 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.forget_copy()  # let go on purpose: no recovery file is offered for it later
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen("Leave without saving this plan?", yes="Discard plan", no="Keep editing"),

@@ -72,7 +72,7 @@ def validate(data: ContactIn, book: Book | None = None, contact_id: int | None =
 def _clean(data: ContactIn) -> dict:
     # only the form's own fields: a ContactCard passed back in carries id, stamps, org name too
     values = {f.name: getattr(data, f.name) for f in fields(ContactIn)}
-    tags = sorted({t.strip() for t in values.pop("tags") if t.strip()}, key=str.casefold)
+    tags = sorted({clean_text(t).strip() for t in values.pop("tags") if clean_text(t).strip()}, key=str.casefold)
     for key, value in values.items():
         if isinstance(value, str):
             values[key] = value.strip()

@@ -6,6 +6,7 @@ from datetime import date
 from relmeet.domain import ExchangeStatus, Owner, to_iso, today, utcnow
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import AskRow, CommitmentRow, FollowUpForm, SummaryParts
+from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
 
 OUTCOMES = ("agreed", "declined", "thinking", "deferred")
@@ -63,7 +64,7 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
                 "INSERT INTO meeting (contact_id, campaign_id, type, status, scheduled_at, purpose, created_at, "
                 "updated_at) VALUES (?, ?, 'maintenance', 'planned', ?, ?, ?, ?)",
                 (meeting[0], meeting[1], to_iso(form.next_meeting_at), f.next_step.strip(), now, now)).lastrowid
-        if form.win.strip():
+        if clean_text(form.win).strip():  # what the book would keep
             conn.execute("INSERT INTO win (campaign_id, meeting_id, contact_id, text, won_on, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)",
                          (meeting[1], meeting_id, meeting[0], form.win.strip(), today().isoformat(), now))

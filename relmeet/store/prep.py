@@ -8,6 +8,7 @@ from datetime import date
 
 from relmeet.domain import from_iso
 from relmeet.domain.meetings import Known, KnownCommitment, KnownInterest, KnownStance, PlannedAsk
+from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
 from relmeet.store.contacts import get as get_contact
 
@@ -117,7 +118,7 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
             conn.execute("DELETE FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned'",
                          (meeting_id,))
         for kind, text in asks:
-            if text.strip():
+            if clean_text(text).strip():  # what the book would keep
                 conn.execute(
                     "INSERT INTO exchange (contact_id, meeting_id, campaign_id, direction, kind, text, status, "
                     "created_at, updated_at) VALUES (?, ?, ?, 'ask', ?, ?, 'planned', ?, ?)",

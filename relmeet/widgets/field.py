@@ -5,11 +5,21 @@ isn't a date), and a label can carry a name from the book.
 """
 from __future__ import annotations
 
+from typing import Iterable, TypeVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
+
+V = TypeVar("V")
+
+
+def choices(pairs: Iterable[tuple[str, V]]) -> list[tuple[Text, V]]:
+    """Select options named from the book (organizations, campaigns): a `Select` reads a str label as markup,
+    and a campaign called "[link=a:b] Rent" ended the app when the prep form opened."""
+    return [(Text(label), value) for label, value in pairs]
 
 
 class Field(Vertical):
