@@ -64,10 +64,7 @@ def _private_book(book: Book) -> tuple[int, int]:
                                               - timedelta(days=1), purpose="Hear her story"))
     card = meetings.start(book, meeting)
     meetings.save_notes(book, meeting, f"Her son's asthma; {PRIVATE['meeting notes']}.", card.notes_rev)
-    # the notes screen's key marks a meeting's notes private (screens/notes.py and its tests); here the
-    # state it leaves is set up directly
-    with peek.write(book) as conn:
-        conn.execute("UPDATE meeting SET notes_private = 1 WHERE id = ?", (meeting,))
+    meetings.set_notes_private(book, meeting, True)  # what F7 in the notes does
     for private, words in ((True, PRIVATE), (False, PUBLIC)):
         captures.add_interest(book, ana, "concern", f"Worried about {words['interest']}", meeting_id=meeting,
                               private=private)
@@ -192,10 +189,9 @@ def test_the_draft_leaves_private_items_out_unless_asked(book):
 async def test_follow_up_keeps_the_flags_drafts_without_private_and_writes_the_summary_0600(book, tmp_path):
     ana = contacts.create(book, ContactIn(name=NAME))
     meeting = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="Hear her story"))
-    meetings.start(book, meeting)
-    with peek.write(book) as conn:  # what the notes screen's key leaves (see _private_book)
-        conn.execute("UPDATE meeting SET notes = ?, notes_private = 1 WHERE id = ?",
-                     (f"Notes {PRIVATE['meeting notes']}", meeting))
+    card = meetings.start(book, meeting)
+    meetings.save_notes(book, meeting, f"Notes {PRIVATE['meeting notes']}", card.notes_rev)
+    meetings.set_notes_private(book, meeting, True)
     for private, words in ((True, PRIVATE), (False, PUBLIC)):
         captures.add_interest(book, ana, "concern", words["interest"], meeting_id=meeting, private=private)
         captures.add_exchange(book, ana, "ask", "action", words["ask"], meeting_id=meeting, private=private)
