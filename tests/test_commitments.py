@@ -473,3 +473,58 @@ def test_relmeet_due_mine_theirs_and_days(book, coalition):
     assert refused.returncode == 2 and "not a number of days" in refused.stderr
     both = _due(book, "--mine", "--theirs")
     assert both.returncode == 2 and "not allowed with" in both.stderr
+
+
+@pytest.fixture
+def quick_busy(monkeypatch):
+    """Another program's write lock is waited for a fifth of a second, not five."""
+    monkeypatch.setenv("RELMEET_BUSY_TIMEOUT_MS", "200")
+
+
+async def test_a_book_busy_when_marking_keeps_the_dialog_and_what_was_typed(quick_busy, book, coalition):
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, "commitments: all")
+        _highlight(app, "Bring four Building B neighbors")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#note", Input).value = "2 of 4 neighbors"
+        with peek.write(book):  # another program holds the book's write lock
+            await pilot.click("#partly")
+            await pilot.pause()
+        assert app.screen is dialog and dialog.query_one("#note", Input).value == "2 of 4 neighbors"
+        assert any("The book is busy" in toast for toast in await notices(pilot))
+        assert peek.value(book, "SELECT status FROM commitment WHERE id = ?", (coalition["neighbors"],)) == "open"
+        assert peek.value(book, "SELECT count(*) FROM commitment_change") == 0
+        await pilot.pause(0.3)
+        await pilot.click("#partly")  # the lock gone, the same press goes through
+        await pilot.pause()
+        assert peek.value(book, "SELECT status FROM commitment WHERE id = ?", (coalition["neighbors"],)) == "partly"
+
+
+async def test_names_with_brackets_are_shown_as_typed(book, coalition):
+    campaigns.save(book, CampaignIn(name="Rent [/] strike"))
+    contacts.create(book, ContactIn(name="[bold]Union[/bold] Hall", kind="organization", level="organization"))
+    mine = captures.add_commitment(book, coalition["rosa"], "mine", "Print the [red]flyers[/red]", TODAY)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, "commitments: all")
+        screen = app.screen
+        assert type(screen).__name__ == "CommitmentsScreen"
+        assert any("Print the [red]flyers[/red]" in row for row in _shown(app))
+        select = screen.query_one("#campaign", Select)
+        select.focus()
+        await pilot.press("enter")  # the list of campaigns opens, names drawn as text
+        await pilot.pause()
+        await pilot.press("escape")
+        screen.query_one("#ledger", DataTable).focus()
+        _highlight(app, "flyers")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Print the [red]flyers[/red]" in str(app.screen.query_one("#outcome-what").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert peek.value(book, "SELECT status FROM commitment WHERE id = ?", (mine,)) == "open"

@@ -93,9 +93,10 @@ class CommitmentsScreen(RelmeetScreen[None]):
             yield Checkbox("Closed too", id="closed", compact=True)
         with Horizontal(classes="ledger-filters"):
             yield Input(name, placeholder="Contact: a name", id="who", compact=True)
-            yield Select([(c.name, c.id) for c in choices.campaigns], prompt="Any campaign", id="campaign",
+            # names from the book are text, never markup ("[/]" in a name would end the app)
+            yield Select([(Text(c.name), c.id) for c in choices.campaigns], prompt="Any campaign", id="campaign",
                          compact=True)
-            yield Select([(o.name, o.id) for o in choices.organizations], prompt="Any organization",
+            yield Select([(Text(o.name), o.id) for o in choices.organizations], prompt="Any organization",
                          id="organization", compact=True)
         yield Static("", id="ledger-title", classes="pane-title")
         yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
