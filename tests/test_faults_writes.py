@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from relmeet.app import RelmeetApp
 from relmeet.domain.meetings import MeetingPlan
@@ -25,6 +25,7 @@ from relmeet.screens.contact_form import ContactFormScreen
 from relmeet.screens.notes import NotesScreen
 from relmeet.store import Book, contacts, meetings
 import peek
+from steps import notices
 
 LOCKER = ("import sqlite3, sys, time\n"
           "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
@@ -202,3 +203,80 @@ async def test_notes_on_a_full_disk_are_kept_and_saved_once_there_is_room(tmp_pa
                 assert await wait_until(pilot, lambda: not banner_text(notes))
                 assert recovery_files(tmp_path) == []
         assert peek.value(path, "SELECT notes FROM meeting").count("mold") == 40
+
+
+async def test_marking_notes_private_on_a_locked_book_says_so_and_leaves_the_mark_as_it_was(book_path):
+    with Book(book_path) as book:
+        meeting_id = _meeting(book)
+        app = RelmeetApp(book)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            app.start_meeting(meeting_id)
+            await pilot.pause()
+            notes = app.screen
+            with write_lock_held(book_path):
+                await pilot.press("f7")
+                told = await notices(pilot)
+                assert any(m.startswith("Not changed — The book is busy") for m in told), told
+                assert "private" not in str(notes.query_one("#notes-title").render())
+            await pilot.press("f7")
+            assert "🔒 private notes" in str(notes.query_one("#notes-title").render())
+    assert peek.value(book_path, "SELECT notes_private FROM meeting") == 1
+
+
+async def test_quitting_with_a_form_not_saved_offers_to_keep_it_in_a_file_and_the_next_start_shows_it(tmp_path, book_path):
+    with Book(book_path) as book:
+        ann = contacts.create(book, ContactIn(name="Ann Lee", phone="555 0000"))
+        app = RelmeetApp(book)
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.push_screen(ContactFormScreen(ann))
+            await pilot.pause()
+            form = app.screen
+            form.query_one("#notes", TextArea).load_text("Her sister is on the tenants' board")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            asked = app.screen
+            shown = str(asked.query_one(Static).render())
+            assert "Not everything you typed is in the book" in shown and "The contact form for Ann Lee" in shown
+            await pilot.press("escape")  # keep working: nothing lost, nothing written
+            await pilot.pause()
+            assert app.screen is form and recovery_files(tmp_path) == []
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            await pilot.click("#file")
+            await pilot.pause()
+        assert app.return_code == 0
+        [kept] = recovery_files(tmp_path)
+        assert json.loads(kept.read_text())["fields"]["Notes"] == "Her sister is on the tenants' board"
+        assert peek.value(book_path, "SELECT notes FROM contact") == ""  # quitting didn't save a form unasked
+
+        app = RelmeetApp(book)  # the next start
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.5)
+            offer = str(app.screen.query_one(Static).render())
+            assert "Text that was not saved" in offer and "The contact form for Ann Lee" in offer
+            await pilot.press("enter")  # "Show it to copy"
+            await pilot.pause()
+            assert "Her sister is on the tenants' board" in app.screen.query_one("#kept-text", TextArea).text
+            await pilot.click("#done")
+            await pilot.pause()
+        assert recovery_files(tmp_path) == []
+
+
+async def test_quitting_without_the_unsaved_notes_leaves_no_copy(tmp_path, book_path):
+    with Book(book_path) as book:
+        meeting_id = _meeting(book)
+        app = RelmeetApp(book)
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.start_meeting(meeting_id)
+            await pilot.pause()
+            with write_lock_held(book_path):
+                await pilot.press(*"Draft words")
+                assert await wait_until(pilot, lambda: banner_text(app.screen))
+                assert len(recovery_files(tmp_path)) == 1
+                await pilot.press("ctrl+q")
+                assert await wait_until(pilot, lambda: app.screen.query("#quit"))
+                await pilot.click("#quit")
+                await pilot.pause()
+        assert app.return_code == 0
+    assert recovery_files(tmp_path) == []
+    assert peek.value(book_path, "SELECT notes FROM meeting") == ""

@@ -220,3 +220,26 @@ async def test_a_line_both_copies_changed_is_marked_once_however_often_they_save
     assert saved.count("Kids at Lincoln") == 1
     assert all(saved.count(f"{who}{n}") == 1 for who in "AB" for n in range(6))
     assert len(saved) < 400
+
+
+async def test_notes_marked_private_with_f7_stay_private_when_the_follow_up_is_saved(book_path):
+    _, meeting = _seed(book_path)
+    with Book(book_path) as book:
+        app = RelmeetApp(book)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            app.start_meeting(meeting)
+            await pilot.pause()
+            notes = app.screen
+            await pilot.press(*"Her son's asthma")
+            await pilot.press("f7")  # while typing in the notes
+            await pilot.pause()
+            assert "🔒 private notes" in str(notes.query_one("#notes-title").render())
+            assert "kept out of summaries and exports" in str(notes.query_one("#save-state").render())
+            assert "These notes are private: kept out of summaries and exports." in await notices(pilot)
+            await pilot.press("f10")  # end the meeting: the follow-up form, filled from the meeting
+            await pilot.pause()
+            assert not isinstance(app.screen, NotesScreen)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    row = peek.row(book_path, "SELECT notes, notes_private, status FROM meeting WHERE id = ?", (meeting,))
+    assert tuple(row) == ("Her son's asthma", 1, "held")

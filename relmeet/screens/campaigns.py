@@ -74,7 +74,8 @@ class CampaignFormScreen(KeepsTyping, RelmeetModal[int | None]):
     HELP_TITLE = "the campaign form"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-campaign", tooltip="Check and save the campaign"),
-        Binding("escape", "dismiss(None)", "Cancel", id="cancel-campaign", tooltip="Leave without saving"),
+        Binding("escape", "cancel", "Cancel", id="cancel-campaign",
+                tooltip="Leave without saving (asks if you changed something)"),
     ]
     recovery_kind = "campaign"
     LABELS = {"name": "Name", "goal": "Goal", "scope": "Scope", "status": "Status"}
@@ -152,6 +153,20 @@ class CampaignFormScreen(KeepsTyping, RelmeetModal[int | None]):
             self.action_save()
 
         self.app.push_screen(TwoCopiesScreen(rows), chosen)
+
+    def action_cancel(self) -> None:
+        if not self.has_unsaved():
+            self.dismiss(None)
+            return
+        from relmeet.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.forget_copy()  # let go on purpose: no recovery file is offered for it later
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Leave without saving this campaign?", yes="Discard changes",
+                                           no="Keep editing"), answered)
 
     def has_unsaved(self) -> bool:
         return self._loaded is not None and self._read() != self._loaded
