@@ -20,10 +20,6 @@ from steps import notices
 CONFLICT_MARK = "two copies of relmeet changed this part"
 
 
-def _shown(widget) -> str:
-    return str(widget.render())
-
-
 def _seed(path) -> tuple[int, int]:
     with Book(path) as book:
         ann = contacts.create(book, ContactIn(name="Ann Lee", phone="555 0000", neighbourhood="Maple Court"))

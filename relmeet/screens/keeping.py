@@ -7,6 +7,7 @@ recovery file (relmeet/recovery.py) that the next start offers back if the book 
 """
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from pathlib import Path
@@ -69,8 +70,9 @@ class KeepsTyping:
     @property
     def recovery_key(self) -> str:
         if self._recovery_key is None:
+            # the process too: two copies of relmeet failing on the same meeting each keep their own text
             target = self.recovery_target()
-            self._recovery_key = str(target) if target is not None else f"new-{uuid.uuid4().hex[:8]}"
+            self._recovery_key = f"{target if target is not None else 'new'}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         return self._recovery_key
 
     # -- failing and succeeding ------------------------------------------------------------
