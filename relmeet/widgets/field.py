@@ -44,7 +44,7 @@ class Field(Vertical):
     def compose(self) -> ComposeResult:
         label = Text(self.label)
         if self.hint:
-            label.append(f"  {self.hint}", style="dim")
+            label.append("  ").append(self.hint, style="dim")
         yield Label(label, classes="field-label")
         yield self.widget
         yield Static("", classes="field-error")
