@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from relmeet import db
 from relmeet.schema import LATEST, STEPS
 from relmeet.store import Book
@@ -112,3 +114,46 @@ def test_upgrade_from_version_5_keeps_the_ledger_and_its_search(tmp_path):
         assert search(book, "translate the flyer") == []
         assert peek.value(book, "SELECT count(*) FROM commitment WHERE done_on IS NULL AND outcome_note = ''") == 1
         assert peek.rows(book, "PRAGMA foreign_key_check") == []
+
+
+def test_upgrade_from_version_6_keeps_every_row_and_lists_the_one_email_and_phone(tmp_path):
+    path = tmp_path / "v6.sqlite3"
+    _version_1_book(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db.migrate(conn, 1, to_version=6)
+    conn.execute("UPDATE contact SET email = ' rosa@example.org', phone = '+1 555 010 2030' WHERE id = 2")
+    conn.execute("UPDATE contact SET phone = '555-0199', given_name = 'Hieu', family_name = 'Tran' WHERE id = 3")
+    columns = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in TABLES}
+    before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    conn.close()
+    with Book(path) as book:
+        assert peek.value(book, "PRAGMA user_version") == LATEST >= 7
+        after = {t: [tuple(r) for r in peek.rows(book, f"SELECT {', '.join(columns[t])} FROM {t} ORDER BY 1, 2")]
+                 for t in TABLES}
+        assert after == before
+        # the single e-mail and phone become each contact's preferred entry; the copies on contact stay
+        assert [tuple(r) for r in peek.rows(book, "SELECT contact_id, address, label, preferred, bad, position "
+                                                  "FROM contact_email ORDER BY contact_id")] == [
+            (2, "rosa@example.org", "", 1, 0, 0)]
+        assert [tuple(r) for r in peek.rows(book, "SELECT contact_id, number, preferred, bad FROM contact_phone "
+                                                  "ORDER BY contact_id")] == [
+            (2, "+1 555 010 2030", 1, 0), (3, "555-0199", 1, 0)]
+        assert peek.value(book, "SELECT phone FROM contact WHERE id = 3") == "555-0199"
+        # the new fields start empty
+        assert tuple(peek.rows(book, "SELECT uid, source_name, birthday, city, pronouns, day_to_day_id "
+                                     "FROM contact WHERE id = 2")[0]) == ("", "", "", "", "", None)
+        assert tuple(peek.rows(book, "SELECT credential, questions, time_asked_min, series_visit "
+                                     "FROM meeting WHERE id = 1")[0]) == ("", "", None, None)
+        assert peek.rows(book, "PRAGMA foreign_key_check") == []
+        with peek.write(book) as conn:
+            # a UID is unique when given; many contacts have none
+            conn.execute("UPDATE contact SET uid = 'urn:uuid:1' WHERE id = 2")
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute("UPDATE contact SET uid = 'urn:uuid:1' WHERE id = 3")
+            # one preferred entry per contact, and a bad one is never preferred
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute("INSERT INTO contact_email (contact_id, address, preferred) VALUES (2, 'r@x.org', 1)")
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute("UPDATE contact_phone SET bad = 1 WHERE contact_id = 3")
+        assert peek.value(book, "SELECT count(*) FROM contact WHERE uid = ''") == 2

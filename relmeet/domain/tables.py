@@ -86,6 +86,24 @@ class Contact(Stamped, table=True):
     given_name: str = ""
     family_name: str = ""
     goes_by: str = ""
+    # schema 7 (relmeet/schema/v7_cards.py says what each holds)
+    uid: str = ""
+    source_name: str = ""
+    birthday: str = ""
+    anniversary: str = ""
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    department: str = ""
+    url: str = ""
+    pronouns: str = ""
+    reach_note: str = ""
+    leadership_note: str = ""
+    gatekeeper_note: str = ""
+    day_to_day_note: str = ""
+    day_to_day_id: int | None = Field(default=None, foreign_key="contact.id")
 
 
 class ContactTag(SQLModel, table=True):
@@ -129,6 +147,13 @@ class Meeting(Stamped, table=True):
     relationship_rating: int | None = None
     check_in_done_on: date | None = Field(default=None, sa_type=IsoDate)
     summary_sent_on: date | None = Field(default=None, sa_type=IsoDate)
+    # schema 7: prep (relmeet/schema/v7_cards.py)
+    credential: str = ""
+    my_story: str = ""
+    risks: str = ""
+    questions: str = ""
+    time_asked_min: int | None = None
+    series_visit: int | None = None
 
 
 class Interest(Timestamps, table=True):
@@ -216,3 +241,29 @@ class Win(Timestamps, table=True):
 class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True)
     value: str
+
+
+class ContactEmail(SQLModel, table=True):
+    """One of a contact's e-mail addresses (schema 7); contact.email copies the preferred one."""
+
+    __tablename__ = "contact_email"
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id")
+    address: str
+    label: str = ""
+    preferred: bool = False
+    bad: bool = False
+    position: int = 0
+
+
+class ContactPhone(SQLModel, table=True):
+    """One of a contact's phone numbers (schema 7); contact.phone copies the preferred one."""
+
+    __tablename__ = "contact_phone"
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id")
+    number: str
+    label: str = ""
+    preferred: bool = False
+    bad: bool = False
+    position: int = 0

@@ -6,7 +6,7 @@ change to the schema is a new step, with a test that upgrades a book made by the
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
@@ -15,6 +15,7 @@ STEPS: list[tuple[int, str]] = [
     (4, v4_search.SQL),
     (5, v5_speed.SQL),
     (6, v6_ledger.SQL),
+    (7, v7_cards.SQL),
 ]
 
 LATEST = STEPS[-1][0]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from relmeet import db
 from relmeet.domain.errors import RelmeetError
 from relmeet.schema import LATEST  # noqa: F401 - the newest book version a JSON export may come from
 
 # Parents before children, so a plain load in this order satisfies every foreign key except
 # contact.organization_id (a contact pointing at a later contact), which is deferred on load.
-TABLES = ["campaign", "contact", "contact_tag", "campaign_contact", "meeting", "interest",
-          "exchange", "commitment", "commitment_note", "referral", "win", "setting"]
+TABLES = ["campaign", "contact", "contact_tag", "contact_email", "contact_phone", "campaign_contact", "meeting",
+          "interest", "exchange", "commitment", "commitment_note", "referral", "win", "setting"]
 # Not the book's content: the merge log is this machine's undo history (and holds snapshots of
 # removed contacts, private notes included); search indexes are rebuilt from the rows by triggers.
 NOT_EXPORTED = {"merge_log", "commitment_change"}  # commitment_change: the undo history of marks
@@ -128,6 +129,6 @@ def _insert(conn: sqlite3.Connection, table: str, known: list[str], row: Any, la
     try:
         conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                      [row[n] for n in names])
-    except (sqlite3.Error, OverflowError, UnicodeEncodeError) as exc:
+    except (*db.errors(), OverflowError, UnicodeEncodeError) as exc:
         # JSON can carry what SQLite can't: integers past 64 bits, lone surrogates ("\ud800")
         raise RelmeetError(f"{label} was refused by the book ({exc}); nothing was loaded") from None
