@@ -2,7 +2,7 @@
 
 Each is timed from the command until its home screen's title line has reached a pseudo-terminal
 (app_probe.time_to_home; both draw "… sorted by name" once their 200-row table is filled). The three
-commands (bare app, relmeet on the benchmark book, `relmeet --demo`) run in turn, in a rotating order,
+commands (bare app, relmeet on the benchmark book, relmeet on a copy of the demo book) run in turn, in a rotating order,
 TIMES rounds after one warm-up round, so the machine's noise falls on all of them alike. Ratios are
 of the medians; the bare app is what Textual itself costs on this machine that day.
 
@@ -21,17 +21,26 @@ from bench import HERE, clean_env, measure
 TIMES = 7
 
 
-def _commands(path: Path) -> dict[str, list[str]]:
+def _commands(path: Path, demo: Path) -> dict[str, list[str]]:
     return {
         "bare": [sys.executable, str(HERE / "bare_app.py")],
         "relmeet": [sys.executable, "-m", "relmeet", "--db", str(path)],
-        "demo": [sys.executable, "-m", "relmeet", "--demo"],
+        "demo": [sys.executable, "-m", "relmeet", "--db", str(demo)],  # a book of the demo's size
     }
 
 
 @measure("startup ratio (relmeet / bare Textual app)")
 def _startup_ratio(path: Path) -> dict:
-    commands = _commands(path)
+    from relmeet.demo import make_demo_book
+
+    demo, folder = make_demo_book()
+    try:
+        return _side_by_side(_commands(path, demo))
+    finally:
+        folder.cleanup()
+
+
+def _side_by_side(commands: dict[str, list[str]]) -> dict:
     names = list(commands)
     env = clean_env()
     samples: dict[str, list[float]] = {name: [] for name in names}

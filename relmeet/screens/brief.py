@@ -4,11 +4,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from relmeet.pages.brief import render
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store.prep import what_we_know
+from relmeet.widgets.chrome import Footer, Header
 
 
 class BriefScreen(RelmeetScreen[None]):

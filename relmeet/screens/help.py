@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from relmeet.screens.base import RelmeetModal
+from relmeet.widgets.chrome import Footer
 
 
 def _key_label(app, key: str) -> str:

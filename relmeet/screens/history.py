@@ -4,12 +4,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from relmeet.pages.history import health_line, render
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import health as relationship
 from relmeet.store.history import history
+from relmeet.widgets.chrome import Footer, Header
 
 
 class HistoryScreen(RelmeetScreen[None]):

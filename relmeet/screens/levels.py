@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from relmeet.domain import Level
@@ -15,6 +15,7 @@ from relmeet.domain.campaigns import Member
 from relmeet.pages.formatting import stance
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import maps
+from relmeet.widgets.chrome import Footer, Header
 
 WHY = {
     "impacted": "the people the problem lands on",

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static, Tree
+from textual.widgets import DataTable, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import maps
+from relmeet.widgets.chrome import Footer, Header
 
 
 @dataclass
