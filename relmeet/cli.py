@@ -24,10 +24,12 @@ COMMAND_MODULES = [
     "relmeet.commands.import_",
     "relmeet.commands.export",
     "relmeet.commands.backups",
+    "relmeet.commands.lock",
 ]
 
 DB_HELP = "the book to use (default: $RELMEET_DB, else your data folder)"
 DEMO_HELP = "use a throwaway copy of the sample book; your own book is never touched"
+PASSPHRASE_HELP = "a locked book's passphrase, read from FILE (readable by you only)"
 
 
 class _VersionAction(argparse.Action):
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help=DB_HELP)
     parser.add_argument("--demo", action="store_true", help=DEMO_HELP)
+    parser.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_HELP)
     parser.add_argument("--version", action=_VersionAction, help="print relmeet's version and leave")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -64,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in sub.choices.values():
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
         command.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=DEMO_HELP)
+        command.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS, help=PASSPHRASE_HELP)
     return parser
 
 
@@ -90,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             args.book_path = resolve_book(args.db)
         handler = getattr(args, "func", None)
         if handler is None:
-            return _run_app(args.book_path, demo=args.demo)
+            return _run_app(args.book_path, demo=args.demo, passphrase_file=args.passphrase_file)
+        _open_locked(args)
         return handler(args) or 0
     except RelmeetError as exc:
         return _say(str(exc))
@@ -119,8 +124,8 @@ def _line_for(error: Exception) -> str:
     known = describe(error)
     if known is not None:
         return known
-    sqlite3 = sys.modules.get("sqlite3")  # loaded if the error came from it
-    if sqlite3 and isinstance(error, sqlite3.DatabaseError) and error.sqlite_errorname:
+    drivers = [sys.modules[name].DatabaseError for name in ("sqlite3", "sqlcipher3") if name in sys.modules]
+    if drivers and isinstance(error, tuple(drivers)) and error.sqlite_errorname:
         # a failure of the book describe() has no words for: SQLite's name for it, not what it carried
         return f"the book could not be used ({error.sqlite_errorname})"
     return _crash_line(type(error).__name__, lambda: write_report(error))
@@ -136,17 +141,49 @@ def _crash_line(kind: str, write) -> str:
     return f"stopped on an unexpected error ({kind}); {where}"
 
 
-def _run_app(book_path: Path, *, demo: bool) -> int:
-    from relmeet.store import Book
+def _open_locked(args) -> None:
+    """A locked book's passphrase, asked (or read from --passphrase-file) before a command opens it.
 
-    book = Book(book_path)  # fails here, before the screen is taken over, with a one-line error
+    The lookups import SQLCipher only here, and only for a locked book.
+    """
+    from relmeet.db import looks_locked
+
+    if args.demo or not looks_locked(args.book_path):
+        return
+    from relmeet import lock
+    from relmeet.commands.lock import ask_passphrase
+
+    lock.open_with(args.book_path, ask_passphrase(args, f"Passphrase for {Path(args.book_path).name}: "))
+
+
+def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None) -> int:
+    from relmeet.db import looks_locked
+
+    book = None
+    if demo or not looks_locked(book_path):
+        from relmeet.store import Book
+
+        book = Book(book_path)  # fails here, before the screen is taken over, with a one-line error
+    elif passphrase_file:
+        from relmeet import lock
+        from relmeet.commands.lock import read_passphrase_file
+        from relmeet.store import Book
+
+        lock.open_with(book_path, read_passphrase_file(passphrase_file))
+        book = Book(book_path)
+    else:
+        from relmeet import db
+
+        db.cipher()  # without the encryption support: one clear line, before the screen is taken over
     from relmeet.app import RelmeetApp
 
-    app = RelmeetApp(book, demo=demo)
+    # A locked book is opened by the app itself, after its passphrase screen.
+    app = RelmeetApp(book, demo=demo, book_path=book_path)
     try:
         return run_guarded(app)
     finally:
-        book.close()
+        if app.book is not None:
+            app.book.close()
 
 
 def run_guarded(app) -> int:

@@ -33,6 +33,129 @@ _damaged: dict[str, str] = {}
 _unchecked: set[str] = set()
 BUSY_TIMEOUT_ENV = "RELMEET_BUSY_TIMEOUT_MS"  # how long a write waits for another writer; the fault tests shorten it
 
+# Locked books (encrypted with SQLCipher): real path -> the raw key, as PRAGMA key takes it. The passphrase is
+# stretched once per process here (SQLCipher's own PBKDF2 settings, with the salt in the file's first 16
+# bytes), so each further connection (a worker thread's, the engine's, a backup's) opens without the
+# quarter of a second SQLCipher would spend stretching it again. The passphrase itself is not kept.
+_keys: dict[str, str] = {}
+KDF_ITERATIONS = 256_000  # SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 rounds, 16-byte salt
+CIPHER_PAGE = 4096
+NO_CIPHER = ("this book is locked (encrypted), and this relmeet has no encryption support: install it with "
+             "`uv sync` or `pip install sqlcipher3`; the book was left untouched")
+
+
+class LockedBook(BookError):
+    """The book is locked and no passphrase was given for it."""
+
+
+class WrongPassphrase(BookError):
+    """The passphrase does not open the book."""
+
+
+def cipher():
+    """The SQLCipher driver (loaded only for a locked book), or a clear BookError without it."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise BookError(NO_CIPHER) from None
+    return sqlcipher3
+
+
+def errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
+    """The driver errors of a kind ("Error", "OperationalError", "DatabaseError"), of sqlite3 and, once a
+    locked book loaded it, of SQLCipher too. Used as `except db.errors():` (evaluated only on an error)."""
+    found = [getattr(sqlite3, kind)]
+    if "sqlcipher3" in sys.modules:
+        found.append(getattr(sys.modules["sqlcipher3"], kind))
+    return tuple(found)
+
+
+def is_locked(path: Path) -> bool:
+    """Whether the book at path was opened in this process with its passphrase."""
+    return os.path.realpath(path) in _keys
+
+
+def looks_locked(path: Path) -> bool:
+    """Whether the file at path looks like a locked book: not SQLite's header, and whole cipher pages.
+
+    A locked book starts with 16 random bytes (its salt), where a plain one says "SQLite format 3".
+    Read with open() only before relmeet holds the book (closing a descriptor drops SQLite's locks).
+    """
+    try:
+        size = os.stat(path).st_size
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return bool(head) and head != SQLITE_MAGIC and size >= CIPHER_PAGE and size % CIPHER_PAGE == 0
+
+
+def raw_key(passphrase: str, salt: bytes) -> str:
+    """The key SQLCipher derives from passphrase for a file with this salt, as PRAGMA key takes it."""
+    import hashlib
+
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    return f'"x\'{key.hex()}{salt.hex()}\'"'
+
+
+def quoted(passphrase: str) -> str:
+    """A passphrase as an SQL string literal (PRAGMA takes no parameters)."""
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def use_passphrase(path: Path, passphrase: str) -> None:
+    """Remember the key for the locked book at path, after checking that passphrase opens it.
+
+    Raises WrongPassphrase (the file untouched: only its first page is read) or BookError.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(16)
+    except OSError as exc:
+        raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
+    key = raw_key(passphrase, salt)
+    conn = _keyed(f"{path.as_uri()}?mode=ro", key, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except errors("DatabaseError") as exc:
+        if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_NOTADB"):
+            raise WrongPassphrase(f"wrong passphrase for the book {path}; it was left untouched") from None
+        raise BookError(_cannot_read(path, exc)) from None
+    finally:
+        conn.close()
+    _keys[os.path.realpath(path)] = key
+
+
+def forget_key(path: Path) -> None:
+    _keys.pop(os.path.realpath(path), None)
+
+
+def key_of(path: Path) -> str | None:
+    """The key of a locked book opened in this process (for its backups), None for a plain one."""
+    return _keys.get(os.path.realpath(path))
+
+
+def _keyed(target: str, key: str, **kwargs):
+    conn = cipher().connect(target, **kwargs)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher otherwise writes its failures on stderr
+    conn.execute(f"PRAGMA key = {key}")
+    return conn
+
+
+def raw_connect(path: Path | str, *, like: Path | None = None, **kwargs):
+    """A DB-API connection to path: keyed with the key of the book `like` (default: path) when that
+    book is locked, plain sqlite3 otherwise. Every connection to a book or its copies goes through here."""
+    key = key_of(Path(like if like is not None else path))
+    if key is None:
+        return sqlite3.connect(path, **kwargs)
+    return _keyed(str(path), key, **kwargs)
+
+
+def row_type(conn):
+    """The Row class of the connection's driver."""
+    return sys.modules[type(conn).__module__].Row
+
 
 def busy_timeout_ms() -> int:
     try:
@@ -84,11 +207,11 @@ def quick_check(conn: sqlite3.Connection, seconds: float | None = None) -> str |
         timer.start()
     try:
         found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-    except sqlite3.OperationalError as exc:
+    except errors("OperationalError") as exc:
         if "interrupt" in str(exc):
             return None
         raise
-    except sqlite3.DatabaseError as exc:
+    except errors("DatabaseError") as exc:
         found = str(exc)
     finally:
         if timer is not None:
@@ -162,6 +285,11 @@ def _check_header(path: Path) -> None:
         raise BookError(f"{path} is a folder, not a relmeet book") from None
     except OSError as exc:
         raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
+    if head and head != SQLITE_MAGIC and is_locked(path):
+        return
+    if head and head != SQLITE_MAGIC and looks_locked(path):
+        raise LockedBook(f"the book {path} is locked: its passphrase is needed to open it (or it is not a "
+                         "relmeet book); it was left untouched")
     if head and head != SQLITE_MAGIC:
         raise BookError(f"{path} is not a relmeet book (it is not an SQLite database); it was left untouched")
 
@@ -172,9 +300,9 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.OperationalError as exc:
+    except errors("OperationalError") as exc:
         raise BookError(_cannot_read(path, exc)) from None
-    except sqlite3.DatabaseError as exc:
+    except errors("DatabaseError") as exc:
         raise BookError(f"{path} is damaged or not a relmeet book ({exc}); it was left untouched") from None
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise BookError(f"{path} is an SQLite database of another program, not a relmeet book; it was left untouched")
@@ -186,7 +314,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
-def _cannot_read(path: Path, error: sqlite3.OperationalError) -> str:
+def _cannot_read(path: Path, error: Exception) -> str:
     """An operational failure to read the book: the disk, the folder or a lock, not what the file holds.
 
     On a full disk SQLite can't make the book's -shm file and says "disk I/O error".
@@ -228,7 +356,7 @@ def _check_whole(conn: sqlite3.Connection, path: Path) -> str | None:
 def _checked_today(conn: sqlite3.Connection) -> bool:
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (CLEAN_CHECK_SETTING,)).fetchone()
-    except sqlite3.DatabaseError:
+    except errors("DatabaseError"):
         return False  # no setting table (an old book), or a damaged one: check
     return bool(row) and row[0] == date.today().isoformat()
 
@@ -273,9 +401,9 @@ def open_again(path: Path) -> sqlite3.Connection:
     SQLite holds on it in this process, and another process could then delete the live WAL under us
     (measured: notes typed after a worker thread opened its connection were lost).
     """
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = raw_connect(path, isolation_level=None, check_same_thread=False)
     configure(conn)
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = row_type(conn)
     return conn
 
 
@@ -310,8 +438,8 @@ def _open_checked(path: Path, *, upgrade: bool, is_new: bool) -> sqlite3.Connect
     _check_header(path)
     try:
         # isolation_level=None: we issue BEGIN ourselves (BEGIN IMMEDIATE for writes).
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
+        conn = raw_connect(path, isolation_level=None, check_same_thread=False)
+    except errors() as exc:
         raise BookError(f"cannot open the book {path}: {exc}") from None
     try:
         version = _check_identity(conn, path)
@@ -323,7 +451,7 @@ def _open_checked(path: Path, *, upgrade: bool, is_new: bool) -> sqlite3.Connect
             if version < LATEST:
                 raise BookError(f"{path} is damaged ({problem}) and from an older relmeet, so it can't be "
                                 "opened: `relmeet restore` puts back the latest backup; it was left untouched")
-            conn.row_factory = sqlite3.Row
+            conn.row_factory = row_type(conn)
             return conn
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -334,14 +462,14 @@ def _open_checked(path: Path, *, upgrade: bool, is_new: bool) -> sqlite3.Connect
                 print(f"relmeet: upgrading the book {path.name} from version {version} to {LATEST} "
                       "(a large book takes up to a minute; it is done once)…", file=sys.stderr, flush=True)
             migrate(conn, version)
-    except sqlite3.OperationalError as exc:
+    except errors("OperationalError") as exc:
         conn.close()
         raise BookError(_cannot_read(path, exc)) from None
-    except sqlite3.DatabaseError as exc:
+    except errors("DatabaseError") as exc:
         conn.close()
         raise BookError(f"{path} is damaged or not a relmeet book ({exc})") from None
     except BaseException:
         conn.close()
         raise
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = row_type(conn)
     return conn

@@ -19,14 +19,21 @@ from relmeet.paths import state_dir
 DAMAGED = "The book is damaged: `relmeet restore` puts back the latest backup."
 
 
+def _driver(kind: str) -> tuple[type[BaseException], ...]:
+    """sqlite3's error class of that kind, and SQLCipher's once a locked book loaded it."""
+    import sys
+
+    return tuple(getattr(module, kind) for module in (sqlite3, sys.modules.get("sqlcipher3")) if module)
+
+
 def describe(error: BaseException) -> str | None:
     """A true, plain line for the failures an organizer can act on; None for an unexpected one."""
     if isinstance(error, RelmeetError):
         return str(error)
     original = getattr(error, "orig", None)  # SQLAlchemy wraps the driver's error; the driver's says what
-    if isinstance(original, sqlite3.Error):
+    if isinstance(original, _driver("Error")):
         error = original
-    if isinstance(error, sqlite3.OperationalError):
+    if isinstance(error, _driver("OperationalError")):
         text = str(error).lower()
         if "locked" in text or "busy" in text:
             return "The book is busy: another copy of relmeet (or another program) is writing to it. Try again."
@@ -36,7 +43,7 @@ def describe(error: BaseException) -> str | None:
             return "The book is read-only: relmeet can't write to it."
         if "disk i/o" in text:
             return "The disk failed to read or write the book (an I/O error). Check the disk, then try again."
-    if isinstance(error, sqlite3.DatabaseError) and (
+    if isinstance(error, _driver("DatabaseError")) and (
             (error.sqlite_errorname or "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
             or any(sign in str(error).lower() for sign in ("malformed", "not a database", "corrupt"))):
         return DAMAGED  # "vtable constructor failed" is also SQLITE_CORRUPT: a damaged search index

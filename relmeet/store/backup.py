@@ -90,7 +90,7 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged
         fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         os.close(fd)
         os.chmod(temp, 0o600)
-        target = sqlite3.connect(temp)
+        target = db.raw_connect(temp, like=book.path)  # a locked book's backups are locked with its key
         try:
             book._conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -102,7 +102,7 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged
             final = folder / name
         if found == "ok" or damaged_aside:
             os.replace(temp, final)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *db.errors()) as exc:
         temp.unlink(missing_ok=True)
         if made_folder and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()  # nothing was kept: leave no empty folder behind
@@ -141,7 +141,7 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
     chosen = next((b for b in list_backups(book) if b.name == name), None)
     if chosen is None:
         raise RelmeetError(f"there is no backup named {name!r} (see `relmeet restore` for the list)")
-    source = _open_backup(chosen.path)
+    source = _open_backup(chosen.path, book.path)
     try:
         # Pruning waits until after the restore so the safety copy can't push out the chosen one.
         safety = backup_now(book, now=now, prune=False, damaged_aside=True)
@@ -156,7 +156,7 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
                 conn.execute("PRAGMA journal_mode = WAL")
             if version < LATEST:
                 db.migrate(conn, version)
-        except sqlite3.Error as exc:
+        except db.errors() as exc:
             raise RelmeetError(f"restoring {name} failed ({exc}); the book before it is in {safety.name}") from None
     finally:
         source.close()
@@ -164,14 +164,14 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
     return safety
 
 
-def _open_backup(path: Path) -> sqlite3.Connection:
+def _open_backup(path: Path, book_path: Path) -> sqlite3.Connection:
     """Open a backup read-only and make sure it is a whole relmeet book we can read."""
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = db.raw_connect(f"{path.as_uri()}?mode=ro", like=book_path, uri=True)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.Error as exc:
+    except db.errors() as exc:
         raise RelmeetError(f"the backup {path.name} can't be read ({exc}); the book was left untouched") from None
     if app_id != db.APPLICATION_ID:
         conn.close()

@@ -84,8 +84,8 @@ class Book:
             for conn in self._all:
                 try:
                     conn.close()
-                except sqlite3.Error:
-                    pass
+                except db.errors():
+                    pass  # closing is all that is left to do; a connection that fails to close holds nothing
             self._all.clear()
         self._local = threading.local()
         if self._made_engine is not None:
@@ -108,7 +108,9 @@ def _make_engine(path: Path):
     """
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # creator: a locked book's connections are SQLCipher's, keyed (db.raw_connect); a plain one's sqlite3's.
+    engine = create_engine(f"sqlite:///{path}",
+                           creator=lambda: db.raw_connect(path, check_same_thread=False))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

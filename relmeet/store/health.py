@@ -51,7 +51,7 @@ def record_clean_check(book: Book) -> bool:
 
     try:
         set_setting(book, db.CLEAN_CHECK_SETTING, today().isoformat())
-    except sqlite3.OperationalError:
+    except db.errors("OperationalError"):
         return False  # busy or read-only just now: the next opening checks again, nothing is lost
     return True
 
