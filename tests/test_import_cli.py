@@ -41,11 +41,14 @@ def test_import_then_again_finds_the_look_alikes(book):
     assert peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'person'") == 3
 
 
-def test_partly_bad_file_imports_the_good_cards_and_reports_the_bad(book):
-    out = _relmeet("--db", str(book.path), "import", str(ANDROID))
+def test_partly_bad_file_imports_the_good_cards_and_reports_the_bad(book, tmp_path):
+    # the Android file's six cards (two of an e-mail alone, named by it), then two with no name at all
+    partly = tmp_path / "partly.vcf"
+    partly.write_bytes(ANDROID.read_bytes() + b"BEGIN:VCARD\r\nVERSION:3.0\r\nTEL:1\r\nEND:VCARD\r\n" * 2)
+    out = _relmeet("--db", str(book.path), "import", str(partly))
     assert out.returncode == 0
-    assert "Could not read: 2" in out.stderr and "card 1" in out.stderr and "no name" in out.stderr
-    assert peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'person'") == 4  # and their 2 organizations
+    assert "Could not read: 2" in out.stderr and "card 7" in out.stderr and "no name" in out.stderr
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE kind = 'person'") == 6  # and their 2 organizations
 
 
 def test_unreadable_file_is_one_line_and_exit_2(tmp_path, book):

@@ -13,8 +13,10 @@ def register(subparsers) -> None:
     parser.add_argument("files", nargs="+", type=Path, help="vCard (.vcf), CSV/TSV exports, or a relmeet JSON export")
     parser.add_argument("--dry-run", action="store_true", help="show the preview and write nothing")
     parser.add_argument("--on-duplicate", choices=("merge", "skip", "add"), default="merge",
-                        help="what to do with contacts that look like ones in the book (default: merge, which "
-                             "only fills empty fields and adds tags)")
+                        help="what to do with a card that has the same UID, e-mail or phone as a contact in the "
+                             "book or earlier in the files (default: merge, which fills empty fields and adds "
+                             "e-mails, phones, tags and notes, overwriting nothing); 'add' adds every card whole. "
+                             "A card that shares only a name is listed and added as a new contact")
     parser.set_defaults(func=run)
 
 
@@ -51,7 +53,8 @@ def run(args) -> int:
     with open_book(args, create=True) as book:
         found = preview(book, batch)
         for alike in found.look_alikes:
-            alike.decision = args.on_duplicate
+            if alike.evidence or args.on_duplicate == "add":
+                alike.decision = args.on_duplicate
         print_preview(found)
         if args.dry_run:
             print("Dry run: nothing was written.")
@@ -65,15 +68,18 @@ def run(args) -> int:
     return 0
 
 
+_DONE = {"merge": "merge", "skip": "skip", "add": "add as a new contact"}
+
+
 def print_preview(found) -> None:
     for layout in found.layouts:
         print(f"Read {layout}")
     people = sum(1 for c in found.new if c.kind == "person")
     print(f"New: {people} people, {found.organizations} organizations")
     if found.look_alikes:
-        print(f"Look like contacts already in the book: {len(found.look_alikes)}")
+        print(f"Look like contacts in the book or earlier in the files: {len(found.look_alikes)}")
         for alike in found.look_alikes[:20]:
-            print(f"  {alike.incoming.name}  ≈  {alike.existing_name}  ({alike.why}) → {alike.decision}")
+            print(f"  {alike.incoming.name}  ≈  {alike.existing_name}  ({alike.why}) → {_DONE[alike.decision]}")
         if len(found.look_alikes) > 20:
             print(f"  …and {len(found.look_alikes) - 20} more")
     if found.problems:

@@ -16,25 +16,43 @@ from relmeet.domain.files import Batch, Incoming, Problem
 from relmeet.domain.text import clean_text
 
 
+_BOMS = [(b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")]
+
+
+def _from_wide(raw: bytes) -> bytes:
+    """UTF-16/32 with a byte order mark (Excel's "Unicode text", some phones' vCards) as UTF-8 bytes."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(codec, errors="replace").encode("utf-8")
+    return raw
+
+
 def read_bytes(raw: bytes, name: str) -> Batch:
     from relmeet.importers import csv_layouts, vcard
 
+    raw = _from_wide(raw)
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
     if head.startswith(b"BEGIN:VCARD") or name.lower().endswith((".vcf", ".vcard")):
-        return _cleaned(vcard.read(raw, name))
-    return _cleaned(csv_layouts.read(raw, name))
+        return _cleaned(vcard.read(raw, name), name)
+    return _cleaned(csv_layouts.read(raw, name), name)
 
 
-def _cleaned(batch: Batch) -> Batch:
+def _cleaned(batch: Batch, name: str) -> Batch:
     contacts = []
     for contact in batch.contacts:
+        contact.source_name = Path(name).name  # the book keeps the file's name, never the folder it was in
         for item in fields(Incoming):
             value = getattr(contact, item.name)
             if isinstance(value, str):
                 setattr(contact, item.name, clean_text(value).strip())
             elif isinstance(value, list):
                 setattr(contact, item.name, [kept for kept in (clean_text(v).strip() for v in value) if kept])
+            elif isinstance(value, dict):
+                setattr(contact, item.name, {clean_text(k).strip(): clean_text(v).strip() for k, v in value.items()})
         contact.name = " ".join(contact.name.split())
+        contact.preferred_phone, contact.preferred_email = (clean_text(contact.preferred_phone).strip(),
+                                                            clean_text(contact.preferred_email).strip())
         if contact.name:
             contacts.append(contact)
         else:

@@ -2,186 +2,196 @@
 
 Hand-written because the broken cards organizers really have (cut-off files, stray lines, 2.1
 quoted-printable soft breaks) must yield the good cards and a reason for each bad one, where the
-strict parsers stop at the first error.
+strict parsers stop at the first error. Decoding is relmeet/importers/vcard_lines.py's: unfold, then each
+value by its own ENCODING and CHARSET. Every field the book has a place for is kept (schema 7).
 """
 from __future__ import annotations
 
-import base64
-import quopri
 import re
 
 from relmeet.domain.files import Batch, Incoming, Problem
 from relmeet.importers.csv_layouts import SYSTEM_GROUPS
+from relmeet.importers.vcard_lines import Line, parse, split, unescape, unfold
 
-LINE = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.S)
-
-
-def _decode_text(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", errors="replace")
+_SKIPPED = ("PHOTO", "LOGO", "SOUND", "KEY")
+# TYPE values that say nothing an organizer would call a label
+_NOT_LABELS = {"pref", "voice", "internet", "x400", "x-internet", "uri", "text", "msg"}
+_LABEL_WORDS = {"cell": "mobile", "iphone": "mobile", "mobile": "mobile"}
+_ABLABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 
 
-def _unfold(text: str) -> list[str]:
-    """Join folded lines. Each logical line is gathered as a list of pieces and joined once: adding to
-    a string held in a list copies it every time, and a 10 MB PHOTO folded at 75 columns took 49 s."""
-    lines: list[str] = []
-    pieces: list[str] = []  # the logical line being gathered
-    head: str | None = None  # its name and parameters (before the first ":"), once the ":" has come
-
-    def add(piece: str) -> None:
-        nonlocal head
-        if head is None and ":" in piece:
-            head = ("".join(pieces) + piece.split(":", 1)[0]).upper()
-        pieces.append(piece)
-
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if line[:1] in (" ", "\t") and pieces:
-            add(line[1:])
-        elif (pieces and pieces[-1].endswith("=") and head is not None and "QUOTED-PRINTABLE" in head
-              and line.strip().upper() != "END:VCARD"):  # a value ending in "=" must not swallow the card's end
-            pieces[-1] = pieces[-1][:-1]  # a 2.1 quoted-printable soft line break
-            add(line)
-        else:
-            if pieces:
-                lines.append("".join(pieces))
-            pieces, head = [], None
-            add(line)
-    if pieces:
-        lines.append("".join(pieces))
-    return lines
-
-
-def _params(text: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for part in filter(None, text.split(";")):
-        key, _, value = part.partition("=")
-        if value:
-            found[key.upper()] = value.strip('"')
-        elif key.upper() in ("QUOTED-PRINTABLE", "BASE64", "B", "8BIT"):  # 2.1 bare encodings
-            found["ENCODING"] = key.upper()
-        else:
-            found.setdefault("TYPE", "")
-            found["TYPE"] += ("," if found["TYPE"] else "") + key  # 2.1 bare types: TEL;CELL;HOME
-    return found
-
-
-def _value(params: dict[str, str], value: str) -> str:
-    encoding = params.get("ENCODING", "").upper()
-    charset = params.get("CHARSET", "utf-8")
-    if encoding == "QUOTED-PRINTABLE":
-        raw = quopri.decodestring(value.encode("latin-1", errors="replace"))
-        try:
-            return raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            return raw.decode("utf-8", errors="replace")
-    if encoding in ("B", "BASE64"):
-        try:
-            return base64.b64decode(value, validate=False).decode(charset, errors="replace")
-        except (ValueError, LookupError):
-            return ""
+def _date(value: str) -> str:
+    """'1984-05-17', '19840517', '--0517', '--05-17', '1984-05-17T00:00:00Z' -> ISO ('--05-17' without a year);
+    anything else kept as written (VALUE=text "circa 1960")."""
+    value = value.strip()
+    match = re.match(r"^(\d{4}|--)-?(\d{2})-?(\d{2})(?:T.*)?$", value)
+    if match:
+        return f"{match[1]}-{match[2]}-{match[3]}" if match[1] != "--" else f"--{match[2]}-{match[3]}"
     return value
 
 
-def _unescape(text: str) -> str:
-    return re.sub(r"\\([nN,;:\\])", lambda m: "\n" if m[1] in "nN" else m[1], text)
+def _label(line: Line, labels: dict[str, str]) -> str:
+    if line.group and line.group in labels:
+        return labels[line.group]
+    for kind in line.types:
+        if kind not in _NOT_LABELS:
+            word = kind[2:] if kind.startswith("x-") else kind
+            return _LABEL_WORDS.get(word, word)
+    return ""
 
 
-def _split(text: str, sep: str) -> list[str]:
-    """Split on sep unless escaped, then unescape each part."""
-    parts, buffer, escaped = [], "", False
-    for char in text:
-        if escaped:
-            buffer += "\\" + char
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == sep:
-            parts.append(_unescape(buffer))
-            buffer = ""
-        else:
-            buffer += char
-    parts.append(_unescape(buffer + ("\\" if escaped else "")))
-    return parts
+def _pref(line: Line) -> int:
+    """Lower is preferred: PREF=1 (4.0), TYPE=pref (3.0) or bare PREF (2.1); 100 when unsaid."""
+    numbers = [int(p) for p in line.params.get("PREF", []) if p.isdigit()]
+    if numbers:
+        return min(numbers)
+    return 1 if "pref" in line.types else 100
 
 
-def _card(lines: list[str], source: str) -> Incoming | str:
-    fields: dict[str, list[tuple[dict, str]]] = {}
+def _phone(value: str) -> str:
+    """A VALUE=uri number as the organizer writes it: 'tel:+1-555-0100;ext=5' -> '+1-555-0100 ext. 5'."""
+    value = value.strip()
+    if value.lower().startswith("tel:"):
+        number, _, rest = value[4:].partition(";")
+        ext = re.search(r"(?:^|;)ext=([^;]+)", rest, re.I)
+        return number + (f" ext. {ext[1]}" if ext else "")
+    return value
+
+
+def _entries(lines: list[Line], labels: dict[str, str], clean) -> tuple[list[str], dict[str, str], str]:
+    values: list[str] = []
+    found: dict[str, str] = {}
+    best, best_rank = "", 101
     for line in lines:
-        if not line.strip():
+        value = clean(unescape(line.value).strip())
+        if not value or value in values:
             continue
-        match = LINE.match(line)
-        if match is None:
-            continue  # a stray line inside a card: skip it, keep the card
-        name, params, value = match[1].upper(), _params(match[2]), match[3]
-        if name in ("PHOTO", "LOGO", "SOUND", "KEY"):
+        values.append(value)
+        found[value] = _label(line, labels)
+        if _pref(line) < best_rank:
+            best, best_rank = value, _pref(line)
+    return values, {v: label for v, label in found.items() if label}, best
+
+
+def _card(lines: list[Line], source: str, agents: list[Incoming]) -> Incoming | str:
+    fields: dict[str, list[Line]] = {}
+    labels: dict[str, str] = {}  # item1.X-ABLabel:Signal names item1.TEL
+    for line in lines:
+        if line.name in _SKIPPED:
             continue
-        fields.setdefault(name, []).append((params, _value(params, value)))
+        if line.name == "X-ABLABEL" and line.group:
+            word = line.value.strip()
+            word = _ABLABEL.sub(r"\1", word)
+            labels[line.group] = _LABEL_WORDS.get(word.lower(), word.lower() if _ABLABEL.match(line.value) else word)
+            continue
+        fields.setdefault(line.name, []).append(line)
 
     def first(key: str) -> str:
-        return fields[key][0][1] if key in fields else ""
+        return fields[key][0].value if key in fields else ""
 
-    org_parts = _split(first("ORG"), ";") if "ORG" in fields else []
-    organization = " ".join(p.strip() for p in org_parts[:1] if p.strip())
-    kind = "organization" if first("KIND").lower() in ("org", "organization") or \
-        first("X-ABSHOWAS").upper() == "COMPANY" else "person"
-    name = _unescape(first("FN")).strip()
-    if not name and "N" in fields:
-        family, given, middle, prefix, suffix = (_split(first("N"), ";") + [""] * 5)[:5]
-        name = " ".join(p.strip() for p in (prefix, given, middle, family, suffix) if p.strip())
+    org_parts = [p.strip() for p in split(first("ORG"), ";")] if "ORG" in fields else []
+    organization = org_parts[0] if org_parts else ""
+    department = " / ".join(p for p in org_parts[1:] if p)
+    kind = "organization" if first("KIND").strip().lower() in ("org", "organization") or \
+        first("X-ABSHOWAS").strip().upper() == "COMPANY" else "person"
+    family, given, middle, prefix, _suffix = ([" ".join(p.replace(",", " ").split()) for p in split(first("N"), ";")]
+                                              + [""] * 5)[:5] if "N" in fields else [""] * 5
+    emails, email_labels, preferred_email = _entries(
+        fields.get("EMAIL", []), labels, lambda v: v[7:] if v.lower().startswith("mailto:") else v)
+    phones, phone_labels, preferred_phone = _entries(fields.get("TEL", []), labels, _phone)
+    name = unescape(first("FN")).strip()
+    if not name:
+        name = " ".join(p for p in (prefix, given, middle, family) if p)
     if not name and organization:
         name, kind = organization, "organization"
+    if not name and emails:
+        name = emails[0]  # a card of an address only: the address is all the name there is (as the CSV reader)
     if not name:
-        return "no name (FN, N or ORG) in the card"
+        return "no name (FN, N, ORG or EMAIL) in the card"
     if kind == "organization" and organization == name:
         organization = ""
-    tags = []
-    for _params_, value in fields.get("CATEGORIES", []):
-        tags += [t.strip() for t in _split(value, ",") if t.strip() and t.strip().lower() not in SYSTEM_GROUPS]
-    address = _split(first("ADR"), ";") if "ADR" in fields else []
+    tags: list[str] = []
+    for line in fields.get("CATEGORIES", []):
+        for tag in (t.strip() for t in split(line.value, ",")):
+            if tag and tag.lower() not in SYSTEM_GROUPS and tag not in tags:
+                tags.append(tag)
+    notes = [unescape(line.value).strip() for line in fields.get("NOTE", [])]
+    addresses = sorted(fields.get("ADR", []), key=_pref)
+    address = ([p.strip() for p in split(addresses[0].value, ";")] + [""] * 7)[:7] if addresses else [""] * 7
+    for other in addresses[1:]:  # the book has one address: the others are kept in the notes
+        parts = [" ".join(p.split()) for p in split(other.value, ";") if p.strip()]
+        if parts:
+            notes.append(f"Address{' (' + _label(other, labels) + ')' if _label(other, labels) else ''}: "
+                         + ", ".join(parts))
+    for agent in agents:  # a 2.1 AGENT card belongs to this person: kept in their notes, not a new person
+        notes.append("Agent: " + ", ".join([agent.name] + agent.phones + agent.emails))
+    anniversary = first("ANNIVERSARY") or first("X-ANNIVERSARY") or first("X-EVOLUTION-ANNIVERSARY")
     return Incoming(
-        name=" ".join(name.split()), kind=kind, organization=organization,
-        role=_unescape(first("TITLE") or first("ROLE")).strip(),
-        phones=[_unescape(v).strip() for _p, v in fields.get("TEL", []) if v.strip()],
-        emails=[_unescape(v).strip() for _p, v in fields.get("EMAIL", []) if v.strip()],
-        tags=tags, notes="\n".join(_unescape(v).strip() for _p, v in fields.get("NOTE", []) if v.strip()),
-        neighbourhood=address[3].strip() if len(address) > 3 else "",
-        language=_unescape(first("LANG")).strip(), source=source)
+        name=" ".join(name.split()), kind=kind, organization=organization, department=department,
+        role=unescape(first("TITLE") or first("ROLE")).strip(),
+        phones=phones, emails=emails, phone_labels=phone_labels, email_labels=email_labels,
+        preferred_phone=preferred_phone, preferred_email=preferred_email,
+        tags=tags, notes="\n".join(n for n in notes if n),
+        neighbourhood=address[3], street="\n".join(p for p in address[:3] if p), city=address[3],
+        region=address[4], postal_code=address[5], country=address[6],
+        language=unescape(first("LANG")).strip(), honorific=prefix, given_name=" ".join(p for p in (given, middle) if p),
+        family_name=family, goes_by=split(first("NICKNAME"), ",")[0].strip() if "NICKNAME" in fields else "",
+        uid=unescape(first("UID")).strip(), url=unescape(first("URL")).strip(),
+        birthday=_date(unescape(first("BDAY"))), anniversary=_date(unescape(anniversary)), source=source)
 
 
 def read(raw: bytes, name: str) -> Batch:
     batch = Batch(layouts=[f"{name}: vCard"])
-    text = _decode_text(raw)
+    text = raw.removeprefix(b"\xef\xbb\xbf").decode("latin-1")  # bytes as they are: each value decodes itself
     if "BEGIN:VCARD" not in text.upper():
         batch.problems.append(Problem(name, "no vCard in the file (no BEGIN:VCARD line)"))
         batch.unreadable_file = True
         return batch
-    card: list[str] | None = None
+    card: list[Line] | None = None
+    agents: list[Incoming] = []
+    nested: list[list[Line]] = []  # 2.1 AGENT cards open inside the card
+    after_agent = False
     number = 0
     start_line = 0
-    for index, line in enumerate(_unfold(text), start=1):
+    for index, line in enumerate(unfold(text), start=1):
         upper = line.strip().upper()
         if upper == "BEGIN:VCARD":
+            if card is not None and after_agent:
+                nested.append([])
+                after_agent = False
+                continue
             if card is not None:
                 batch.problems.append(Problem(f"{name}, card {number} (line {start_line})",
                                               "the card has no END:VCARD before the next one"))
             number += 1
-            card, start_line = [], index
+            card, start_line, agents, nested = [], index, [], []
         elif upper == "END:VCARD":
+            if nested:
+                agent = _card(nested.pop(), "", [])
+                if isinstance(agent, Incoming):
+                    agents.append(agent)
+                continue
             if card is None:
                 batch.problems.append(Problem(f"{name}, line {index}", "END:VCARD without a BEGIN:VCARD"))
                 continue
-            found = _card(card, f"{name}, card {number}")
+            found = _card(card, f"{name}, card {number}", agents)
             if isinstance(found, str):
                 batch.problems.append(Problem(f"{name}, card {number} (line {start_line})", found))
             else:
                 batch.contacts.append(found)
             card = None
         elif card is not None:
-            card.append(line)
+            parsed = parse(line)
+            after_agent = parsed is not None and parsed.name == "AGENT" and not parsed.raw.strip()
+            if parsed is None:
+                continue  # a stray line inside a card: skip it, keep the card
+            if nested:
+                nested[-1].append(parsed)
+            elif parsed.name == "AGENT" and parsed.raw.upper().startswith("BEGIN:VCARD"):
+                inline = read(unescape(parsed.value).encode("utf-8"), name)  # 3.0: the agent as an escaped value
+                agents += inline.contacts
+            else:
+                card.append(parsed)
     if card is not None:
         batch.problems.append(Problem(f"{name}, card {number} (line {start_line})",
                                       "the file ends inside the card (no END:VCARD)"))

@@ -1,20 +1,24 @@
-"""Importing contacts: a preview first (new, look-alikes, unreadable), then one all-or-nothing write."""
+"""Importing contacts: a preview first (new, look-alikes, unreadable), then one all-or-nothing write.
+
+Who is who is decided by evidence: the same UID, the same e-mail or the same phone as a contact in the book
+(or as an earlier card of the same import). A card with evidence is merged by default. A name alone, the same
+or close, makes a look-alike that is *offered* (listed, and added as a new contact unless the organizer says
+merge): 43 different "John Vũ" are 43 people. An organization's card is the organization of that name.
+Merging keeps everything: empty fields filled, e-mails, phones and tags unioned with their labels, both notes.
+"""
 from __future__ import annotations
 
 import difflib
-import re
 
 from relmeet.domain import to_iso, utcnow
 from relmeet.domain.files import Batch, Counts, Incoming, LookAlike, Preview
 from relmeet.domain.text import fold
 from relmeet.store.book import Book
+from relmeet.store.card_fields import CARD_FIELDS, add_entries, same_key
 
 DECISIONS = ("merge", "skip", "add")
-
-
-def _digits(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone)
-    return digits[-10:] if len(digits) >= 7 else ""
+_ASSESSED = ("level", "stance", "influence", "rung", "is_leader", "is_gatekeeper", "contact_method",
+             "their_language", "pronouns", "reach_note", "leadership_note", "gatekeeper_note", "notes_private")
 
 
 def _blocks(folded: str) -> set[tuple[str, str]]:
@@ -28,59 +32,85 @@ def _blocks(folded: str) -> set[tuple[str, str]]:
     return {(first, last), (last, first)}
 
 
+def _is_number(key: str) -> bool:
+    """A phone is evidence when it has seven digits or more ("123456" on two cards proves nothing)."""
+    return len(key) >= 7 and key.isdigit()
+
+
+def _keys(contact: Incoming) -> list[tuple[str, str]]:
+    """The evidence a card carries, strongest first."""
+    keys = [("same UID", contact.uid)] if contact.uid else []
+    keys += [("same email", same_key("contact_email", e)) for e in contact.emails]
+    keys += [("same phone", k) for k in (same_key("contact_phone", p) for p in contact.phones) if _is_number(k)]
+    return keys
+
+
 def preview(book: Book, batch: Batch) -> Preview:
     found = Preview(problems=list(batch.problems), layouts=list(batch.layouts))
-    by_email, by_phone, by_name = {}, {}, {}
-    for r in book._rows("SELECT id, name, email, phone FROM contact WHERE archived_at IS NULL"):
-        if r["email"]:
-            by_email[r["email"].strip().lower()] = (r["id"], r["name"])
-        if _digits(r["phone"]):
-            by_phone[_digits(r["phone"])] = (r["id"], r["name"])
-        by_name.setdefault(fold(r["name"]), (r["id"], r["name"]))
+    evidence: dict[tuple[str, str], tuple[int, str]] = {}
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    for r in book._rows("SELECT id, name, kind, uid, email, phone FROM contact WHERE archived_at IS NULL"):
+        if r["uid"]:
+            evidence[("same UID", r["uid"])] = (r["id"], r["name"])
+        if r["email"].strip():
+            evidence.setdefault(("same email", same_key("contact_email", r["email"])), (r["id"], r["name"]))
+        if _is_number(same_key("contact_phone", r["phone"])):
+            evidence.setdefault(("same phone", same_key("contact_phone", r["phone"])), (r["id"], r["name"]))
+        by_name.setdefault((fold(r["name"]), r["kind"]), (r["id"], r["name"]))
+    for table, column, why in (("contact_email", "address", "same email"), ("contact_phone", "number", "same phone")):
+        for r in book._rows(f"SELECT e.contact_id, e.{column}, c.name FROM {table} e JOIN contact c "
+                            "ON c.id = e.contact_id WHERE c.archived_at IS NULL"):
+            if why == "same email" or _is_number(same_key(table, r[1])):
+                evidence.setdefault((why, same_key(table, r[1])), (r[0], r[2]))
     blocks: dict[tuple[str, str], list[str]] = {}
-    for name in by_name:
-        for key in _blocks(name):
-            blocks.setdefault(key, []).append(name)
-    seen_in_batch: dict[str, Incoming] = {}
+    for name, kind in by_name:
+        if kind == "person":
+            for key in _blocks(name):
+                blocks.setdefault(key, []).append(name)
+    in_file: dict[tuple[str, str], Incoming] = {}      # evidence seen earlier in this import
+    names_in_file: dict[tuple[str, str], Incoming] = {}
     for contact in batch.contacts:
-        match, why = None, ""
-        for email in contact.emails:
-            if email.lower() in by_email:
-                match, why = by_email[email.lower()], "same email"
-                break
-        if match is None:
-            for phone in contact.phones:
-                if _digits(phone) in by_phone:
-                    match, why = by_phone[_digits(phone)], "same phone"
-                    break
-        if match is None:
-            folded = fold(contact.name)
-            if folded in by_name:
-                match, why = by_name[folded], "same name"
-            else:
-                nearby = {name for key in _blocks(folded) for name in blocks.get(key, ())}
-                close = difflib.get_close_matches(folded, nearby, n=1, cutoff=0.9)
-                if close:
-                    match, why = by_name[close[0]], "close name"
-        if match is not None:
-            found.look_alikes.append(LookAlike(contact, match[0], match[1], why))
-            continue
-        key = fold(contact.name) + "|" + contact.kind
-        if key in seen_in_batch:  # the same person twice in the files: keep one, fold the other in
-            _fold_into(seen_in_batch[key], contact)
-            continue
-        seen_in_batch[key] = contact
-        found.new.append(contact)
+        alike = _against_book(contact, evidence, by_name, blocks) or _against_file(contact, in_file, names_in_file)
+        if alike is None:
+            found.new.append(contact)
+        else:
+            found.look_alikes.append(alike)
+        for key in _keys(contact):
+            in_file.setdefault(key, contact)
+        names_in_file.setdefault((fold(contact.name), contact.kind), contact)
     return found
 
 
-def _fold_into(kept: Incoming, other: Incoming) -> None:
-    for attr in ("phones", "emails", "tags"):
-        values = getattr(kept, attr)
-        values += [v for v in getattr(other, attr) if v not in values]
-    for attr in ("organization", "role", "notes", "neighbourhood", "language"):
-        if not getattr(kept, attr):
-            setattr(kept, attr, getattr(other, attr))
+def _against_book(contact, evidence, by_name, blocks) -> LookAlike | None:
+    for key in _keys(contact):
+        if key in evidence:
+            return LookAlike(contact, *evidence[key], why=key[0])
+    folded = fold(contact.name)
+    if (folded, contact.kind) in by_name:
+        if contact.kind == "organization":  # an organization is known by its name, as a person's ORG names it
+            return LookAlike(contact, *by_name[(folded, contact.kind)], why="same organization")
+        return LookAlike(contact, *by_name[(folded, contact.kind)], why="same name", decision="add", evidence=False)
+    if contact.kind == "person":
+        nearby = {name for key in _blocks(folded) for name in blocks.get(key, ())}
+        close = difflib.get_close_matches(folded, nearby, n=1, cutoff=0.9)
+        if close:
+            return LookAlike(contact, *by_name[(close[0], "person")], why="close name", decision="add",
+                             evidence=False)
+    return None
+
+
+def _against_file(contact, in_file, names_in_file) -> LookAlike | None:
+    for key in _keys(contact):
+        if key in in_file:
+            other = in_file[key]
+            return LookAlike(contact, 0, other.name, why=f"{key[0]}, in this import", other=other)
+    other = names_in_file.get((fold(contact.name), contact.kind))
+    if other is not None:
+        if contact.kind == "organization":
+            return LookAlike(contact, 0, other.name, why="same organization, in this import", other=other)
+        return LookAlike(contact, 0, other.name, why="same name, in this import", decision="add", evidence=False,
+                         other=other)
+    return None
 
 
 def apply(book: Book, found: Preview) -> Counts:
@@ -88,7 +118,10 @@ def apply(book: Book, found: Preview) -> Counts:
     counts = Counts()
     now = to_iso(utcnow())
     with book._write() as conn:
-        orgs = {fold(r[1]): r[0] for r in conn.execute("SELECT id, name FROM contact WHERE kind = 'organization'")}
+        orgs = {fold(r[1]): r[0] for r in conn.execute(
+            "SELECT id, name FROM contact WHERE kind = 'organization' AND archived_at IS NULL ORDER BY id DESC")}
+        uids = {r[0] for r in conn.execute("SELECT uid FROM contact WHERE uid <> ''")}
+        written: dict[int, int] = {}  # id() of a card -> the contact it became or went into
 
         def organization_id(name: str) -> int | None:
             if not name.strip():
@@ -101,54 +134,67 @@ def apply(book: Book, found: Preview) -> Counts:
                 counts.organizations += 1
             return orgs[key]
 
-        for contact in found.new:
-            if contact.kind == "organization":
-                if fold(contact.name) in orgs:
-                    continue
-                organization_id(contact.name)
-                contact_id = orgs[fold(contact.name)]
-                conn.execute("UPDATE contact SET phone = ?, email = ?, notes = ?, neighbourhood = ? WHERE id = ?",
-                             (contact.phones[0] if contact.phones else "", contact.emails[0] if contact.emails else "",
-                              _notes(contact), contact.neighbourhood, contact_id))
+        def add(card: Incoming) -> int:
+            uid = card.uid if card.uid not in uids else ""  # an added copy of a known card gets its own UID later
+            uids.add(uid)
+            values = {f: getattr(card, f) for f in CARD_FIELDS}
+            values.update(_assessments(card))
+            values.update(kind=card.kind, name=card.name, uid=uid, notes=card.notes, created_at=now, updated_at=now,
+                          organization_id=organization_id(card.organization) if card.kind == "person" else None)
+            if card.kind == "organization":
+                values["level"] = "organization"
+            contact_id = conn.execute(f"INSERT INTO contact ({', '.join(values)}) VALUES "
+                                      f"({', '.join('?' * len(values))})", list(values.values())).lastrowid
+            if card.kind == "organization":
+                orgs.setdefault(fold(card.name), contact_id)
+                counts.organizations += 1
             else:
-                contact_id = conn.execute(
-                    "INSERT INTO contact (kind, name, organization_id, role, phone, email, neighbourhood, language, "
-                    "notes, created_at, updated_at) VALUES ('person', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (contact.name, organization_id(contact.organization), contact.role,
-                     contact.phones[0] if contact.phones else "", contact.emails[0] if contact.emails else "",
-                     contact.neighbourhood, contact.language, _notes(contact), now, now)).lastrowid
                 counts.added += 1
-            conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", [(contact_id, t) for t in contact.tags])
+            _lists_and_tags(conn, contact_id, card)
+            return contact_id
+
+        def merge(contact_id: int, card: Incoming) -> None:
+            row = conn.execute("SELECT * FROM contact WHERE id = ?", (contact_id,)).fetchone()
+            filled = {f: getattr(card, f) for f in CARD_FIELDS if not row[f] and getattr(card, f)}
+            if card.uid and not row["uid"] and card.uid not in uids:
+                filled["uid"] = card.uid
+                uids.add(card.uid)
+            if card.kind == "person" and card.organization and row["organization_id"] is None:
+                filled["organization_id"] = organization_id(card.organization)
+            if card.notes and card.notes not in row["notes"]:  # both notes kept, the book's first
+                filled["notes"] = (row["notes"] + "\n\n" + card.notes) if row["notes"] else card.notes
+            filled["updated_at"] = now
+            conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in filled)} WHERE id = ?",
+                         (*filled.values(), contact_id))
+            _lists_and_tags(conn, contact_id, card)
+
+        for card in found.new:
+            if card.kind == "organization" and fold(card.name) in orgs:
+                # named earlier in this import by a person's ORG: the organization's own card fills it in
+                written[id(card)] = orgs[fold(card.name)]
+                merge(orgs[fold(card.name)], card)
+            else:
+                written[id(card)] = add(card)
         for alike in found.look_alikes:
-            if alike.decision == "skip":
-                counts.skipped += 1
+            target = alike.existing_id or written.get(id(alike.other))
+            if alike.decision == "skip" or (alike.decision == "merge" and target is None):
+                counts.skipped += 1  # skipped, or resembling a card that was itself skipped
             elif alike.decision == "add":
-                conn.execute(
-                    "INSERT INTO contact (kind, name, role, phone, email, notes, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (alike.incoming.kind, alike.incoming.name, alike.incoming.role,
-                     alike.incoming.phones[0] if alike.incoming.phones else "",
-                     alike.incoming.emails[0] if alike.incoming.emails else "", _notes(alike.incoming), now, now))
-                counts.added += 1
-            else:  # merge: fill what is empty, add tags; never overwrite what the organizer wrote
-                c = alike.incoming
-                conn.execute(
-                    "UPDATE contact SET phone = CASE phone WHEN '' THEN ? ELSE phone END, "
-                    "email = CASE email WHEN '' THEN ? ELSE email END, role = CASE role WHEN '' THEN ? ELSE role END, "
-                    "neighbourhood = CASE neighbourhood WHEN '' THEN ? ELSE neighbourhood END, updated_at = ? "
-                    "WHERE id = ?", (c.phones[0] if c.phones else "", c.emails[0] if c.emails else "", c.role,
-                                     c.neighbourhood, now, alike.existing_id))
-                conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)",
-                                 [(alike.existing_id, t) for t in c.tags])
+                written[id(alike.incoming)] = add(alike.incoming)
+            else:
+                merge(target, alike.incoming)
+                written[id(alike.incoming)] = target
                 counts.merged += 1
     return counts
 
 
-def _notes(contact: Incoming) -> str:
-    """Extra phones and emails go into the notes rather than being dropped."""
-    extra = contact.phones[1:] + contact.emails[1:]
-    lines = [contact.notes] if contact.notes else []
-    if extra:
-        lines.append("Also: " + ", ".join(extra))
-    lines.append(f"Imported from {contact.source}")
-    return "\n".join(lines)
+def _lists_and_tags(conn, contact_id: int, card: Incoming) -> None:
+    add_entries(conn, contact_id, "contact_email", card.ordered("emails"))
+    add_entries(conn, contact_id, "contact_phone", card.ordered("phones"))
+    conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", [(contact_id, t) for t in card.tags])
+
+
+def _assessments(card: Incoming) -> dict:
+    """What relmeet's own CSV carries back of the organizer's assessments; values the book refuses are left out
+    here and reported by the reader."""
+    return {k: v for k, v in card.assessments.items() if k in _ASSESSED}

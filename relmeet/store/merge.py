@@ -11,6 +11,7 @@ import sqlite3
 from relmeet import domain
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.people import MERGE_FIELDS, MergeRecord, MergeSides
+from relmeet.store.card_fields import LISTS, same_key
 
 # contact fields a user chooses between, with the label the merge screen shows
 FIELDS = MERGE_FIELDS
@@ -83,7 +84,12 @@ def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = Non
                                         "(SELECT tag FROM contact_tag WHERE contact_id = ?)", (drop_id, keep_id))
         conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)",
                          [(keep_id, tag) for tag in snap["tags_added"]])
-        # 6. an organization's members
+        # 5b. e-mails and phones: the union, labels kept; the one preferred is what the kept contact's field says
+        for table in LISTS:
+            snap[table] = _merge_list(conn, table, keep_id, drop_id)
+        # 6. an organization's members, and an organization whose day-to-day contact it was
+        snap["moved"]["day_to_day"] = _ids(conn, "SELECT id FROM contact WHERE day_to_day_id = ?", (drop_id,))
+        conn.execute("UPDATE contact SET day_to_day_id = ? WHERE day_to_day_id = ?", (keep_id, drop_id))
         snap["moved"]["members"] = _ids(conn, "SELECT id FROM contact WHERE organization_id = ? AND id <> ?",
                                         (drop_id, keep_id))
         conn.execute("UPDATE contact SET organization_id = ? WHERE organization_id = ? AND id <> ?",
@@ -93,6 +99,42 @@ def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = Non
         return conn.execute(
             "INSERT INTO merge_log (kept_id, dropped_id, dropped_name, snapshot, merged_at) VALUES (?, ?, ?, ?, ?)",
             (keep_id, drop_id, drop["name"], json.dumps(snap, ensure_ascii=False), now)).lastrowid
+
+
+def _merge_list(conn: sqlite3.Connection, table: str, keep_id: int, drop_id: int) -> dict:
+    column, copy = LISTS[table]
+    rows = lambda who: [dict(r) for r in conn.execute(  # noqa: E731
+        f"SELECT * FROM {table} WHERE contact_id = ? ORDER BY position, id", (who,))]
+    kept, dropped = rows(keep_id), rows(drop_id)
+    held = {same_key(table, r[column]) for r in kept}
+    position = max((r["position"] for r in kept), default=-1) + 1
+    for row in dropped:
+        if same_key(table, row[column]) in held:
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row["id"],))
+            continue
+        held.add(same_key(table, row[column]))
+        conn.execute(f"UPDATE {table} SET contact_id = ?, preferred = 0, position = ? WHERE id = ?",
+                     (keep_id, position, row["id"]))
+        position += 1
+    chosen = conn.execute(f"SELECT {copy} FROM contact WHERE id = ?", (keep_id,)).fetchone()[0]
+    match = [r["id"] for r in rows(keep_id) if chosen and same_key(table, r[column]) == same_key(table, chosen)
+             and not r["bad"]]
+    if match:
+        conn.execute(f"UPDATE {table} SET preferred = 0 WHERE contact_id = ?", (keep_id,))
+        conn.execute(f"UPDATE {table} SET preferred = 1 WHERE id = ?", (match[0],))
+    return {"kept": kept, "dropped": dropped}
+
+
+def _unmerge_list(conn: sqlite3.Connection, table: str, keep_id: int, drop_id: int, saved: dict) -> None:
+    """The dropped contact's entries back with their ids; the kept one's order and preferred mark as they were."""
+    ids = [r["id"] for r in saved["dropped"]]
+    _move_back(conn, f"DELETE FROM {table} WHERE contact_id = ? AND id IN (%s)", (keep_id,), ids)
+    conn.execute(f"UPDATE {table} SET preferred = 0 WHERE contact_id = ?", (keep_id,))
+    for row in saved["kept"]:
+        conn.execute(f"UPDATE {table} SET preferred = ?, position = ? WHERE id = ? AND contact_id = ?",
+                     (row["preferred"], row["position"], row["id"], keep_id))
+    for row in saved["dropped"]:
+        _insert(conn, table, {**row, "contact_id": drop_id}, keep_id=True)
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict, *, keep_id: bool) -> int:
@@ -159,6 +201,11 @@ def undo(book, merge_id: int) -> int:
                          [(drop_id, tag) for tag in snap["tags"]])
         _move_back(conn, "UPDATE contact SET organization_id = ? WHERE organization_id = ? AND id IN (%s)",
                    (drop_id, keep_id), moved["members"])
+        _move_back(conn, "UPDATE contact SET day_to_day_id = ? WHERE day_to_day_id = ? AND id IN (%s)",
+                   (drop_id, keep_id), moved.get("day_to_day", []))
+        for table in LISTS:
+            if table in snap:  # merges made before schema 7 have no lists to put back
+                _unmerge_list(conn, table, keep_id, drop_id, snap[table])
         conn.execute("UPDATE merge_log SET undone_at = ? WHERE id = ?", (domain.to_iso(domain.utcnow()), merge_id))
         return drop_id
 
