@@ -150,7 +150,7 @@ def _open_locked(args) -> None:
 
     if args.demo or not looks_locked(args.book_path):
         return
-    from relmeet import lock
+    from relmeet.store import lock
     from relmeet.commands.lock import ask_passphrase
 
     lock.open_with(args.book_path, ask_passphrase(args, f"Passphrase for {Path(args.book_path).name}: "))
@@ -165,7 +165,7 @@ def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None)
 
         book = Book(book_path)  # fails here, before the screen is taken over, with a one-line error
     elif passphrase_file:
-        from relmeet import lock
+        from relmeet.store import lock
         from relmeet.commands.lock import read_passphrase_file
         from relmeet.store import Book
 

@@ -82,7 +82,10 @@ def looks_locked(path: Path) -> bool:
     Read with open() only before relmeet holds the book (closing a descriptor drops SQLite's locks).
     """
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return False  # a pipe or a device: opening it could wait for ever; connect() refuses it
+        size = info.st_size
         with open(path, "rb") as handle:
             head = handle.read(16)
     except OSError:
@@ -125,6 +128,21 @@ def use_passphrase(path: Path, passphrase: str) -> None:
     finally:
         conn.close()
     _keys[os.path.realpath(path)] = key
+
+
+def passphrase_matches(path: Path, passphrase: str) -> bool:
+    """Whether passphrase is the one the locked book at path was opened with in this process.
+
+    Derived again from the salt kept with its key: the file itself is not read (closing a descriptor of
+    it would drop the locks SQLite holds on it).
+    """
+    import hmac
+
+    key = key_of(path)
+    if key is None:
+        return False
+    salt = bytes.fromhex(key[3:-2][64:])
+    return hmac.compare_digest(raw_key(passphrase, salt), key)
 
 
 def forget_key(path: Path) -> None:

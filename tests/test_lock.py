@@ -19,7 +19,7 @@ import peek
 import pytest
 from faults import demo_book, run
 
-from relmeet import lock
+from relmeet.store import lock
 
 PASSPHRASE = "correct horse battery"
 OTHER = "a different passphrase"

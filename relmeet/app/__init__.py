@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import time
+from pathlib import Path
 
 from textual import events
 from textual.app import App
@@ -25,6 +26,11 @@ from relmeet.store import Book
 # Full garbage collections run from a timer once no key has been pressed for QUIET_FOR seconds
 # (and at least every COLLECT_AT_LEAST_EVERY seconds, for a meeting typed without a pause).
 TIDY_EVERY, QUIET_FOR, COLLECT_AT_LEAST_EVERY = 5, 3, 120
+# The privacy curtain comes down by itself after this many minutes without a key (0: never); the setting
+# is the book's. A locked book hides by default: whoever holds the laptop has no passphrase.
+HIDE_SETTING, HIDE_DEFAULT_LOCKED = "hide_after_minutes", 5
+# What still works behind the curtain (and before a locked book's passphrase): leaving.
+WHILE_HIDDEN = {"quit"}
 
 
 class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, App):
@@ -50,25 +56,50 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
         Binding("f8", "wins", "Wins", id="wins", show=False, tooltip="Wins to celebrate, per campaign"),
         Binding("f9", "import_contacts", "Import", id="import", show=False,
                 tooltip="Import contacts from vCard or CSV files"),
+        Binding("ctrl+b", "hide", "Hide", id="hide", priority=True,
+                tooltip="Hide everything on screen at once (a locked book asks its passphrase to come back)"),
     ]
 
-    def __init__(self, book: Book, *, demo: bool = False):
+    def __init__(self, book: Book | None, *, demo: bool = False, book_path: Path | None = None):
+        """book None: a locked book at book_path, opened after the passphrase screen."""
         super().__init__()
         self.book = book
+        self.book_path = Path(book_path if book is None else book.path)
         self.demo = demo
-        self.sub_title = "demo book (throwaway copy)" if demo else clean_text(str(book.path))
+        self.sub_title = "demo book (throwaway copy)" if demo else clean_text(str(self.book_path))
         self._last_input = self._last_collect = time.monotonic()
+        self.hide_after = 0  # minutes; the book's setting, read once it is open
+        self._held: list[tuple[str, dict]] = []  # toasts that came while hidden, shown when it lifts
 
     def on_mount(self) -> None:
-        from relmeet.screens.home import HomeScreen
+        self._gc_thresholds = gc.get_threshold()
+        if self.book is None:
+            from relmeet.screens.passphrase import PassphraseScreen
 
+            self.push_screen(PassphraseScreen(self.book_path), self._unlocked)
+        else:
+            self._start()
+
+    def _unlocked(self, book: Book | None) -> None:
+        if book is not None:
+            self.book = book
+            self._start()
+
+    def _start(self) -> None:
+        from relmeet.screens.home import HomeScreen
+        from relmeet.store.contacts import get_setting
+
+        default = HIDE_DEFAULT_LOCKED if self.book.locked else 0
+        try:
+            self.hide_after = max(0, int(get_setting(self.book, HIDE_SETTING, str(default))))
+        except ValueError:  # a mistyped setting: the default, rather than no curtain at all
+            self.hide_after = default
         self.push_screen(HomeScreen())
         self.offer_resume()  # one quick query; a meeting left open is the first thing to see
         self.call_after_refresh(self.start_daily_backup)  # after the home screen is drawn
         # Full garbage collections walk every live object (~300,000 with a large book's screens and
         # Textual's caches) and took 150-300 ms; left to chance they fell on a keypress every few views.
         # Young generations are still collected as usual; the full one runs between keypresses.
-        self._gc_thresholds = gc.get_threshold()
         gc.set_threshold(self._gc_thresholds[0], self._gc_thresholds[1], 1_000_000)
         self.set_interval(TIDY_EVERY, self._tidy_up)
 
@@ -82,8 +113,38 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
             event.text = clean_text(event.text)  # a pasted ESC, NUL or BEL would reach the field, then the terminal
         await super().on_event(event)
 
+    def curtain_up(self) -> bool:
+        from relmeet.screens.curtain import CurtainScreen
+
+        return any(isinstance(screen, CurtainScreen) for screen in self.screen_stack)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Behind the curtain, and before a locked book is open, no key may bring anything of it up.
+        if (self.book is None or self.curtain_up()) and action not in WHILE_HIDDEN:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_hide(self) -> None:
+        """The privacy key: everything on screen goes behind a neutral page at once."""
+        from relmeet.screens.curtain import CurtainScreen
+
+        if self.book is None or self.curtain_up():
+            return
+        self.clear_notifications()  # a toast can carry a name
+        self.push_screen(CurtainScreen(ask_passphrase=self.book.locked), self._shown_again)
+
+    def _shown_again(self, _result: None) -> None:
+        def replay() -> None:  # once the curtain is off the stack (it still is while this callback runs)
+            held, self._held = self._held, []
+            for message, options in held:
+                self.notify(message, **options)
+
+        self.call_after_refresh(replay)
+
     def _tidy_up(self) -> None:
         now = time.monotonic()
+        if self.hide_after and self.book is not None and now - self._last_input >= self.hide_after * 60:
+            self.action_hide()
         typing = now - self._last_input < QUIET_FOR
         if typing and now - self._last_collect < COLLECT_AT_LEAST_EVERY:
             return
@@ -96,6 +157,10 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
         `Ann [/]` ended the app and `[@click=app.quit]` became a live action. Screens' and widgets'
         `notify` end here too, whatever `markup` they pass. Control characters (a name typed with an ESC
         sequence in it) are left out: the toast is drawn straight to the terminal."""
+        if self.book is not None and self.curtain_up():
+            # nothing shows over the curtain: the toast waits until it lifts
+            self._held.append((message, {"title": title, "severity": severity, "timeout": timeout}))
+            return
         super().notify(clean_text(message), title=clean_text(title), severity=severity, timeout=timeout,
                        markup=False)
 

@@ -103,7 +103,7 @@ def _plain(path: Path) -> bool:
 
 
 def run_lock(args) -> int:
-    from relmeet import lock
+    from relmeet.store import lock
     from relmeet.commands import open_book
 
     path = Path(args.book_path)
@@ -135,7 +135,7 @@ def run_lock(args) -> int:
 
 
 def run_unlock(args) -> int:
-    from relmeet import lock
+    from relmeet.store import lock
     from relmeet.commands import open_book
 
     path = Path(args.book_path)
@@ -158,7 +158,7 @@ def run_unlock(args) -> int:
 
 
 def run_change(args) -> int:
-    from relmeet import lock
+    from relmeet.store import lock
 
     path = Path(args.book_path)
     if not lock.is_locked(path):

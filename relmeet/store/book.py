@@ -29,6 +29,26 @@ class Book:
         self._lock = threading.Lock()
         self._made_engine = None
 
+    @classmethod
+    def open_locked(cls, path: Path | str, passphrase: str) -> "Book":
+        """Open a locked book with its passphrase; BookError (the file untouched) when it is wrong."""
+        db.use_passphrase(Path(path), passphrase)
+        return cls(path, create=False)
+
+    @staticmethod
+    def looks_locked(path: Path | str) -> bool:
+        """Whether the file at path is a locked book (read before relmeet holds it)."""
+        return db.looks_locked(Path(path))
+
+    @property
+    def locked(self) -> bool:
+        """Whether this book is locked (encrypted at rest with a passphrase)."""
+        return db.is_locked(self.path)
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """Whether passphrase is this locked book's (it takes a quarter of a second: run it in a thread)."""
+        return db.passphrase_matches(self.path, passphrase)
+
     # -- reads ---------------------------------------------------------------------------
     @property
     def _conn(self) -> sqlite3.Connection:

@@ -1,0 +1,162 @@
+"""The app on a locked book (its passphrase screen) and the privacy key, through Textual's Pilot.
+
+What the organizer sees is read from the rendered screen (export_screenshot): behind the curtain and
+before the passphrase, nothing of the book is drawn.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import time
+from pathlib import Path
+
+import peek
+from faults import demo_book
+from steps import notices
+
+from relmeet.store import lock
+from relmeet.app import RelmeetApp
+from relmeet.store import Book
+from relmeet.store.contacts import set_setting
+
+PASSPHRASE = "correct horse battery"
+SIZE = (110, 32)
+
+
+def _drawn(app) -> str:
+    """The text the terminal shows, as one string (spaces kept)."""
+    svg = app.export_screenshot()
+    text = " ".join(html.unescape(part) for part in re.findall(r">([^<>]+)</text>", svg))
+    return text.replace("\xa0", " ")
+
+
+def _names(path: Path) -> list[str]:
+    """Words of the names and notes the book holds that could show on screen."""
+    names = [r[0] for r in peek.rows(path, "SELECT name FROM contact")]
+    found = {part for name in names for part in name.split() if len(part) >= 4}
+    return sorted(found)
+
+
+def _locked_book(tmp_path) -> Path:
+    path = demo_book(tmp_path / "book.sqlite3")
+    lock.lock(path, PASSPHRASE)
+    return path
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def _type(pilot, text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def _until(pilot, condition, seconds: float = 10) -> None:
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "the screen did not change in time"
+        await pilot.pause(0.05)
+
+
+async def test_a_locked_book_asks_its_passphrase_first_and_again_when_wrong(tmp_path):
+    path = demo_book(tmp_path / "book.sqlite3")
+    words = _names(path)
+    lock.lock(path, PASSPHRASE)
+    digest = _hash(path)
+    app = RelmeetApp(None, book_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PassphraseScreen"
+        drawn = _drawn(app)
+        assert "is locked" in drawn
+        assert [w for w in words if w in drawn] == []
+        await pilot.press("f2", "ctrl+f", "ctrl+p")  # nothing of the book opens before the passphrase
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PassphraseScreen"
+
+        await _type(pilot, "not it at all")
+        await pilot.press("enter")
+        await _until(pilot, lambda: "Wrong passphrase" in _drawn(app))
+        assert type(app.screen).__name__ == "PassphraseScreen"
+        assert _hash(path) == digest
+        assert app.book is None
+
+        await _type(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await _until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        await _until(pilot, lambda: "Rosa" in _drawn(app))
+        assert app.book.locked and app.hide_after == 5  # a locked book hides itself after 5 idle minutes
+    app.book.close()
+
+
+async def test_the_privacy_key_hides_everything_until_a_key(tmp_path):
+    path = demo_book(tmp_path / "book.sqlite3")
+    words = _names(path)
+    with Book(path) as book:
+        app = RelmeetApp(book)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await _until(pilot, lambda: "Rosa" in _drawn(app))
+            assert re.search(r"\^b\s+Hide", _drawn(app))  # the key is in the Footer
+            await pilot.press("enter")  # the highlighted contact's history
+            await pilot.pause()
+            history = app.screen
+            await _until(pilot, lambda: any(w in _drawn(app) for w in words))
+            shown = [w for w in words if w in _drawn(app)]
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            drawn = _drawn(app)
+            assert type(app.screen).__name__ == "CurtainScreen"
+            assert "press any key" in drawn.lower()
+            assert [w for w in words if w in drawn] == [], drawn
+            assert str(path) not in drawn and path.name not in drawn
+            app.notify("Saved the notes with Rosa Nguyễn")  # a toast arriving meanwhile waits
+            assert await notices(pilot) == []
+            assert "Rosa" not in _drawn(app)
+
+            await pilot.press("x")
+            await pilot.pause()
+            assert app.screen is history
+            assert all(w in _drawn(app) for w in shown)
+            await pilot.pause()
+            assert await notices(pilot) == ["Saved the notes with Rosa Nguyễn"]  # held while hidden
+            assert app.hide_after == 0  # an unlocked book doesn't hide by itself unless asked
+            app._last_input -= 3600
+            app._tidy_up()
+            await pilot.pause()
+            assert app.screen is history
+
+
+async def test_a_locked_book_hidden_comes_back_with_its_passphrase_only(tmp_path):
+    path = _locked_book(tmp_path)
+    book = Book.open_locked(path, PASSPHRASE)
+    set_setting(book, "hide_after_minutes", "2")
+    try:
+        app = RelmeetApp(book)
+        async with app.run_test(size=SIZE) as pilot:
+            await _until(pilot, lambda: "Rosa" in _drawn(app))
+            assert app.hide_after == 2
+            app._last_input -= 119
+            app._tidy_up()
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HomeScreen"
+            app._last_input -= 2  # two minutes without a key: the curtain comes down by itself
+            app._tidy_up()
+            await pilot.pause()
+            assert type(app.screen).__name__ == "CurtainScreen"
+            assert "Rosa" not in _drawn(app)
+
+            await pilot.press("f2", "ctrl+f", "escape")  # no key but the passphrase lifts it
+            await pilot.pause()
+            assert type(app.screen).__name__ == "CurtainScreen"
+            await _type(pilot, "guess")
+            await pilot.press("enter")
+            await _until(pilot, lambda: "not the passphrase" in _drawn(app))
+            assert type(app.screen).__name__ == "CurtainScreen"
+            await _type(pilot, PASSPHRASE)
+            await pilot.press("enter")
+            await _until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+            assert "Rosa" in _drawn(app)
+    finally:
+        book.close()
