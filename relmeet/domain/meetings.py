@@ -21,6 +21,13 @@ class ExchangeLine:
     status: str
     on: datetime | None
     private: bool = False
+    made_by: str = "me"
+    answer: str = ""
+    condition: str = ""
+    decide_by: date | None = None
+    id: int = 0
+    raised_from_id: int | None = None
+    answered_on: date | None = None
 
 
 @dataclass
@@ -88,6 +95,9 @@ class PlannedAsk:
     kind: str
     text: str
     status: str
+    id: int = 0
+    private: bool = False
+    raised_from_id: int | None = None
 
 
 @dataclass
@@ -119,6 +129,7 @@ class Captured:
     text: str
     detail: str = ""    # status, due date, responsible party, the referred contact...
     private: bool = False
+    made_by: str = ""   # an exchange's: me / them
 
 
 @dataclass
@@ -129,6 +140,8 @@ class AskRow:
     text: str
     status: str
     private: bool = False
+    made_by: str = "me"
+    answer: str = ""
 
 
 @dataclass
@@ -205,3 +218,19 @@ class SummaryParts:
     interests: list[Captured] = field(default_factory=list)
     exchanges: list[AskRow] = field(default_factory=list)
     commitments: list[CommitmentRow] = field(default_factory=list)
+
+
+def exchange_words(direction: str, made_by: str) -> str:
+    """Who asked or offered, as the organizer says it: "I asked", "They asked", "I offered", "They offered"."""
+    who = "They" if made_by == "them" else "I"
+    return f"{who} {'asked' if direction == 'ask' else 'offered'}"
+
+
+# An answer that commits someone: their ask I agree to is mine to do, my ask they agree to is theirs.
+COMMITTING = ("agreed", "partly")
+
+
+def owner_of(direction: str, made_by: str) -> str:
+    """Whose commitment a yes makes: who was asked (an ask) or who offered (an offer)."""
+    asked_me = (direction == "ask") == (made_by == "them")
+    return "mine" if asked_me else "theirs"

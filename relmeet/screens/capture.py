@@ -1,6 +1,9 @@
 """Quick capture during a meeting: one small dialog per kind, opened by an F-key from the notes.
 
 Enter saves, Escape goes back to the notes; a bad date keeps everything else typed in the dialog.
+An ask or an offer says who made it (I asked / they asked) and the answer in their words: yes, partly
+(how much), a counter-offer, pending (on what condition, decided by when), no, deferred (raise it later).
+A yes makes the commitment it implies, with or without a date.
 Ctrl+T marks an interest, ask, offer or commitment private: the organizer's screens still show it,
 marked, but summaries and exports leave it out unless asked.
 """
@@ -12,24 +15,30 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, Owner
 from relmeet.domain.dates import parse_due
+from relmeet.domain.meetings import exchange_words
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.people import ContactIn
-from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetModal
 from relmeet.store import captures, contacts
 from relmeet.store.contacts import match_contacts
+from relmeet.widgets.date_input import DateInput
 from relmeet.widgets.field import Field
 from relmeet.widgets.chrome import Footer
 
-TITLES = {"interest": "Interest, in their own words", "ask": "An ask made", "offer": "An offer made",
-          "commitment": "A commitment", "referral": "Someone to talk to next"}
-ASK_STATUSES = [(ExchangeStatus(s).label, s) for s in ("made", "agreed", "declined", "thinking", "deferred")]
+TITLES = {"interest": "Interest, in their own words", "ask": "An ask, mine or theirs",
+          "offer": "An offer, mine or theirs", "commitment": "A commitment", "referral": "Someone to talk to next"}
+# every answer an ask or an offer can have, planned included: a planned ask opened from the notes is planned
+ASK_STATUSES = ExchangeStatus.options()
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else ""
 
 
 @dataclass
@@ -45,6 +54,11 @@ class CaptureScreen(RelmeetModal[bool]):
     """Dismisses True when something was saved."""
 
     HELP_TITLE = "a capture"
+    DEFAULT_CSS = """
+    CaptureScreen #capture { max-height: 95%; }
+    CaptureScreen .form-row { height: auto; }
+    CaptureScreen .form-row > Field { width: 1fr; margin-right: 1; }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-capture", tooltip="Save and go back to the notes"),
         Binding("ctrl+t", "toggle_private", "Private", id="private-capture",
@@ -61,7 +75,7 @@ class CaptureScreen(RelmeetModal[bool]):
 
     def compose(self) -> ComposeResult:
         v = self.editing.values if self.editing else {}
-        with Vertical(classes="dialog", id="capture"):
+        with VerticalScroll(classes="dialog", id="capture"):
             yield Static(("Edit: " if self.editing else "") + TITLES[self.kind], classes="pane-title")
             if self.kind == "interest":
                 yield Field("Kind", Select(InterestKind.options(), value=v.get("kind", "self_interest"),
@@ -70,19 +84,33 @@ class CaptureScreen(RelmeetModal[bool]):
                 yield Field("Who they hold responsible", Input(v.get("responsible", ""), id="responsible"),
                             name="responsible", hint="for a concern")
             elif self.kind in ("ask", "offer"):
-                yield Field("Kind", Select(ExchangeKind.options(), value=v.get("kind", "action"), allow_blank=False,
-                                           id="kind"), name="kind")
+                with Horizontal(classes="form-row"):
+                    yield Field("Who", Select([(exchange_words(self.kind, m), m) for m in ("me", "them")],
+                                              value=v.get("made_by", "me"), allow_blank=False, id="made_by"),
+                                name="made_by")
+                    yield Field("Kind", Select(ExchangeKind.options(), value=v.get("kind", "action"),
+                                               allow_blank=False, id="kind"), name="kind")
                 yield Field("What", Input(v.get("text", ""), id="text"), name="text")
-                if self.kind == "ask":
-                    yield Field("Their answer", Select(ASK_STATUSES, value=v.get("status", "made"), allow_blank=False,
-                                                      id="status"), name="status")
+                yield Field("The answer", Select(ASK_STATUSES, value=v.get("status", "made"), allow_blank=False,
+                                                 id="status"), name="status")
+                yield Field("In their words", Input(v.get("answer", ""), id="answer"), name="answer",
+                            hint="how much, for partly · the counter-offer")
+                with Horizontal(classes="form-row"):
+                    yield Field("On what condition", Input(v.get("condition", ""), id="condition",
+                                                           placeholder="if the board agrees"),
+                                name="condition", hint="pending")
+                    yield Field("Decide by", DateInput(_day(v.get("decide_by")), input_id="decide_by",
+                                                       placeholder="the 28th", compact=True), name="decide_by")
+                yield Field("If yes, done by", DateInput(_day(v.get("commitment_due")), input_id="commitment_due",
+                                                         placeholder="fri", compact=True),
+                            name="commitment_due", hint="the commitment a yes makes")
             elif self.kind == "commitment":
                 yield Field("Who", Select([("I will", "mine"), ("They will", "theirs")], value=v.get("owner", "theirs"),
                                           allow_blank=False, id="owner"), name="owner")
                 yield Field("What", Input(v.get("text", ""), id="text"), name="text")
                 due = v.get("due_on")
-                yield Field("By when", Input(due.isoformat() if due else "", id="due", placeholder="fri"),
-                            name="due", hint="fri · next tuesday · in 2 weeks · 2026-12-03")
+                yield Field("By when", DateInput(due.isoformat() if due else "", input_id="due", placeholder="fri"),
+                            name="due")
             else:
                 yield Field("Who", Input(v.get("name", ""), id="who", placeholder="Mr. Tran"), name="who",
                             hint="an existing contact, or a new one")
@@ -111,17 +139,6 @@ class CaptureScreen(RelmeetModal[bool]):
         first.focus()
         if self.kind == "referral":
             self.query_one("#who-matches", OptionList).display = False
-
-    @on(Input.Changed, "#due")
-    def _preview_due(self, event: Input.Changed) -> None:
-        field = self.query_one("#field-due", Field)
-        try:
-            day = parse_due(event.value)
-        except ValidationError:
-            return
-        field.show_error(None)
-        label = "By when" + (f"  → {formatting.due(day).plain}" if day else "")
-        field.query_one(".field-label").update(Text(label))
 
     @on(Input.Changed, "#who")
     def _suggest(self, event: Input.Changed) -> None:
@@ -170,14 +187,25 @@ class CaptureScreen(RelmeetModal[bool]):
             else:
                 captures.add_interest(book, contact, meeting_id=meeting, **values)
         elif self.kind in ("ask", "offer"):
-            status = self._value("#status") if self.kind == "ask" else "made"
-            values = dict(kind=self._value("#kind"), text=self._value("#text"), status=status,
+            errors: dict[str, str] = {}
+            dates = {}
+            for name in ("decide_by", "commitment_due"):
+                try:
+                    dates[name] = parse_due(self._value(f"#{name}"), field=name)
+                except ValidationError as refused:
+                    errors.update(refused.errors)
+            if errors:
+                raise ValidationError(errors)
+            values = dict(kind=self._value("#kind"), text=self._value("#text"), status=self._value("#status"),
+                          made_by=self._value("#made_by"), answer=self._value("#answer"),
+                          condition=self._value("#condition"), decide_by=dates["decide_by"],
                           private=self._value("#private"))
             if edit:
-                captures.update(book, "exchange", edit.id, **values)
+                captures.update(book, "exchange", edit.id, commits=True, commitment_due=dates["commitment_due"],
+                                **values)
             else:
                 captures.add_exchange(book, contact, self.kind, meeting_id=meeting, campaign_id=self.campaign_id,
-                                      **values)
+                                      commits=True, commitment_due=dates["commitment_due"], **values)
         elif self.kind == "commitment":
             due = parse_due(self._value("#due"))
             owner = self._value("#owner")

@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static
 
-from relmeet.domain import Direction, ExchangeStatus, today
+from relmeet.domain import ExchangeStatus, today
 from relmeet.domain.dates import parse_due, parse_when
 from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm
+from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm, exchange_words
 from relmeet.pages.summary import draft, left_out
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import follow_up, meetings
@@ -63,8 +63,11 @@ class FollowUpScreen(RelmeetScreen[None]):
             yield Static("Asks and offers — what came of each", classes="pane-title")
             for x in self.exchanges:
                 with Horizontal(classes="form-row follow-row"):
-                    yield Static(_marked(f"{Direction(x.direction).label}: {x.text}", x.private), classes="follow-text")
-                    status = x.status if x.status in OUTCOMES else ("agreed" if x.direction == "offer" else "thinking")
+                    line = f"{exchange_words(x.direction, x.made_by)}: {x.text}" + (f" — {x.answer}" if x.answer else "")
+                    yield Static(_marked(line, x.private), classes="follow-text")
+                    # an offer made in the meeting is most often taken up; a planned ask was at least made
+                    status = "agreed" if x.direction == "offer" and x.status == "made" else \
+                        x.status if x.status in OUTCOMES else "made"
                     yield Select([(ExchangeStatus(s).label, s) for s in OUTCOMES], value=status, allow_blank=False,
                                  id=f"outcome-{x.id}", compact=True)
             if not self.exchanges:

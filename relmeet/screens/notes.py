@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from relmeet.domain import InterestKind, MeetingType, utcnow
 from relmeet.domain.errors import ConflictError, RelmeetError
-from relmeet.domain.meetings import PRIVATE_MARK, Captured
+from relmeet.domain.meetings import PRIVATE_MARK, Captured, exchange_words
 from relmeet.domain.merging import merge_text
 from relmeet.reports import describe
 from relmeet.screens.base import RelmeetScreen
@@ -37,11 +37,18 @@ KIND_LABEL = {"ask": "Ask", "offer": "Offer", "mine": "I will", "theirs": "They 
 
 
 def capture_line(item: Captured) -> Text:
-    label = InterestKind(item.kind).label if item.table == "interest" else KIND_LABEL.get(item.kind, item.kind)
+    if item.table == "interest":
+        label = InterestKind(item.kind).label
+    elif item.table == "exchange":
+        label = exchange_words(item.kind, item.made_by)
+    else:
+        label = KIND_LABEL.get(item.kind, item.kind)
     text = Text(f"{label}: ", style="bold")
     text.append(item.text.removeprefix("talk to ") if item.table == "referral" else item.text)
     if item.detail:
         text.append(f"  ({item.detail})", style="dim")
+    if item.private:
+        text.append(f"  {PRIVATE_MARK}", style="bold magenta")
     return text
 
 

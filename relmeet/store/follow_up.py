@@ -8,14 +8,16 @@ from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import AskRow, CommitmentRow, FollowUpForm, SummaryParts
 from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
+from relmeet.store.captures import settle
 
-OUTCOMES = ("agreed", "declined", "thinking", "deferred")
+# every answer but "planned": after the meeting an ask was made, at least
+OUTCOMES = tuple(s.value for s in ExchangeStatus if s.value != "planned")
 
 
 def exchanges_for(book: Book, meeting_id: int) -> list[AskRow]:
-    return [AskRow(*r[:5], private=bool(r[5])) for r in book._rows(
-        "SELECT id, direction, kind, text, status, private FROM exchange WHERE meeting_id = ? ORDER BY direction, id",
-        (meeting_id,))]
+    return [AskRow(*r[:5], private=bool(r[5]), made_by=r[6], answer=r[7]) for r in book._rows(
+        "SELECT id, direction, kind, text, status, private, made_by, answer FROM exchange WHERE meeting_id = ? "
+        "ORDER BY direction, id", (meeting_id,))]
 
 
 def commitments_for(book: Book, meeting_id: int) -> list[CommitmentRow]:
@@ -54,8 +56,13 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
             (f.summary.strip(), f.next_step.strip(), f.check_in_on.isoformat() if f.check_in_on else None,
              f.leadership_rating, f.relationship_rating, now, meeting_id))
         for exchange_id, status in form.outcomes.items():
-            conn.execute("UPDATE exchange SET status = ?, updated_at = ? WHERE id = ? AND meeting_id = ?",
-                         (status, now, exchange_id, meeting_id))
+            before = conn.execute("SELECT status FROM exchange WHERE id = ? AND meeting_id = ?",
+                                  (exchange_id, meeting_id)).fetchone()
+            if before is None or before[0] == status:
+                continue
+            conn.execute("UPDATE exchange SET status = ?, answered_on = ?, updated_at = ? WHERE id = ?",
+                         (status, today().isoformat(), now, exchange_id))
+            settle(conn, exchange_id)
         for commitment_id, (owner, due) in form.commitments.items():
             conn.execute("UPDATE commitment SET owner = ?, due_on = ?, updated_at = ? WHERE id = ? AND meeting_id = ?",
                          (owner, due.isoformat() if due else None, now, commitment_id, meeting_id))

@@ -1,0 +1,197 @@
+"""The ledger of a relationship, worked after the meeting: asks and offers both ways, answers in their
+words, every capture editable in every state, deferred asks raised again with one history."""
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Select
+
+from relmeet.app import RelmeetApp
+from relmeet.screens.capture import CaptureScreen
+from relmeet.screens.notes import NotesScreen
+import peek
+
+
+async def _open_rosa_notes(pilot):
+    """The issue's steps: filter Rosa, F2 (her planned meeting's prep), F10 (start it)."""
+    await pilot.pause()
+    pilot.app.screen.query_one("#filter", Input).value = "Rosa"
+    await pilot.pause(0.4)
+    await pilot.press("f2")
+    await pilot.pause()
+    await pilot.press("f10")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, NotesScreen)
+    return pilot.app.screen
+
+
+async def test_enter_on_a_planned_ask_opens_its_dialog(demo_book):
+    """The crash: Enter on a planned ask in the Captured list ended the app (Illegal select value 'planned')."""
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(140, 45)) as pilot:
+        notes = await _open_rosa_notes(pilot)
+        box = notes.query_one("#captured", OptionList)
+        box.focus()
+        lines = [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
+        row = next(i for i, line in enumerate(lines) if "Speak for two minutes" in line)
+        box.highlighted = row
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CaptureScreen)
+        assert dialog.query_one("#status", Select).value == "planned"
+        dialog.query_one("#status", Select).value = "agreed"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is notes
+        ask = "SELECT status FROM exchange WHERE text = 'Speak for two minutes at the council hearing'"
+        assert peek.value(demo_book, ask) == "agreed"
+        line = notes.query_one("#captured", OptionList).get_option_at_index(row).prompt.plain
+        assert "Yes" in line
+
+
+# Every capture kind in every state opens from the notes, edits, saves -------------------------
+
+from datetime import date  # noqa: E402
+
+from relmeet.domain import CommitmentStatus, ExchangeStatus, InterestKind  # noqa: E402
+from relmeet.domain.meetings import MeetingPlan  # noqa: E402
+from relmeet.domain.people import ContactIn  # noqa: E402
+from relmeet.store import captures, contacts, meetings  # noqa: E402
+
+
+def _meeting_in_progress(book) -> tuple[int, int]:
+    ana = contacts.create(book, ContactIn(name="Rev. Ana Ruiz"))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="Endorsement"))
+    meetings.start(book, meeting)
+    return ana, meeting
+
+
+def _lines(notes) -> list[str]:
+    box = notes.query_one("#captured", OptionList)
+    return [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
+
+
+async def _open_item(pilot, notes, words: str) -> CaptureScreen:
+    box = notes.query_one("#captured", OptionList)
+    box.focus()
+    box.highlighted = next(i for i, line in enumerate(_lines(notes)) if words in line)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CaptureScreen), f"Enter on {words!r} opened no dialog"
+    return pilot.app.screen
+
+
+async def test_every_ask_and_offer_in_every_state_edits_from_the_notes(book):
+    ana, meeting = _meeting_in_progress(book)
+    made = {}
+    for direction in ("ask", "offer"):
+        for made_by in ("me", "them"):
+            for status in ExchangeStatus:
+                text = f"{direction} {made_by} {status.value}"
+                made[text] = captures.add_exchange(book, ana, direction, "time", text, status=status.value,
+                                                   made_by=made_by, meeting_id=meeting)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        notes = NotesScreen(meeting, running_clock=False)
+        await app.push_screen(notes)
+        await pilot.pause()
+        assert any(line.startswith("They asked: ask them deferred") for line in _lines(notes))
+        assert any(line.startswith("I offered: offer me planned") for line in _lines(notes))
+        for text, exchange_id in made.items():
+            dialog = await _open_item(pilot, notes, text)
+            direction, made_by, status = text.split()
+            assert dialog.query_one("#status", Select).value == status
+            assert dialog.query_one("#made_by", Select).value == made_by
+            dialog.query_one("#answer", Input).value = f"said about {text}"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is notes, f"{text}: the dialog stayed"
+            assert peek.value(book, "SELECT answer FROM exchange WHERE id = ?", (exchange_id,)) == f"said about {text}"
+            assert any(f"said about {text}" in line for line in _lines(notes))
+
+
+async def test_every_interest_commitment_and_referral_in_every_state_edits(book):
+    ana, meeting = _meeting_in_progress(book)
+    interests = {k.value: captures.add_interest(book, ana, k.value, f"interest {k.value}", meeting_id=meeting)
+                 for k in InterestKind}
+    promises = {}
+    for status in CommitmentStatus:
+        promises[status.value] = captures.add_commitment(book, ana, "theirs", f"promise {status.value}",
+                                                         date(2026, 12, 4), meeting_id=meeting)
+        if status.value != "open":
+            captures.update(book, "commitment", promises[status.value], status=status.value)
+    tran = contacts.create(book, ContactIn(name="Mr. Tran"))
+    captures.add_referral(book, ana, tran, meeting_id=meeting, note="corner market")
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        notes = NotesScreen(meeting, running_clock=False)
+        await app.push_screen(notes)
+        await pilot.pause()
+        for kind, item in interests.items():
+            dialog = await _open_item(pilot, notes, f"interest {kind}")
+            assert dialog.query_one("#kind", Select).value == kind
+            dialog.query_one("#text", Input).value = f"interest {kind}, in her words"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert peek.value(book, "SELECT text FROM interest WHERE id = ?", (item,)) == f"interest {kind}, in her words"
+        for status, item in promises.items():
+            dialog = await _open_item(pilot, notes, f"promise {status}")
+            assert dialog.query_one("#due", Input).value == "2026-12-04"
+            dialog.query_one("#due", Input).value = "2026-12-11"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is notes
+            assert tuple(peek.row(book, "SELECT due_on, status FROM commitment WHERE id = ?", (item,))) == ("2026-12-11", status)
+        dialog = await _open_item(pilot, notes, "Talk to: Mr. Tran")
+        dialog.query_one("#note", Input).value = "owns the corner market"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert peek.value(book, "SELECT note FROM referral") == "owns the corner market"
+        assert any("owns the corner market" in line for line in _lines(notes))
+
+
+async def test_their_ask_i_agree_to_becomes_my_commitment_and_mine_theirs(book):
+    """Both ways: their ask I say yes to is mine to do (with a date), my ask they say partly yes to is
+    theirs (without one); taken back before anyone worked it, the commitment goes with it."""
+    ana, meeting = _meeting_in_progress(book)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        notes = NotesScreen(meeting, running_clock=False)
+        await app.push_screen(notes)
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#made_by", Select).value = "them"
+        dialog.query_one("#text", Input).value = "Send tenants to speak at the union's hearing"
+        dialog.query_one("#status", Select).value = "agreed"
+        dialog.query_one("#commitment_due", Input).value = "2026-12-09"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#text", Input).value = "Listening visits in Building B"
+        dialog.query_one("#status", Select).value = "partly"
+        dialog.query_one("#answer", Input).value = "10 listening visits, no board sign-off yet"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        lines = _lines(notes)
+        assert any(line.startswith("They asked: Send tenants to speak") and "Yes" in line for line in lines)
+        assert any(line.startswith("I asked: Listening visits") and "Partly yes — 10 listening visits" in line
+                   for line in lines)
+        rows = peek.rows(book, "SELECT c.owner, c.text, c.due_on, x.made_by FROM commitment c "
+                               "JOIN exchange x ON x.id = c.exchange_id ORDER BY c.id")
+        assert [tuple(r) for r in rows] == [
+            ("mine", "Send tenants to speak at the union's hearing", "2026-12-09", "them"),
+            ("theirs", "Listening visits in Building B — 10 listening visits, no board sign-off yet", None, "me")]
+        # a slip: the union's ask was only pending; the commitment it made goes, in the same save
+        dialog = await _open_item(pilot, notes, "They asked: Send tenants to speak")
+        dialog.query_one("#status", Select).value = "thinking"
+        dialog.query_one("#condition", Input).value = "if the local's board agrees"
+        dialog.query_one("#decide_by", Input).value = "2026-12-07"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert peek.value(book, "SELECT count(*) FROM commitment WHERE owner = 'mine'") == 0
+        assert tuple(peek.row(book, "SELECT condition, decide_by FROM exchange WHERE made_by = 'them'")) == (
+            "if the local's board agrees", "2026-12-07")
+        assert any("Pending: if the local's board agrees, by 2026-12-07" in line for line in _lines(notes))
