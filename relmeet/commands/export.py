@@ -7,6 +7,8 @@ from pathlib import Path
 from relmeet.domain.errors import RelmeetError
 
 FORMATS = ["json", "csv", "vcard", "markdown"]
+PRESETS = ["google", "action-network"]
+LEVELS = ["impacted", "leader", "organization"]
 
 
 def register(sub) -> None:
@@ -20,6 +22,16 @@ def register(sub) -> None:
     parser.add_argument("--meeting", metavar="ID", type=int, help="the meeting (Markdown summary)")
     parser.add_argument("--of", choices=["contacts", "meetings"], help="CSV: which rows (default contacts)")
     parser.add_argument("--include-private", action="store_true", help="include notes and items marked private")
+    parser.add_argument("--preset", choices=PRESETS, help="CSV of contacts in another tool's import columns: "
+                        "'google' (Google Contacts) or 'action-network' (email, first_name, last_name, zip_code, "
+                        "phone, tags); these leave your assessments out. Without it: relmeet's own CSV, every "
+                        "column, which imports back whole")
+    parser.add_argument("--excel", action="store_true", help="CSV: start with a byte order mark, so Excel reads "
+                                                             "accents as UTF-8 (other programs may show it)")
+    parser.add_argument("--tag", help="vCard/CSV: only contacts with this tag")
+    parser.add_argument("--campaign", help="vCard/CSV: only contacts in this campaign (stance or a meeting)")
+    parser.add_argument("--level", choices=LEVELS, help="vCard/CSV: only contacts at this level")
+    parser.add_argument("--kind", choices=["person", "organization"], help="vCard/CSV: only people or organizations")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (0600, replaced atomically) instead of stdout")
     parser.set_defaults(func=run)
 
@@ -47,6 +59,23 @@ def _check_options(args) -> None:
         raise RelmeetError("choose --contact or --meeting, not both")
     if args.of and args.format != "csv":
         raise RelmeetError("--of goes with --format csv")
+    chose = [f"--{name}" for name in ("tag", "campaign", "level", "kind") if getattr(args, name, None)]
+    if chose and (args.format not in ("csv", "vcard") or args.of == "meetings" or args.contact):
+        raise RelmeetError(f"{chose[0]} chooses contacts for --format csv or vcard")
+    if getattr(args, "preset", None) and (args.format != "csv" or args.of == "meetings"):
+        raise RelmeetError("--preset goes with --format csv (contacts)")
+    if getattr(args, "excel", False) and args.format != "csv":
+        raise RelmeetError("--excel goes with --format csv")
+
+
+def _filters(book, args) -> dict:
+    filters = {name: getattr(args, name, None) for name in ("tag", "campaign", "level", "kind")}
+    if filters["campaign"]:
+        from relmeet.store.exports import campaign_exists
+
+        if not campaign_exists(book, filters["campaign"]):
+            raise RelmeetError(f"there is no campaign named {filters['campaign']!r}")
+    return {k: v for k, v in filters.items() if v}
 
 
 def render(book, args) -> str:
@@ -57,14 +86,18 @@ def render(book, args) -> str:
 
         return dumps(book, private)
     if args.format == "csv":
-        from relmeet.exporting import csv_out
+        from relmeet.exporting import csv_out, csv_presets
 
-        return (csv_out.meetings_csv if args.of == "meetings" else csv_out.contacts_csv)(book, private)
+        if args.of == "meetings":
+            return csv_out.meetings_csv(book, private)
+        write = {"google": csv_presets.google_csv, "action-network": csv_presets.action_network_csv}.get(
+            getattr(args, "preset", None), csv_out.contacts_csv)
+        return write(book, private, _filters(book, args))
     if args.format == "vcard":
         from relmeet.exporting.vcard_out import contacts_vcard
 
         ids = [_contact_id(book, args.contact)] if args.contact else None
-        return contacts_vcard(book, private, ids)
+        return contacts_vcard(book, private, ids, None if ids else _filters(book, args))
     from relmeet.exporting import markdown_out
 
     if args.meeting is not None:
@@ -83,9 +116,9 @@ def run(args) -> int:
     with open_book(args) as book:
         text = render(book, args)
     if args.output:
-        # a BOM lets spreadsheet programs read accented names in a CSV file as UTF-8
-        write_private(Path(args.output), text, bom=args.format == "csv")
+        # a BOM lets Excel read accented names as UTF-8, but other readers see it as part of the first column
+        write_private(Path(args.output), text, bom=bool(getattr(args, "excel", False)))
         print(f"wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(("\ufeff" if getattr(args, "excel", False) else "") + text)
     return 0

@@ -17,7 +17,13 @@ from relmeet.store import exports
 
 CONTACT_COLUMNS = ["id", "kind", "name", "organization", "role", "level", "stance", "influence", "rung",
                    "is_leader", "is_gatekeeper", "their_language", "phone", "email", "neighbourhood",
-                   "contact_method", "language", "tags", "notes", "archived_at", "created_at", "updated_at"]
+                   "contact_method", "language", "tags", "notes", "archived_at", "created_at", "updated_at",
+                   # schema 7: what relmeet's own CSV needs to come back whole (relmeet/importers/csv_relmeet.py)
+                   "uid", "honorific", "given_name", "family_name", "goes_by", "department", "phones", "phone_labels",
+                   "emails", "email_labels", "street", "city", "region", "postal_code", "country", "birthday",
+                   "anniversary", "url", "pronouns", "reach_note", "leadership_note", "gatekeeper_note", "source_name",
+                   "notes_private"]
+MULTI = " ::: "  # Google's separator of several values in one cell
 MEETING_COLUMNS = ["id", "contact_id", "contact", "campaign", "type", "status", "scheduled_at", "location",
                    "duration_min", "started_at", "ended_at", "purpose", "known", "guessed_interest",
                    "want_to_learn", "offer_plan", "framing", "notes", "summary", "next_step", "check_in_on",
@@ -43,8 +49,23 @@ def _write(columns: list[str], rows) -> str:
     return out.getvalue()
 
 
-def contacts_csv(book, include_private: bool = False) -> str:
-    return _write(CONTACT_COLUMNS, exports.contact_lines(book, include_private))
+def contacts_csv(book, include_private: bool = False, filters: dict | None = None) -> str:
+    """relmeet's own CSV: every column, the organizer's assessments included; it imports back whole."""
+    lines = []
+    for contact, tags in exports.contacts_for_cards(book, filters={**(filters or {}), "archived": True},
+                                                    make_uids=False):
+        hidden = contact["notes_private"] and not include_private
+        lines.append({**contact, "organization": contact["organization"] or "", "tags": "; ".join(tags),
+                      "notes_shown": "" if hidden else contact["notes"],
+                      **_lists(contact["phones"], "phone"), **_lists(contact["emails"], "email")})
+    return _write(CONTACT_COLUMNS, lines)
+
+
+def _lists(entries: list[dict], what: str) -> dict:
+    """Every good e-mail or phone, preferred first, and their labels, in two cells."""
+    ordered = sorted(entries, key=lambda e: not e["preferred"])
+    return {f"{what}s": MULTI.join(e["value"] for e in ordered),
+            f"{what}_labels": MULTI.join(e["label"] for e in ordered) if any(e["label"] for e in ordered) else ""}
 
 
 def meetings_csv(book, include_private: bool = False) -> str:

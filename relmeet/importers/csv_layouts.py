@@ -47,6 +47,26 @@ def _decode(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+def _relmeet(reader, headers: list[str], name: str, batch: Batch) -> Batch:
+    """relmeet's own CSV, every column by name (relmeet/importers/csv_relmeet.py)."""
+    from relmeet.importers import csv_relmeet
+
+    batch.layouts.append(f"{name}: relmeet CSV")
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return batch
+        except csv.Error as exc:
+            batch.problems.append(Problem(f"{name}, line {start}", f"unreadable row ({exc})"))
+            continue
+        if any(cell.strip() for cell in row):
+            found = csv_relmeet.contact(dict(zip(headers, row)), f"{name}, line {start}", batch.problems)
+            if found is not None:
+                batch.contacts.append(found)
+
+
 def _clean(value: str | None) -> str:
     value = (value or "").strip()
     # NationBuilder prefixes numbers with ' so spreadsheets keep their leading zeros
@@ -84,6 +104,10 @@ def read(raw: bytes, name: str) -> Batch:
         batch.unreadable_file = True
         return batch
     index = {h.strip().lower(): i for i, h in reversed(list(enumerate(headers)))}
+    from relmeet.importers.csv_relmeet import SIGNATURE
+
+    if SIGNATURE <= set(index):
+        return _relmeet(reader, [h.strip().lower() for h in headers], name, batch)
 
     def cols(names: list[str]) -> list[int]:
         return [index[n] for n in names if n in index]

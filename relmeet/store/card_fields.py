@@ -77,9 +77,20 @@ def sync_copy(conn: sqlite3.Connection, contact_id: int, table: str) -> None:
                  "AND preferred = 1), '') WHERE id = ?", (contact_id, contact_id))
 
 
-def for_export(conn: sqlite3.Connection, contact_id: int, table: str, copy_value: str) -> list[dict]:
-    """The good entries to hand out, preferred first marked; a copy on contact the lists lack comes first."""
-    good = [e for e in entries(conn, contact_id, table) if not e["bad"]]
+def all_entries(conn: sqlite3.Connection, table: str) -> dict[int, list[dict]]:
+    """Every contact's entries of one list, in order (one query for a whole export)."""
+    column = LISTS[table][0]
+    found: dict[int, list[dict]] = {}
+    for r in conn.execute(f"SELECT contact_id, {column}, label, preferred, bad FROM {table} "
+                          "ORDER BY contact_id, position, id"):
+        found.setdefault(r[0], []).append({"value": r[1], "label": r[2], "preferred": bool(r[3]), "bad": bool(r[4])})
+    return found
+
+
+def for_export(held: list[dict], table: str, copy_value: str) -> list[dict]:
+    """The good entries to hand out (a bad one never leaves the book), the preferred one marked; a copy on
+    contact that the lists lack (typed in a form that doesn't know them yet) comes first, preferred."""
+    good = [dict(e) for e in held if not e["bad"]]
     copy_value = copy_value.strip()
     if copy_value and same_key(table, copy_value) not in {same_key(table, e["value"]) for e in good}:
         good = [{"value": copy_value, "label": "", "preferred": True, "bad": False}] + \

@@ -68,18 +68,72 @@ def meeting_ids_of(book: Book, contact_id: int) -> list[int]:
                                     "coalesce(scheduled_at, started_at, created_at) DESC, id DESC", (contact_id,))]
 
 
-def contacts_for_cards(book: Book, contact_ids: list[int] | None = None) -> list[tuple[dict, list[str]]]:
-    """(contact with its organization's name, its tags) for every contact not archived, or the ones named."""
-    where, params = "c.archived_at IS NULL", ()
+def _chosen(filters: dict | None) -> tuple[str, dict]:
+    """SQL for the contacts an export is asked for: --tag, --campaign, --level, --kind (names matched without
+    case); archived contacts stay out."""
+    filters = filters or {}
+    where, params = ([] if filters.get("archived") else ["c.archived_at IS NULL"]), {}
+    if filters.get("tag"):
+        where.append("EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = :tag COLLATE NOCASE)")
+        params["tag"] = filters["tag"]
+    if filters.get("campaign"):
+        where.append("(EXISTS (SELECT 1 FROM campaign_contact cc JOIN campaign g ON g.id = cc.campaign_id WHERE "
+                     "cc.contact_id = c.id AND g.name = :campaign COLLATE NOCASE) OR EXISTS (SELECT 1 FROM meeting m "
+                     "JOIN campaign g ON g.id = m.campaign_id WHERE m.contact_id = c.id AND g.name = :campaign "
+                     "COLLATE NOCASE))")
+        params["campaign"] = filters["campaign"]
+    if filters.get("level"):
+        where.append("c.level = :level")
+        params["level"] = filters["level"]
+    if filters.get("kind"):
+        where.append("c.kind = :kind")
+        params["kind"] = filters["kind"]
+    return " AND ".join(where) or "1", params
+
+
+def campaign_exists(book: Book, name: str) -> bool:
+    return book._value("SELECT count(*) FROM campaign WHERE name = ? COLLATE NOCASE", (name,)) > 0
+
+
+def ensure_uids(book: Book, contact_ids: list[int]) -> None:
+    """A UID made once for each contact that has none, kept in the book, so every export of a contact carries
+    the same one (address books and CardDAV servers need it; khard refuses a card without)."""
+    import uuid
+
+    with book._write() as conn:
+        for contact_id in contact_ids:
+            conn.execute("UPDATE contact SET uid = ? WHERE id = ? AND uid = ''", (f"urn:uuid:{uuid.uuid4()}",
+                                                                                   contact_id))
+
+
+def contacts_for_cards(book: Book, contact_ids: list[int] | None = None, filters: dict | None = None,
+                       make_uids: bool = True) -> list[tuple[dict, list[str]]]:
+    """(contact with its organization's name, its good e-mails and phones, its tags) for every contact not
+    archived (or the ones named, or the ones the filters choose). Contacts without a UID get one first."""
+    from relmeet.store.card_fields import all_entries, for_export
+
+    where, params = _chosen(filters)
     if contact_ids is not None:
-        where = f"c.id IN ({','.join('?' * len(contact_ids))})"
-        params = tuple(contact_ids)
-    rows = book._rows(f"SELECT c.*, o.name AS organization FROM contact c LEFT JOIN contact o "
-                     f"ON o.id = c.organization_id WHERE {where} ORDER BY c.name COLLATE NOCASE, c.id", params)
+        where = f"c.id IN ({','.join(str(int(i)) for i in contact_ids)})"
+        params = {}
+    select = (f"SELECT c.*, o.name AS organization FROM contact c LEFT JOIN contact o "
+              f"ON o.id = c.organization_id WHERE {where} ORDER BY c.name COLLATE NOCASE, c.id")
+    if make_uids:
+        missing = [r["id"] for r in book._rows(select, params) if not r["uid"]]
+        if missing:
+            ensure_uids(book, missing)
+    rows = book._rows(select, params)
     tags: dict[int, list[str]] = {}
     for contact_id, tag in book._rows("SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag"):
         tags.setdefault(contact_id, []).append(tag)
-    return [(dict(row), tags.get(row["id"], [])) for row in rows]
+    emails, phones = all_entries(book._conn, "contact_email"), all_entries(book._conn, "contact_phone")
+    found = []
+    for row in rows:
+        contact = dict(row)
+        contact["emails"] = for_export(emails.get(row["id"], []), "contact_email", row["email"])
+        contact["phones"] = for_export(phones.get(row["id"], []), "contact_phone", row["phone"])
+        found.append((contact, tags.get(row["id"], [])))
+    return found
 
 
 def contact_lines(book: Book, include_private: bool) -> list[dict]:

@@ -17,6 +17,7 @@ from relmeet.store.book import Book
 from relmeet.store.card_fields import CARD_FIELDS, add_entries, same_key
 
 DECISIONS = ("merge", "skip", "add")
+_NUMBERS = ("influence", "is_leader", "is_gatekeeper", "notes_private")
 _ASSESSED = ("level", "stance", "influence", "rung", "is_leader", "is_gatekeeper", "contact_method",
              "their_language", "pronouns", "reach_note", "leadership_note", "gatekeeper_note", "notes_private")
 
@@ -197,4 +198,4 @@ def _lists_and_tags(conn, contact_id: int, card: Incoming) -> None:
 def _assessments(card: Incoming) -> dict:
     """What relmeet's own CSV carries back of the organizer's assessments; values the book refuses are left out
     here and reported by the reader."""
-    return {k: v for k, v in card.assessments.items() if k in _ASSESSED}
+    return {k: int(v) if k in _NUMBERS else v for k, v in card.assessments.items() if k in _ASSESSED}
