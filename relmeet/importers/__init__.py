@@ -44,6 +44,8 @@ def _cleaned(batch: Batch, name: str) -> Batch:
         contact.source_name = Path(name).name  # the book keeps the file's name, never the folder it was in
         for item in fields(Incoming):
             value = getattr(contact, item.name)
+            if not value:
+                continue
             if isinstance(value, str):
                 setattr(contact, item.name, clean_text(value).strip())
             elif isinstance(value, list):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 _NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
+_ESCAPE = re.compile(r"\\([nN,;:\\])")
 _BARE_ENCODINGS = ("QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT")
 
 
@@ -72,6 +73,8 @@ def unfold(text: str) -> list[str]:
 
 def _split_quoted(text: str, sep: str, limit: int = -1) -> list[str]:
     """Split on sep outside double quotes."""
+    if '"' not in text:  # the usual case, at C speed
+        return text.split(sep, limit) if limit >= 0 else text.split(sep)
     parts, start, quoted = [], 0, False
     for index, char in enumerate(text):
         if char == '"':
@@ -128,6 +131,11 @@ def _codec(charset: str) -> str | None:
 def text(data: bytes, charset: str = "") -> str:
     """Bytes as text: by the CHARSET given if it reads them, else UTF-8, else Windows-1252 (Latin-1 for the
     five bytes it leaves undefined), for this value alone."""
+    if not charset:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     for codec in filter(None, (_codec(charset), "utf-8")):
         try:
             return data.decode(codec)
@@ -140,6 +148,8 @@ def text(data: bytes, charset: str = "") -> str:
 
 
 def decode_value(raw: str, encoding: str, charset: str) -> str:
+    if not encoding and raw.isascii():
+        return raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     data = raw.encode("latin-1", errors="replace")
     if encoding == "QUOTED-PRINTABLE":
         data = quopri.decodestring(data)
@@ -153,7 +163,9 @@ def decode_value(raw: str, encoding: str, charset: str) -> str:
 
 
 def unescape(value: str) -> str:
-    return re.sub(r"\\([nN,;:\\])", lambda m: "\n" if m[1] in "nN" else m[1], value)
+    if "\\" not in value:
+        return value
+    return _ESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], value)
 
 
 def split(value: str, sep: str) -> list[str]:

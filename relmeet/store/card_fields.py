@@ -71,6 +71,29 @@ def add_entries(conn: sqlite3.Connection, contact_id: int, table: str,
     sync_copy(conn, contact_id, table)
 
 
+def first_entries(pending: list[tuple], contact_id: int, table: str, items: list[tuple[str, str, bool]]) -> None:
+    """A new contact's list, whose copy on contact was written with it (see preferred_of), as rows for
+    write_entries: no reads, no update."""
+    seen: set[str] = set()
+    position = 0
+    for value, label, preferred in items:
+        key = same_key(table, value)
+        if value.strip() and key not in seen:
+            seen.add(key)
+            pending.append((contact_id, value.strip(), label, int(preferred), position))
+            position += 1
+
+
+def write_entries(conn: sqlite3.Connection, pending: dict[str, list[tuple]]) -> None:
+    for table, (column, _copy) in LISTS.items():
+        conn.executemany(f"INSERT INTO {table} (contact_id, {column}, label, preferred, position) "
+                         "VALUES (?, ?, ?, ?, ?)", pending[table])
+
+
+def preferred_of(items: list[tuple[str, str, bool]]) -> str:
+    return next((value.strip() for value, _label, preferred in items if preferred), "")
+
+
 def sync_copy(conn: sqlite3.Connection, contact_id: int, table: str) -> None:
     column, copy = LISTS[table]
     conn.execute(f"UPDATE contact SET {copy} = coalesce((SELECT {column} FROM {table} WHERE contact_id = ? "

@@ -14,7 +14,8 @@ from relmeet.domain import to_iso, utcnow
 from relmeet.domain.files import Batch, Counts, Incoming, LookAlike, Preview
 from relmeet.domain.text import fold
 from relmeet.store.book import Book
-from relmeet.store.card_fields import CARD_FIELDS, add_entries, same_key
+from relmeet.store.card_fields import (CARD_FIELDS, add_entries, first_entries, preferred_of, same_key,
+                                      write_entries)
 
 DECISIONS = ("merge", "skip", "add")
 _NUMBERS = ("influence", "is_leader", "is_gatekeeper", "notes_private")
@@ -123,6 +124,7 @@ def apply(book: Book, found: Preview) -> Counts:
             "SELECT id, name FROM contact WHERE kind = 'organization' AND archived_at IS NULL ORDER BY id DESC")}
         uids = {r[0] for r in conn.execute("SELECT uid FROM contact WHERE uid <> ''")}
         written: dict[int, int] = {}  # id() of a card -> the contact it became or went into
+        pending: dict[str, list[tuple]] = {"contact_email": [], "contact_phone": [], "contact_tag": []}
 
         def organization_id(name: str) -> int | None:
             if not name.strip():
@@ -140,7 +142,9 @@ def apply(book: Book, found: Preview) -> Counts:
             uids.add(uid)
             values = {f: getattr(card, f) for f in CARD_FIELDS}
             values.update(_assessments(card))
+            emails, phones = card.ordered("emails"), card.ordered("phones")
             values.update(kind=card.kind, name=card.name, uid=uid, notes=card.notes, created_at=now, updated_at=now,
+                          email=preferred_of(emails), phone=preferred_of(phones),
                           organization_id=organization_id(card.organization) if card.kind == "person" else None)
             if card.kind == "organization":
                 values["level"] = "organization"
@@ -151,10 +155,20 @@ def apply(book: Book, found: Preview) -> Counts:
                 counts.organizations += 1
             else:
                 counts.added += 1
-            _lists_and_tags(conn, contact_id, card)
+            first_entries(pending["contact_email"], contact_id, "contact_email", emails)
+            first_entries(pending["contact_phone"], contact_id, "contact_phone", phones)
+            pending["contact_tag"] += [(contact_id, t) for t in card.tags]
             return contact_id
 
+        def flush() -> None:
+            """New contacts' lists and tags in one statement each (10,000 cards: 30,000 statements fewer)."""
+            write_entries(conn, pending)
+            conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", pending["contact_tag"])
+            for rows in pending.values():
+                rows.clear()
+
         def merge(contact_id: int, card: Incoming) -> None:
+            flush()  # the lists it adds to are in the book
             row = conn.execute("SELECT * FROM contact WHERE id = ?", (contact_id,)).fetchone()
             filled = {f: getattr(card, f) for f in CARD_FIELDS if not row[f] and getattr(card, f)}
             if card.uid and not row["uid"] and card.uid not in uids:
@@ -186,6 +200,7 @@ def apply(book: Book, found: Preview) -> Counts:
                 merge(target, alike.incoming)
                 written[id(alike.incoming)] = target
                 counts.merged += 1
+        flush()
     return counts
 
 
