@@ -162,3 +162,14 @@ def test_export_command_filters_presets_and_excel(tmp_path):
     assert bad.returncode == 2 and bad.stderr == "relmeet: there is no campaign named 'Rent strike'\n"
     bad = _relmeet(*db, "-f", "json", "--preset", "google")
     assert bad.returncode == 2 and "--preset goes with --format csv" in bad.stderr
+
+
+def test_the_demo_books_vcards_come_back_with_every_tag_and_organization(demo_book, tmp_path):
+    text = vcard_out.contacts_vcard(demo_book)
+    tags = "SELECT c.name, c.kind, group_concat(t.tag) FROM contact c LEFT JOIN (SELECT * FROM contact_tag ORDER BY tag) " \
+           "t ON t.contact_id = c.id WHERE c.archived_at IS NULL GROUP BY c.id ORDER BY c.name, c.kind"
+    with Book(tmp_path / "again.sqlite3") as again:
+        apply(again, preview(again, read_bytes(text.encode(), "demo.vcf")))
+        assert [tuple(r) for r in peek.rows(again, tags)] == [tuple(r) for r in peek.rows(demo_book, tags)]
+        assert {r[0] for r in peek.rows(again, "SELECT uid FROM contact")} == {
+            r[0] for r in peek.rows(demo_book, "SELECT uid FROM contact WHERE archived_at IS NULL")}

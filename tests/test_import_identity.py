@@ -114,3 +114,12 @@ def test_an_organizations_card_after_a_person_naming_it_keeps_its_details(book):
         "Grace AME Church", "+1 555 010 0900", "office@graceame.example.org", "Deacon board meets Tuesdays")
     assert peek.value(book, "SELECT tag FROM contact_tag WHERE contact_id = ?", (church["id"],)) == "faith"
     assert peek.value(book, "SELECT organization_id FROM contact WHERE name = 'Marcus Bell'") == church["id"]
+
+
+def test_a_shared_phone_with_two_uids_is_two_people(book_path, tmp_path):
+    Book(book_path).close()
+    household = (_card("Rosa Nguyen", "UID:r-1", "TEL:+1 555 010 0142")
+                 + _card("Teresa Alvarez", "UID:t-1", "TEL:+1 555 010 0142"))
+    out = _import(book_path, tmp_path, household)
+    assert "Teresa Alvarez  ≈  Rosa Nguyen  (same phone, another UID, in this import) → add as a new contact" in out.stdout
+    assert peek.value(book_path, "SELECT count(*) FROM contact WHERE phone = '+1 555 010 0142'") == 2

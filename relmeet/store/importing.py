@@ -51,7 +51,9 @@ def preview(book: Book, batch: Batch) -> Preview:
     found = Preview(problems=list(batch.problems), layouts=list(batch.layouts))
     evidence: dict[tuple[str, str], tuple[int, str]] = {}
     by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    uids: dict[int, str] = {}
     for r in book._rows("SELECT id, name, kind, uid, email, phone FROM contact WHERE archived_at IS NULL"):
+        uids[r["id"]] = r["uid"]
         if r["uid"]:
             evidence[("same UID", r["uid"])] = (r["id"], r["name"])
         if r["email"].strip():
@@ -72,7 +74,8 @@ def preview(book: Book, batch: Batch) -> Preview:
     in_file: dict[tuple[str, str], Incoming] = {}      # evidence seen earlier in this import
     names_in_file: dict[tuple[str, str], Incoming] = {}
     for contact in batch.contacts:
-        alike = _against_book(contact, evidence, by_name, blocks) or _against_file(contact, in_file, names_in_file)
+        alike = (_against_book(contact, evidence, by_name, blocks, uids)
+                 or _against_file(contact, in_file, names_in_file))
         if alike is None:
             found.new.append(contact)
         else:
@@ -83,9 +86,18 @@ def preview(book: Book, batch: Batch) -> Preview:
     return found
 
 
-def _against_book(contact, evidence, by_name, blocks) -> LookAlike | None:
+def _other_uid(contact: Incoming, their_uid: str) -> bool:
+    """Two records that each carry a UID, different ones, are two people even if they share a phone or an
+    e-mail (a household's landline, a family's address): offered, not merged."""
+    return bool(contact.uid and their_uid and contact.uid != their_uid)
+
+
+def _against_book(contact, evidence, by_name, blocks, uids) -> LookAlike | None:
     for key in _keys(contact):
         if key in evidence:
+            if key[0] != "same UID" and _other_uid(contact, uids.get(evidence[key][0], "")):
+                return LookAlike(contact, *evidence[key], why=f"{key[0]}, another UID", decision="add",
+                                 evidence=False)
             return LookAlike(contact, *evidence[key], why=key[0])
     folded = fold(contact.name)
     if (folded, contact.kind) in by_name:
@@ -105,6 +117,9 @@ def _against_file(contact, in_file, names_in_file) -> LookAlike | None:
     for key in _keys(contact):
         if key in in_file:
             other = in_file[key]
+            if _other_uid(contact, other.uid):
+                return LookAlike(contact, 0, other.name, why=f"{key[0]}, another UID, in this import",
+                                 decision="add", evidence=False, other=other)
             return LookAlike(contact, 0, other.name, why=f"{key[0]}, in this import", other=other)
     other = names_in_file.get((fold(contact.name), contact.kind))
     if other is not None:
