@@ -195,3 +195,102 @@ async def test_their_ask_i_agree_to_becomes_my_commitment_and_mine_theirs(book):
         assert tuple(peek.row(book, "SELECT condition, decide_by FROM exchange WHERE made_by = 'them'")) == (
             "if the local's board agrees", "2026-12-07")
         assert any("Pending: if the local's board agrees, by 2026-12-07" in line for line in _lines(notes))
+
+
+# A deferred ask: offered in the next prep, listed in the brief, raised later with one history ----
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+
+from textual.widgets import Checkbox, Static  # noqa: E402
+
+from relmeet.screens.history import HistoryScreen  # noqa: E402
+from relmeet.screens.prep import PrepScreen  # noqa: E402
+
+
+def _shell(book, *args: str) -> str:
+    out = subprocess.run([sys.executable, "-m", "relmeet", "--db", str(book.path), *args], capture_output=True,
+                         text=True, timeout=60, env=os.environ.copy())
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def _at(day: int, month: int = 11) -> datetime:
+    return datetime(2026, month, day, 17, 0, tzinfo=timezone.utc)
+
+
+async def test_a_deferred_ask_is_raised_again_and_keeps_one_history(book):
+    ana = contacts.create(book, ContactIn(name="Teresa Gómez"))
+    first = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="Union local"))
+    meetings.record_held(book, first, _at(23), _at(23).replace(hour=18), "Wants to see the first house meeting.")
+    deferred = captures.add_exchange(book, ana, "ask", "time", "Ten listening visits in Building B",
+                                     status="deferred", answer="after the holidays", meeting_id=first)
+    brief = _shell(book, "brief", "teresa")
+    assert "Deferred asks — raise them again" in brief
+    assert "I asked (time): Ten listening visits in Building B" in brief and "after the holidays" in brief
+    app = RelmeetApp(book)
+    async with app.run_test(size=(150, 50)) as pilot:
+        prep = PrepScreen(ana)
+        await app.push_screen(prep)
+        await pilot.pause()
+        tick = prep.query_one(f"#raise-{deferred}", Checkbox)
+        assert "Ten listening visits in Building B" in tick.label.plain and "deferred" in tick.label.plain
+        assert tick.value is False
+        prep.query_one("#when", Input).value = "2026-12-07 18:00"
+        tick.value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        second = peek.value(book, "SELECT id FROM meeting WHERE id <> ?", (first,))
+        raised = peek.row(book, "SELECT id, status, text, raised_from_id FROM exchange WHERE meeting_id = ?", (second,))
+        assert tuple(raised)[1:] == ("planned", "Ten listening visits in Building B", deferred)
+        # saved again from the prep: still one raised ask, the same row
+        prep = PrepScreen(ana, second)
+        await app.push_screen(prep)
+        await pilot.pause()
+        assert prep.query_one(f"#raise-{deferred}", Checkbox).value is True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [tuple(r) for r in peek.rows(book, "SELECT id FROM exchange WHERE raised_from_id = ?", (deferred,))] == [
+            (raised[0],)]
+    brief = _shell(book, "brief", "teresa")
+    assert "Deferred asks" not in brief  # raised again: the brief's "Today" has it
+    assert "Ten listening visits in Building B (raised again: it was deferred)" in brief
+    # the second meeting: a partly yes, recorded in the notes
+    meetings.start(book, second)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(150, 50)) as pilot:
+        notes = NotesScreen(second, running_clock=False)
+        await app.push_screen(notes)
+        await pilot.pause()
+        dialog = await _open_item(pilot, notes, "Ten listening visits")
+        assert dialog.query_one("#status", Select).value == "planned"
+        dialog.query_one("#status", Select).value = "partly"
+        dialog.query_one("#answer", Input).value = "10 listening visits, no board sign-off yet"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    meetings.record_held(book, second, _at(7, 12), _at(7, 12).replace(hour=18), "Said yes to ten.")
+    app = RelmeetApp(book)
+    async with app.run_test(size=(170, 60)) as pilot:
+        await app.push_screen(HistoryScreen(ana))
+        await pilot.pause()
+        text = _plain(app.screen.query_one("#history-text", Static).content)
+    assert [line.split("[")[0].strip() for line in text.splitlines() if "Ten listening visits" in line
+            and "asked" in line.split(":")[0]] == ["I asked (time): Ten listening visits in Building B"]
+    assert ("asked 23 Nov: deferred — after the holidays; raised 7 Dec: partly yes — 10 listening visits, "
+            "no board sign-off yet") in text
+    assert "I asked 2 / they asked 0 · I offered 0 / they offered 0" in text
+    assert peek.value(book, "SELECT owner FROM commitment WHERE exchange_id = ?", (raised[0],)) == "theirs"
+    assert "Deferred asks" not in _shell(book, "brief", "teresa")
+
+
+def _plain(renderable) -> str:
+    """What the organizer reads, as plain text."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=400, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()

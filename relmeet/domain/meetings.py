@@ -101,6 +101,17 @@ class PlannedAsk:
 
 
 @dataclass
+class DeferredAsk:
+    id: int
+    kind: str
+    text: str
+    made_by: str = "me"
+    answer: str = ""
+    asked_on: date | None = None
+    private: bool = False
+
+
+@dataclass
 class Known:
     contact: ContactCard
     interests: list[KnownInterest] = field(default_factory=list)
@@ -117,6 +128,8 @@ class Known:
     next_framing: str = ""
     next_offer_plan: str = ""
     planned_asks: list[PlannedAsk] = field(default_factory=list)
+    # asks answered "deferred (raise later)" and not raised again yet: the prep offers them, the brief lists them
+    deferred_asks: list[DeferredAsk] = field(default_factory=list)
 
 
 @dataclass

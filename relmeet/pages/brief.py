@@ -7,6 +7,7 @@ from rich.text import Text
 from relmeet.domain import ExchangeKind, InterestKind, Level
 from relmeet.domain.meetings import PRIVATE_MARK, Known
 from relmeet.pages import formatting
+from relmeet.pages.summary import plain_summary
 
 
 def _heading(title: str) -> Text:
@@ -17,8 +18,9 @@ def _line(text: str, style: str = "") -> Text:
     return Text(f"  {text}", style=style)
 
 
-def render(known: Known, *, with_today: bool = True, health: Text | None = None) -> Group:
-    """`health`, when the caller has it, takes the place of the plain "last met" line."""
+def render(known: Known, *, with_today: bool = True, health: Text | None = None, last_time: bool = True) -> Group:
+    """`health`, when the caller has it, takes the place of the plain "last met" line. The history, which
+    lists every meeting with its summary, leaves out "Last time" (`last_time=False`): one summary, once."""
     c = known.contact
     parts: list[Text] = []
     title = Text(c.name, style="bold reverse")
@@ -60,10 +62,14 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None)
             line.append(f" {PRIVATE_MARK}", style="bold magenta")
         parts.append(line)
 
-    parts.append(_heading("Last time"))
-    parts.append(_line(known.last_summary or "No summary written.", "" if known.last_summary else "dim"))
-    if known.last_next_step:
-        parts.append(_line(f"Next step agreed: {known.last_next_step}"))
+    if last_time:
+        parts.append(_heading("Last time"))
+        if known.last_summary:
+            parts += [_line(line) for line in plain_summary(known.last_summary).splitlines()]
+        else:
+            parts.append(_line("No summary written.", "dim"))
+        if known.last_next_step:
+            parts.append(_line(f"Next step agreed: {known.last_next_step}"))
 
     parts.append(_heading("Open commitments"))
     if not known.open_commitments:
@@ -76,6 +82,18 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None)
             line.append(f" {PRIVATE_MARK}", style="bold magenta")
         parts.append(line)
 
+    if known.deferred_asks:
+        parts.append(_heading("Deferred asks — raise them again"))
+    for ask in known.deferred_asks:
+        who = "They asked" if ask.made_by == "them" else "I asked"
+        line = Text(f"  {who} ({ExchangeKind(ask.kind).label.lower()}): ", style="bold")
+        line.append(ask.text)
+        said = f"deferred {ask.asked_on:%-d %b}" if ask.asked_on else "deferred"
+        line.append(f"  ({said}" + (f" — {ask.answer}" if ask.answer else "") + ")", style="yellow")
+        if ask.private:
+            line.append(f" {PRIVATE_MARK}", style="bold magenta")
+        parts.append(line)
+
     if not with_today:
         return Group(*parts)
     parts.append(_heading("Today"))
@@ -85,7 +103,8 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None)
         parts.append(_line(f"When: {formatting.when(known.next_at)}"))
         parts.append(_line(f"Purpose: {known.next_purpose or '(not written)'}"))
         for ask in known.planned_asks:
-            parts.append(_line(f"Ask ({ExchangeKind(ask.kind).label.lower()}): {ask.text}"))
+            again = " (raised again: it was deferred)" if ask.raised_from_id else ""
+            parts.append(_line(f"Ask ({ExchangeKind(ask.kind).label.lower()}): {ask.text}{again}"))
         if known.next_offer_plan:
             parts.append(_line(f"I can offer: {known.next_offer_plan}"))
         if known.next_framing:

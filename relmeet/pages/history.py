@@ -5,14 +5,78 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from relmeet.domain import Direction, ExchangeKind, ExchangeStatus, MeetingType, local, today
-from relmeet.domain.meetings import PRIVATE_MARK, History
+from relmeet.domain import ExchangeKind, ExchangeStatus, MeetingType, local, today
+from relmeet.domain.meetings import PRIVATE_MARK, ExchangeLine, History, exchange_words
 from relmeet.domain.people import Health
 from relmeet.pages import formatting
 from relmeet.pages.brief import render as render_profile
 from relmeet.pages.ledger import history_lines
+from relmeet.pages.summary import plain_summary
 
-STATUS_STYLE = {"agreed": "green", "declined": "red", "thinking": "yellow", "planned": "dim"}
+STATUS_STYLE = {"agreed": "green", "partly": "green", "declined": "red", "thinking": "yellow", "counter": "yellow",
+                "deferred": "yellow", "planned": "dim"}
+
+
+def balance(exchanges: list[ExchangeLine]) -> str:
+    """'I asked 3 / they asked 1 · I offered 2 / they offered 0': the exchange counted both ways (planned
+    asks not yet made don't count)."""
+    def count(direction: str, made_by: str) -> int:
+        return sum(1 for x in exchanges if x.direction == direction and x.made_by == made_by and x.status != "planned")
+
+    return (f"I asked {count('ask', 'me')} / they asked {count('ask', 'them')} · "
+            f"I offered {count('offer', 'me')} / they offered {count('offer', 'them')}")
+
+
+def answer_words(x: ExchangeLine) -> str:
+    """'partly yes — 10 listening visits' / 'pending: if the board agrees, decide by Mon 7 Dec'."""
+    words = ExchangeStatus(x.status).label.lower()
+    if x.status == "deferred":
+        words = "deferred"
+    if x.answer:
+        words += f" — {x.answer}"
+    if x.condition:
+        words += f": {x.condition}"
+    if x.decide_by:
+        words += f", decide by {x.decide_by:%a %-d %b}"
+    return words
+
+
+def _chain(x: ExchangeLine, by_id: dict[int, ExchangeLine]) -> list[ExchangeLine]:
+    steps = [x]
+    while steps[-1].raised_from_id in by_id and len(steps) < 50:  # 50: a loop in a damaged book stops
+        steps.append(by_id[steps[-1].raised_from_id])
+    return steps[::-1]
+
+
+def exchange_lines(exchanges: list[ExchangeLine]) -> list[Text]:
+    """Asks and offers, both ways, each with its answer in their words; an ask deferred and raised again
+    later is one entry with its history ("asked 23 Nov: deferred; raised 7 Dec: partly yes — …")."""
+    lines = [Text(f"\nAsks and offers — {balance(exchanges)}", style="bold underline")]
+    mine = sum(1 for x in exchanges if x.direction == "ask" and x.made_by == "me" and x.status != "planned")
+    given = sum(1 for x in exchanges if x.direction == "offer" and x.made_by == "me" and x.status != "planned")
+    if mine > given + 1:
+        lines.append(Text("  More asked than offered: what can you bring them? (seed 003: mutual benefit)",
+                          style="yellow"))
+    by_id = {x.id: x for x in exchanges if x.id}
+    raised_again = {x.raised_from_id for x in exchanges if x.raised_from_id}
+    for x in exchanges:
+        if x.id and x.id in raised_again:
+            continue  # shown within the ask that raised it again
+        line = Text(f"  {exchange_words(x.direction, x.made_by)} ({ExchangeKind(x.kind).label.lower()}): ",
+                    style="bold")
+        line.append(x.text + " ")
+        line.append(f"[{answer_words(x)}]", style=STATUS_STYLE.get(x.status, ""))
+        if x.on:
+            line.append(f" {formatting.days_ago(x.on)}", style="dim")
+        lines.append(mark_private(line, x.private))
+        steps = _chain(x, by_id)
+        if len(steps) > 1:
+            told = "; ".join(f"{'asked' if i == 0 else 'raised'} {s.on:%-d %b}: {answer_words(s)}" if s.on else
+                             f"{'asked' if i == 0 else 'raised'}: {answer_words(s)}" for i, s in enumerate(steps))
+            lines.append(Text(f"      {told}", style="dim"))
+    if not exchanges:
+        lines.append(Text("  None yet.", style="dim"))
+    return lines
 
 
 def _indented(text: str, style: str = "", by: int = 4, *, private: bool = False) -> Padding:
@@ -30,7 +94,7 @@ def mark_private(line: Text, private: bool) -> Text:
 
 
 def render(found: History, *, notes: bool = True, health: Text | None = None) -> Group:
-    parts: list[RenderableType] = [render_profile(found.known, with_today=False, health=health)]
+    parts: list[RenderableType] = [render_profile(found.known, with_today=False, health=health, last_time=False)]
     if found.check_in_on and found.check_in_on < today():
         parts.append(Text(f"Check-in overdue: it was set for {found.check_in_on:%a %-d %b}", style="bold red"))
     elif found.check_in_on:
@@ -40,21 +104,7 @@ def render(found: History, *, notes: bool = True, health: Text | None = None) ->
         parts += [Text("\nNotes", style="bold underline"), _indented(contact.notes, by=2, private=contact.notes_private)]
 
     parts += history_lines(found.ledger, contact.id)  # closed commitments keep their outcome and date
-    asked, offered = found.asked_of_them, found.offered_to_them
-    parts.append(Text(f"\nAsks and offers — asked of them {asked}, offered to them {offered}",
-                      style="bold underline"))
-    if asked > offered + 1:
-        parts.append(Text("  More asked than offered: what can you bring them? (seed 003: mutual benefit)",
-                          style="yellow"))
-    for x in found.exchanges:
-        line = Text(f"  {Direction(x.direction).label} ({ExchangeKind(x.kind).label.lower()}): ", style="bold")
-        line.append(x.text + " ")
-        line.append(f"[{ExchangeStatus(x.status).label.lower()}]", style=STATUS_STYLE.get(x.status, ""))
-        if x.on:
-            line.append(f" {formatting.days_ago(x.on)}", style="dim")
-        parts.append(mark_private(line, x.private))
-    if not found.exchanges:
-        parts.append(Text("  None yet.", style="dim"))
+    parts += exchange_lines(found.exchanges)
 
     parts.append(Text(f"\nMeetings ({len(found.meetings) + found.more_meetings})", style="bold underline"))
     for m in found.meetings:
@@ -68,7 +118,7 @@ def render(found: History, *, notes: bool = True, health: Text | None = None) ->
         if m.purpose:
             parts.append(_indented(f"Purpose: {m.purpose}", "dim"))
         if m.summary:
-            parts.append(_indented(f"Summary: {m.summary}"))
+            parts.append(_indented(f"Summary: {plain_summary(m.summary)}"))
         if notes and m.notes:
             parts.append(_indented(m.notes, "italic", private=m.notes_private))
         if m.next_step:

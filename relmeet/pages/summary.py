@@ -8,6 +8,18 @@ from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, local, to
 from relmeet.domain.meetings import SummaryParts
 
 
+def plain_summary(markdown: str) -> str:
+    """A drafted summary as text to read in the app and the shell: no '#' heading marks, no blank runs."""
+    lines = []
+    for line in markdown.strip().splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith("#"):
+            line = stripped.lstrip("#").strip()
+        if line.strip() or (lines and lines[-1].strip()):
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip()
+
+
 def left_out(parts: SummaryParts) -> int:
     """How many private interests, asks, offers and commitments a draft without them leaves out."""
     return sum(1 for item in (*parts.interests, *parts.exchanges, *parts.commitments) if item.private)

@@ -11,7 +11,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Select, Static
+from rich.text import Text
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from relmeet.domain import ExchangeKind, MeetingType, from_iso, local
 from relmeet.domain.dates import parse_when
@@ -23,6 +24,7 @@ from relmeet.pages.brief import render
 from relmeet.screens.base import RelmeetScreen
 from relmeet.screens.keeping import KeepsTyping
 from relmeet.store import meetings, prep
+from relmeet.widgets.date_input import DateInput
 from relmeet.widgets.field import Field, choices
 from relmeet.widgets.save_banner import SaveBanner
 from relmeet.widgets.chrome import Footer, Header
@@ -70,6 +72,9 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         self._campaigns = dict((campaign_id, name) for name, campaign_id in prep.campaigns(book))
         plan = card or MeetingPlan(contact_id=self.selected_contact_id)
         asks = prep.planned_asks(book, self.meeting_id) if self.meeting_id else []
+        self._ask_ids: list[int | None] = [ask.id for ask in asks]
+        raised = prep.raised_in(book, self.meeting_id) if self.meeting_id else set()
+        self._deferred = [*known.deferred_asks, *self._raised_here(known, raised)]
         campaigns = prep.campaigns(book)
         if card is None and len(campaigns) == 1:
             plan.campaign_id = campaigns[0][1]
@@ -82,8 +87,8 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         with Horizontal(id="prep-body"):
             with VerticalScroll(id="prep-form"):
                 with Horizontal(classes="form-row"):
-                    yield Field("When", Input(when, id="when", placeholder="fri 7pm"), name="when",
-                                hint="fri 7pm · tomorrow 18:30 · 2026-12-03 10:00")
+                    yield Field("When", DateInput(when, input_id="when", with_time=True, placeholder="fri 7pm"),
+                                name="when")
                     yield Field("Where", Input(plan.location, id="location"), name="location")
                 with Horizontal(classes="form-row"):
                     yield Field("Campaign", Select(choices(campaigns), value=plan.campaign_id or Select.NULL, prompt="(none)",
@@ -106,6 +111,12 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
                                      id=f"ask-kind-{index}", classes="ask-kind")
                         yield Field("", Input(ask.text if ask else "", id=f"ask-text-{index}",
                                               placeholder="what I'll ask for"), name=f"ask-{index}")
+                if self._deferred:
+                    yield Static("Deferred asks — raise one again in this meeting?", classes="field-label")
+                for ask in self._deferred:
+                    said = f"asked {ask.asked_on:%-d %b}: deferred" if ask.asked_on else "deferred"
+                    label = Text(f"{ask.text}  ({said}" + (f" — {ask.answer}" if ask.answer else "") + ")")
+                    yield Checkbox(label, ask.id in raised, id=f"raise-{ask.id}", classes="raise-again")
                 yield Field("What I can offer in exchange", Input(plan.offer_plan, id="offer_plan"), name="offer_plan")
                 yield Field("How to frame it, in their language", Input(plan.framing, id="framing"), name="framing")
                 with Horizontal(classes="dialog-buttons"):
@@ -125,19 +136,16 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
 
     def _snapshot(self) -> tuple:
         return tuple(w.value if not isinstance(w, TextArea) else w.text
-                     for w in self.query("#prep-form Input, #prep-form Select, #prep-form TextArea"))
+                     for w in self.query("#prep-form Input, #prep-form Select, #prep-form TextArea, "
+                                         "#prep-form Checkbox"))
 
-    @on(Input.Changed, "#when")
-    def _preview_when(self, event: Input.Changed) -> None:
-        field = self.query_one("#field-when", Field)
-        try:
-            moment = parse_when(event.value)
-        except ValidationError:
-            field.query_one(".field-label").update("When  [dim]fri 7pm · tomorrow 18:30 · 2026-12-03 10:00[/]")
-            return
-        if moment is not None:
-            field.show_error(None)
-            field.query_one(".field-label").update(f"When  [green]→ {formatting.when(moment.astimezone())}[/]")
+    @staticmethod
+    def _raised_here(known, raised: set[int]) -> list:
+        """Deferred asks this meeting already raises again: still shown, ticked, so they can be unticked."""
+        from relmeet.domain.meetings import DeferredAsk
+
+        return [DeferredAsk(ask.raised_from_id, ask.kind, ask.text, private=ask.private)
+                for ask in known.planned_asks if ask.raised_from_id in raised]
 
     def _plan(self) -> tuple[MeetingPlan, list[tuple[str, str]]]:
         errors: dict[str, str] = {}
@@ -168,7 +176,10 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
     def _save(self, again) -> int | None:
         try:
             plan, asks = self._plan()
-            self.meeting_id = prep.save_plan(self.book, plan, asks, self.meeting_id, expected=self._expected)
+            raise_ids = [ask.id for ask in self._deferred if self.query_one(f"#raise-{ask.id}", Checkbox).value]
+            self.meeting_id = prep.save_plan(self.book, plan, asks, self.meeting_id, expected=self._expected,
+                                             ask_ids=self._ask_ids, raise_ids=raise_ids)
+            self._ask_ids = [ask.id for ask in prep.planned_asks(self.book, self.meeting_id)]
         except ValidationError as exc:
             for field in self.query(Field):
                 field.show_error(exc.errors.get(field.field_name))

@@ -2,12 +2,18 @@
 private notes and items are in it, flagged, for the page to mark."""
 from __future__ import annotations
 
+from datetime import date
+
 from relmeet.domain import from_iso
 from relmeet.domain.commitments import CommitmentFilter
 from relmeet.domain.meetings import ExchangeLine, History, MeetingEntry
 from relmeet.store.book import Book
 from relmeet.store.commitments import check_ins, for_contact
 from relmeet.store.prep import what_we_know
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
 
 MEETING_LIMIT = 200  # an organizer's longest relationships stay well under this; older ones are summarised
 
@@ -17,10 +23,14 @@ def history(book: Book, contact_id: int) -> History | None:
     if known is None:
         return None
     found = History(known=known)
-    found.exchanges = [ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4]), bool(r[5])) for r in book._rows(
-        "SELECT x.direction, x.kind, x.text, x.status, coalesce(m.started_at, m.scheduled_at, x.created_at), "
-        "x.private FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id WHERE x.contact_id = ? "
-        "ORDER BY x.created_at DESC", (contact_id,))]
+    found.exchanges = [
+        ExchangeLine(r[0], r[1], r[2], r[3], from_iso(r[4]), bool(r[5]), made_by=r[6], answer=r[7], condition=r[8],
+                     decide_by=_day(r[9]), id=r[10], raised_from_id=r[11], answered_on=_day(r[12]))
+        for r in book._rows(
+            "SELECT x.direction, x.kind, x.text, x.status, coalesce(m.started_at, m.scheduled_at, x.created_at), "
+            "x.private, x.made_by, x.answer, x.condition, x.decide_by, x.id, x.raised_from_id, x.answered_on "
+            "FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id WHERE x.contact_id = ? "
+            "ORDER BY x.created_at DESC, x.id DESC", (contact_id,))]
     rows = book._rows(
         "SELECT m.id, coalesce(m.started_at, m.scheduled_at) AS at, m.status, m.type, coalesce(g.name, ''), "
         "m.purpose, m.notes, m.summary, m.next_step, m.notes_private FROM meeting m LEFT JOIN campaign g ON g.id = m.campaign_id "

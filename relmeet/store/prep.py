@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from relmeet.domain import from_iso
-from relmeet.domain.meetings import Known, KnownCommitment, KnownInterest, KnownStance, PlannedAsk
+from relmeet.domain.meetings import DeferredAsk, Known, KnownCommitment, KnownInterest, KnownStance, PlannedAsk
 from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
 from relmeet.store.contacts import get as get_contact
@@ -51,10 +51,26 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
         known.next_at = from_iso(upcoming["scheduled_at"])
         known.next_purpose, known.next_framing = upcoming["purpose"], upcoming["framing"]
         known.next_offer_plan = upcoming["offer_plan"]
-        known.planned_asks = [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book._rows(
-            "SELECT kind, text, status FROM exchange WHERE meeting_id = ? AND direction = 'ask' ORDER BY id",
-            (upcoming["id"],))]
+        known.planned_asks = [PlannedAsk(r["kind"], r["text"], r["status"], r["id"], bool(r["private"]),
+                                         r["raised_from_id"]) for r in book._rows(
+            f"SELECT id, kind, text, status, private, raised_from_id FROM exchange WHERE meeting_id = ? "
+            f"AND direction = 'ask' {private.replace('i.', '')} ORDER BY id", (upcoming["id"],))]
+    known.deferred_asks = deferred_asks(book, contact_id, include_private=include_private)
     return known
+
+
+def deferred_asks(book: Book, contact_id: int, *, include_private: bool = True) -> list[DeferredAsk]:
+    """Asks answered "deferred (raise later)" that no later meeting has raised again, oldest first."""
+    private = "" if include_private else "AND x.private = 0"
+    return [DeferredAsk(r["id"], r["kind"], r["text"], r["made_by"], r["answer"],
+                        date.fromisoformat(r["asked"][:10]) if r["asked"] else None, bool(r["private"]))
+            for r in book._rows(
+                "SELECT x.id, x.kind, x.text, x.made_by, x.answer, x.private, "
+                "coalesce(x.answered_on, m.started_at, m.scheduled_at, x.created_at) AS asked "
+                "FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id "
+                f"WHERE x.contact_id = ? AND x.direction = 'ask' AND x.status = 'deferred' {private} "
+                "AND NOT EXISTS (SELECT 1 FROM exchange later WHERE later.raised_from_id = x.id) "
+                "ORDER BY x.created_at, x.id", (contact_id,))]
 
 
 def campaigns(book: Book) -> list[tuple[str, int]]:
@@ -68,9 +84,17 @@ PLAN_COLUMNS = ("contact_id", "campaign_id", "type", "scheduled_at", "location",
 
 
 def planned_asks(book: Book, meeting_id: int) -> list[PlannedAsk]:
-    return [PlannedAsk(r["kind"], r["text"], r["status"]) for r in book._rows(
-        "SELECT kind, text, status FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned' "
-        "ORDER BY id", (meeting_id,))]
+    """The prep form's own ask rows: planned asks of the meeting that aren't a deferred ask raised again
+    (those show as the deferred ask's tick)."""
+    return [PlannedAsk(r["kind"], r["text"], r["status"], r["id"], bool(r["private"])) for r in book._rows(
+        "SELECT id, kind, text, status, private FROM exchange WHERE meeting_id = ? AND direction = 'ask' "
+        "AND status = 'planned' AND raised_from_id IS NULL ORDER BY id", (meeting_id,))]
+
+
+def raised_in(book: Book, meeting_id: int) -> set[int]:
+    """The deferred asks this meeting raises again (ids of the asks they came from)."""
+    return {r[0] for r in book._rows("SELECT raised_from_id FROM exchange WHERE meeting_id = ? "
+                                     "AND raised_from_id IS NOT NULL", (meeting_id,))}
 
 
 def next_planned(book: Book, contact_id: int) -> int | None:
@@ -80,9 +104,12 @@ def next_planned(book: Book, contact_id: int) -> int | None:
 
 
 def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | None = None, *,
-              expected=None) -> int:
+              expected=None, ask_ids: list[int | None] | None = None, raise_ids=None) -> int:
     """Save the prep form — the meeting and its planned asks — in one transaction, so a failed save
-    leaves neither half. Asks already made or answered are never touched; planned ones are replaced."""
+    leaves neither half. Asks already made or answered are never touched; planned ones are updated in
+    place (row i of the form is `ask_ids[i]`, or the i-th planned ask), so a private mark or an answer
+    recorded on one elsewhere stays with it. `raise_ids`, when given, are the deferred asks this meeting
+    raises again: each gets one planned ask pointing back at it; one no longer ticked goes while unanswered."""
     from relmeet.domain import ExchangeKind, to_iso, utcnow
     from relmeet.domain.errors import ValidationError
     from relmeet.store.meetings import validate_plan
@@ -103,6 +130,7 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
         values = {name: getattr(plan, name) for name in PLAN_COLUMNS}
         values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
         values["scheduled_at"] = to_iso(plan.scheduled_at)
+        existing: list[int] = []
         if meeting_id is None:
             columns = ", ".join(values) + ", status, created_at, updated_at"
             marks = ", ".join("?" for _ in values) + ", 'planned', ?, ?"
@@ -115,12 +143,47 @@ def save_plan(book: Book, plan, asks: list[tuple[str, str]], meeting_id: int | N
                 from relmeet.domain.errors import RelmeetError
 
                 raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
-            conn.execute("DELETE FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned'",
-                         (meeting_id,))
-        for kind, text in asks:
-            if clean_text(text).strip():  # what the book would keep
+            existing = [r[0] for r in conn.execute(
+                "SELECT id FROM exchange WHERE meeting_id = ? AND direction = 'ask' AND status = 'planned' "
+                "AND raised_from_id IS NULL ORDER BY id", (meeting_id,))]
+        rows = ask_ids if ask_ids is not None else existing
+        for index, (kind, text) in enumerate(asks):
+            row_id = rows[index] if index < len(rows) else None
+            if row_id is not None and row_id not in existing:
+                row_id = None  # answered or removed meanwhile: never overwrite it, the form's text is a new ask
+            if row_id is not None:
+                existing.remove(row_id)
+            kept = clean_text(text).strip()  # what the book would keep
+            if row_id is not None and kept:
+                conn.execute("UPDATE exchange SET kind = ?, text = ?, campaign_id = ?, updated_at = ? WHERE id = ?",
+                             (kind, text.strip(), plan.campaign_id, now, row_id))
+            elif row_id is not None:
+                conn.execute("DELETE FROM exchange WHERE id = ?", (row_id,))
+            elif kept:
                 conn.execute(
                     "INSERT INTO exchange (contact_id, meeting_id, campaign_id, direction, kind, text, status, "
                     "created_at, updated_at) VALUES (?, ?, ?, 'ask', ?, ?, 'planned', ?, ?)",
                     (plan.contact_id, meeting_id, plan.campaign_id, kind, text.strip(), now, now))
+        if ask_ids is None:
+            for row_id in existing:  # planned asks the form no longer has a row for
+                conn.execute("DELETE FROM exchange WHERE id = ?", (row_id,))
+        if raise_ids is not None:
+            _raise_again(conn, plan, meeting_id, set(raise_ids), now)
     return meeting_id
+
+
+def _raise_again(conn, plan, meeting_id: int, wanted: set[int], now: str) -> None:
+    raised = {r[0]: r[1] for r in conn.execute(
+        "SELECT raised_from_id, id FROM exchange WHERE meeting_id = ? AND raised_from_id IS NOT NULL "
+        "AND status = 'planned'", (meeting_id,))}
+    for earlier, row_id in raised.items():
+        if earlier not in wanted:
+            conn.execute("DELETE FROM exchange WHERE id = ?", (row_id,))
+    for earlier in wanted - set(raised):
+        if conn.execute("SELECT 1 FROM exchange WHERE raised_from_id = ?", (earlier,)).fetchone():
+            continue  # raised already, by another meeting or answered in this one
+        conn.execute(
+            "INSERT INTO exchange (contact_id, meeting_id, campaign_id, direction, made_by, kind, text, status, "
+            "private, raised_from_id, created_at, updated_at) SELECT contact_id, ?, coalesce(?, campaign_id), "
+            "direction, made_by, kind, text, 'planned', private, id, ?, ? FROM exchange WHERE id = ? "
+            "AND contact_id = ?", (meeting_id, plan.campaign_id, now, now, earlier, plan.contact_id))
