@@ -28,8 +28,9 @@ VIEWS = {
 TIMES = 9  # single openings now and then take twice as long on this shared machine; the median holds
 
 
-def _open_views(path: Path) -> dict:
-    proc, main, _start = start_in_pty([sys.executable, "-m", "relmeet", "--db", str(path)], clean_env())
+def _open_views(path: Path, extra: tuple[str, ...] = ()) -> dict:
+    """extra: more arguments for relmeet (a locked book's --passphrase-file)."""
+    proc, main, _start = start_in_pty([sys.executable, "-m", "relmeet", "--db", str(path), *extra], clean_env())
     results = {}
     try:
         if not _read_until(main, HOME, [], timeout=60):

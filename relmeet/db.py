@@ -40,6 +40,7 @@ BUSY_TIMEOUT_ENV = "RELMEET_BUSY_TIMEOUT_MS"  # how long a write waits for anoth
 _keys: dict[str, str] = {}
 KDF_ITERATIONS = 256_000  # SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 rounds, 16-byte salt
 CIPHER_PAGE = 4096
+LOCKED_CACHE_KIB = 16384
 NO_CIPHER = ("this book is locked (encrypted), and this relmeet has no encryption support: install it with "
              "`uv sync` or `pip install sqlcipher3`; the book was left untouched")
 
@@ -118,8 +119,10 @@ def use_passphrase(path: Path, passphrase: str) -> None:
     except OSError as exc:
         raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
     key = raw_key(passphrase, salt)
-    conn = _keyed(f"{path.as_uri()}?mode=ro", key, uri=True)
+    conn = cipher().connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {key}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except errors("DatabaseError") as exc:
         if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_NOTADB"):
@@ -145,6 +148,41 @@ def passphrase_matches(path: Path, passphrase: str) -> bool:
     return hmac.compare_digest(raw_key(passphrase, salt), key)
 
 
+def seal_record(book_path: Path):
+    """For a locked book: (seal, unseal) that keep a text (recovery.py's kept notes) in a 0600 file locked
+    with the book's key; (None, None) for a plain book."""
+    key = key_of(book_path)
+    if key is None:
+        return None, None
+
+    def seal(path: Path, record: str) -> None:
+        temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        try:
+            os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            conn = _keyed(str(temp), key, isolation_level=None)
+            try:
+                conn.execute("CREATE TABLE kept (record TEXT NOT NULL)")
+                conn.execute("INSERT INTO kept VALUES (?)", (record,))
+            finally:
+                conn.close()
+            os.replace(temp, path)
+        except (OSError, *errors()) as exc:
+            temp.unlink(missing_ok=True)
+            raise BookError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
+
+    def unseal(path: Path) -> str:
+        try:
+            conn = _keyed(f"{path.as_uri()}?mode=ro", key, uri=True)
+            try:
+                return conn.execute("SELECT record FROM kept").fetchone()[0]
+            finally:
+                conn.close()
+        except errors() as exc:
+            raise ValueError(f"not readable with this book's key ({exc})") from None
+
+    return seal, unseal
+
+
 def forget_key(path: Path) -> None:
     _keys.pop(os.path.realpath(path), None)
 
@@ -158,6 +196,9 @@ def _keyed(target: str, key: str, **kwargs):
     conn = cipher().connect(target, **kwargs)
     conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher otherwise writes its failures on stderr
     conn.execute(f"PRAGMA key = {key}")
+    # every page read from disk is decrypted and its HMAC checked: a larger cache of decrypted pages than
+    # SQLite's 2 MB default keeps the pages a screen reads again (a history, the home lists) decrypted
+    conn.execute(f"PRAGMA cache_size = -{LOCKED_CACHE_KIB}")
     return conn
 
 

@@ -13,11 +13,29 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.paths import state_dir, write_private
 
 FOLDER_NAME = "recovered"
+# Locked books (resolved path -> how to lock and open a kept text): their kept texts are small files
+# locked with the book's key (relmeet/db.py seals them), never plain JSON. The store registers a book
+# when it opens it.
+_sealers: dict[str, tuple[Callable[[Path, str], None], Callable[[Path], str]]] = {}
+SEALED = ".locked"
+
+
+def lock_with(book_path: Path, seal: Callable[[Path, str], None] | None = None,
+              unseal: Callable[[Path], str] | None = None) -> None:
+    """Keep the texts of the book at book_path with seal (write) and unseal (read); None: plain JSON.
+
+    unseal raises ValueError for a file it can't read."""
+    name = str(Path(book_path).expanduser().resolve())
+    if seal is None or unseal is None:
+        _sealers.pop(name, None)
+    else:
+        _sealers[name] = (seal, unseal)
 
 
 @dataclass
@@ -64,6 +82,11 @@ def keep(book_path: Path, key: str, *, kind: str, target: int | None, title: str
     path = where / f"{kind}-{safe}-{_book_key(book_path)}.json"
     record = {"book": str(Path(book_path).expanduser().resolve()), "kind": kind, "target": target, "title": title,
               "fields": fields, "base": base, "kept_at": datetime.now().astimezone().isoformat(timespec="seconds")}
+    sealer = _sealers.get(record["book"])
+    if sealer is not None:  # a locked book's text is kept locked with it
+        path = path.with_name(path.name + SEALED)
+        sealer[0](path, json.dumps(record, ensure_ascii=False))
+        return path
     write_private(path, json.dumps(record, ensure_ascii=False, indent=1))
     return path
 
@@ -75,9 +98,16 @@ def pending(book_path: Path) -> list[Recovered]:
         return []
     book = str(Path(book_path).expanduser().resolve())
     found = []
-    for path in sorted(where.glob(f"*-{_book_key(book_path)}.json")):
+    sealer = _sealers.get(book)
+    paths = sorted(where.glob(f"*-{_book_key(book_path)}.json"))
+    if sealer is not None:
+        paths += sorted(where.glob(f"*-{_book_key(book_path)}.json{SEALED}"))
+    for path in paths:
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            if path.name.endswith(SEALED):
+                record = json.loads(sealer[1](path))
+            else:
+                record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):  # a half-written or foreign file: not ours to offer or to delete
             continue
         if not isinstance(record, dict) or record.get("book") != book or not isinstance(record.get("fields"), dict):

@@ -48,7 +48,7 @@ def _leaks(path: Path, words: list[bytes]) -> list[bytes]:
 
 
 def _export(path: Path, *extra: str) -> dict:
-    done = run("--db", str(path), "export", "--include-private", *extra)
+    done = run("--db", str(path), "export", "--include-private", "--yes", *extra)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     found.pop("exported_at", None)
@@ -206,3 +206,40 @@ def test_a_lock_killed_at_each_step_leaves_a_whole_book(setup, step):
     assert all(not copy.read_bytes().startswith(b"SQLite format 3") for copy in lock.backup_files(path))
     assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
     assert _export(path, "--passphrase-file", str(pw)) == before
+
+
+def test_text_kept_for_a_locked_book_is_locked_with_it(setup):
+    """A note the book refused is kept in a recovery file until the next start: for a locked book, that
+    file is locked with the book's key too."""
+    from relmeet import recovery
+    from relmeet.store import Book
+
+    path, pw, _ = setup
+    plain_kept = recovery.keep(path, "meeting-1", kind="notes", target=1, title="Notes with Rosa Nguyễn",
+                               fields={"notes": "Rosa fears retaliation from the landlord"})
+    assert b"retaliation" in plain_kept.read_bytes()
+    recovery.discard(plain_kept)
+    assert run("--db", str(path), "lock", "--new-passphrase-file", str(pw), "--yes").returncode == 0
+    with Book.open_locked(path, PASSPHRASE):
+        kept = recovery.keep(path, "meeting-1", kind="notes", target=1, title="Notes with Rosa Nguyễn",
+                             fields={"notes": "Rosa fears retaliation from the landlord"})
+        data = kept.read_bytes()
+        assert b"retaliation" not in data and b"Rosa" not in data
+        assert oct(kept.stat().st_mode & 0o777) == "0o600"
+        [found] = recovery.pending(path)
+        assert found.text == "Rosa fears retaliation from the landlord" and found.title == "Notes with Rosa Nguyễn"
+
+
+def test_an_export_of_a_locked_book_says_it_is_plain_and_private_notes_need_a_yes(setup):
+    path, pw, _ = setup
+    assert run("--db", str(path), "lock", "--new-passphrase-file", str(pw), "--yes").returncode == 0
+    done = run("--db", str(path), "--passphrase-file", str(pw), "export")
+    assert done.returncode == 0
+    assert done.stderr == ("relmeet: the book is locked, but the export is not: it is a plain file, meant to be "
+                           "shared\n")
+    assert "Rosa Nguyễn" in done.stdout
+    done = run("--db", str(path), "--passphrase-file", str(pw), "export", "--include-private")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "add --yes to confirm" in done.stderr
+    done = run("--db", str(path), "--passphrase-file", str(pw), "export", "--include-private", "--yes")
+    assert done.returncode == 0 and "Rosa Nguyễn" in done.stdout

@@ -160,3 +160,48 @@ async def test_a_locked_book_hidden_comes_back_with_its_passphrase_only(tmp_path
             assert "Rosa" in _drawn(app)
     finally:
         book.close()
+
+
+async def test_the_palette_locks_the_open_book_and_changes_its_passphrase(tmp_path):
+    from faults import run
+    from steps import run_from_palette
+
+    path = demo_book(tmp_path / "book.sqlite3")
+    assert run("--db", str(path), "backup").returncode == 0
+    book = Book(path)
+    app = RelmeetApp(book)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await _until(pilot, lambda: "Rosa" in _drawn(app))
+            await run_from_palette(pilot, "book: lock with")
+            assert type(app.screen).__name__ == "NewPassphraseScreen"
+            await _type(pilot, PASSPHRASE)
+            await pilot.press("enter")
+            await _type(pilot, "something else")
+            await pilot.press("enter")
+            await _until(pilot, lambda: "differ" in _drawn(app))
+            assert path.read_bytes().startswith(b"SQLite format 3")  # nothing done yet
+            await _type(pilot, PASSPHRASE)
+            await pilot.press("enter")
+            await _type(pilot, PASSPHRASE)
+            await pilot.press("enter")
+            await _until(pilot, lambda: any(n.startswith("The book is locked") for n in
+                                            [t.render().plain for t in app.screen.query("Toast")]))
+            assert app.book.locked and app.hide_after == 5
+            assert not path.read_bytes().startswith(b"SQLite format 3")
+            assert all(not c.read_bytes().startswith(b"SQLite format 3") for c in lock.backup_files(path))
+            await _until(pilot, lambda: "Rosa" in _drawn(app))  # the home screen reads the locked book
+
+            await run_from_palette(pilot, "book: change the pass")
+            for _ in range(2):
+                await _type(pilot, "a brand new passphrase")
+                await pilot.press("enter")
+            await _until(pilot, lambda: any(n.startswith("The passphrase is changed") for n in
+                                            [t.render().plain for t in app.screen.query("Toast")]))
+        secret = tmp_path / "pw"
+        secret.write_text("a brand new passphrase\n")
+        secret.chmod(0o600)
+        done = run("--db", str(path), "--passphrase-file", str(secret), "show", "rosa")
+        assert done.returncode == 0 and "Rosa Nguyễn" in done.stdout
+    finally:
+        app.book.close()

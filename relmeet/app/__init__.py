@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from relmeet.app.book_actions import BookActions
 from relmeet.app.commitment_actions import CommitmentActions
+from relmeet.app.lock_actions import LockActions
 from relmeet.app.meeting_actions import MeetingActions
 from relmeet.app.palette import RelmeetCommands
 from relmeet.app.prep_actions import PrepActions
@@ -33,7 +34,7 @@ HIDE_SETTING, HIDE_DEFAULT_LOCKED = "hide_after_minutes", 5
 WHILE_HIDDEN = {"quit"}
 
 
-class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, App):
+class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, LockActions, App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -87,13 +88,8 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
 
     def _start(self) -> None:
         from relmeet.screens.home import HomeScreen
-        from relmeet.store.contacts import get_setting
 
-        default = HIDE_DEFAULT_LOCKED if self.book.locked else 0
-        try:
-            self.hide_after = max(0, int(get_setting(self.book, HIDE_SETTING, str(default))))
-        except ValueError:  # a mistyped setting: the default, rather than no curtain at all
-            self.hide_after = default
+        self.read_hide_setting()
         self.push_screen(HomeScreen())
         self.offer_resume()  # one quick query; a meeting left open is the first thing to see
         self.call_after_refresh(self.start_daily_backup)  # after the home screen is drawn
@@ -112,6 +108,16 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
         elif isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = clean_text(event.text)  # a pasted ESC, NUL or BEL would reach the field, then the terminal
         await super().on_event(event)
+
+    def read_hide_setting(self) -> None:
+        """The minutes without a key after which the curtain comes down (the book's setting)."""
+        from relmeet.store.contacts import get_setting
+
+        default = HIDE_DEFAULT_LOCKED if self.book.locked else 0
+        try:
+            self.hide_after = max(0, int(get_setting(self.book, HIDE_SETTING, str(default))))
+        except ValueError:  # a mistyped setting: the default, rather than no curtain at all
+            self.hide_after = default
 
     def curtain_up(self) -> bool:
         from relmeet.screens.curtain import CurtainScreen
@@ -222,5 +228,5 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
             self.push_screen(HelpScreen(self.screen))
 
 
-for _actions in (RelmeetApp, MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions):
+for _actions in (RelmeetApp, MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, LockActions):
     guard_actions(_actions)

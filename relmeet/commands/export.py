@@ -22,6 +22,7 @@ def register(sub) -> None:
     parser.add_argument("--meeting", metavar="ID", type=int, help="the meeting (Markdown summary)")
     parser.add_argument("--of", choices=["contacts", "meetings"], help="CSV: which rows (default contacts)")
     parser.add_argument("--include-private", action="store_true", help="include notes and items marked private")
+    parser.add_argument("--yes", action="store_true", help="a locked book: don't ask before --include-private")
     parser.add_argument("--preset", choices=PRESETS, help="CSV of contacts in another tool's import columns: "
                         "'google' (Google Contacts) or 'action-network' (email, first_name, last_name, zip_code, "
                         "phone, tags); these leave your assessments out. Without it: relmeet's own CSV, every "
@@ -114,6 +115,9 @@ def run(args) -> int:
     if args.output and Path(args.output).expanduser().resolve() == Path(args.book_path).expanduser().resolve():
         raise RelmeetError("the export would overwrite the book itself: choose another file")
     with open_book(args) as book:
+        from relmeet.commands.lock import plain_export_notice
+
+        plain_export_notice(book, args)
         text = render(book, args)
     if args.output:
         # a BOM lets Excel read accented names as UTF-8, but other readers see it as part of the first column

@@ -173,3 +173,18 @@ def run_change(args) -> int:
     print(f"the passphrase of {path} is changed{_and_backups(copies)}; "
           f"{LOST}")
     return 0
+
+
+def plain_export_notice(book, args) -> None:
+    """An export of a locked book is a plain file: said once; with the private notes, asked first."""
+    if not book.locked:
+        return
+    print("relmeet: the book is locked, but the export is not: it is a plain file, meant to be shared",
+          file=sys.stderr, flush=True)
+    if args.include_private and not getattr(args, "yes", False):
+        if not sys.stdin.isatty():
+            raise RelmeetError("--include-private writes the private notes of a locked book in the clear: add "
+                               "--yes to confirm when not at a terminal; nothing was written")
+        answer = input("Write the private notes and items in the clear too? [y/N] ").strip().casefold()
+        if answer not in ("y", "yes"):
+            raise RelmeetError("nothing was written")

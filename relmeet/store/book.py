@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from relmeet import db
+from relmeet import db, recovery
+from relmeet.domain.errors import BookError
 from relmeet.store.clean_writes import CleanWrites, clean_engine_writes
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ class Book:
         self.path = Path(path)
         # Opening checks, creates and upgrades the file; a refused file raises BookError here.
         first = db.connect(self.path, create=create)
+        # what the app keeps of text the book refused (relmeet/recovery.py) is locked with a locked book
+        recovery.lock_with(self.path, *db.seal_record(self.path))
         self._local = threading.local()
         self._local.conn = first
         self._all: list[sqlite3.Connection] = [first]
@@ -50,11 +53,19 @@ class Book:
         return db.passphrase_matches(self.path, passphrase)
 
     # -- reads ---------------------------------------------------------------------------
+    def retire(self) -> None:
+        """Close the book for good, before its file is rewritten (locked): any use from here on is refused
+        with a BookError instead of opening the file again."""
+        self._retired = True
+        self.close()
+
     @property
     def _conn(self) -> sqlite3.Connection:
         """This thread's read connection (sqlite3 connections must not be shared across threads)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
+            if getattr(self, "_retired", False):
+                raise BookError("the book is being locked: try again in a moment")
             conn = db.open_again(self.path)
             self._local.conn = conn
             with self._lock:
@@ -86,6 +97,8 @@ class Book:
     # -- writes --------------------------------------------------------------------------
     @property
     def _engine(self):
+        if getattr(self, "_retired", False):
+            raise BookError("the book is being locked: try again in a moment")
         if self._made_engine is None:
             self._made_engine = _make_engine(self.path)
         return self._made_engine

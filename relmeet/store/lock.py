@@ -76,6 +76,27 @@ def backup_files(book_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{Path(book_path).stem}-*.sqlite3"))
 
 
+def rewrite_book_and_backups(path: Path, passphrase: str) -> int:
+    """Lock the book with passphrase (or, if locked, change its passphrase), its backups with it; how many
+    backups were rewritten."""
+    path = Path(path)
+    old = db.key_of(path)
+    copies = [copy for copy in backup_files(path) if (old is None) == _plain(copy)]
+    if old is None:
+        lock(path, passphrase)
+    else:
+        change(path, passphrase)
+    open_with(path, passphrase)
+    for copy in copies:
+        rewrite_copy(copy, old or PLAIN, db.key_of(path))
+    return len(copies)
+
+
+def _plain(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(16) == db.SQLITE_MAGIC
+
+
 def _key(path: Path) -> str:
     key = db.key_of(Path(path))
     if key is None:
