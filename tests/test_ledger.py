@@ -294,3 +294,36 @@ def _plain(renderable) -> str:
     console = Console(width=400, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
+
+
+async def test_the_campaign_page_history_and_home_count_the_exchange_both_ways(book):
+    from relmeet.domain.campaigns import CampaignIn
+    from relmeet.screens.campaigns import CampaignsScreen
+    from relmeet.store import campaigns, health
+
+    rent = campaigns.save(book, CampaignIn(name="Rent stabilization"))
+    clinic = contacts.create(book, ContactIn(name="Dr. Amal Haddad"))
+    for direction, made_by, status, text in (
+            ("ask", "me", "agreed", "Testify at the hearing"), ("ask", "me", "deferred", "Host a forum"),
+            ("ask", "me", "planned", "Sign the letter"),
+            ("ask", "them", "agreed", "Don't put our logo on anything without checking"),
+            ("offer", "me", "made", "A tenant to speak at the staff meeting")):
+        captures.add_exchange(book, clinic, direction, "action", text, status=status, made_by=made_by,
+                              campaign_id=rent)
+    counts = health.overview(book)
+    assert (counts["asks"], counts["asked_by_them"], counts["offers"], counts["offered_by_them"]) == (2, 1, 1, 0)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.push_screen(CampaignsScreen())
+        await pilot.pause(0.3)
+        page = _plain(app.screen.query_one("#campaign-detail", Static).content)
+        assert "I asked: 3 — 1 yes, 1 deferred (raise later), 1 planned" in page
+        assert "They asked: 1 — 1 yes" in page
+        assert "I offered: 1 — 1 made, no answer yet" in page
+        assert "They asked: Don't put our logo on anything without checking — Dr. Amal Haddad" in page
+        await app.push_screen(HistoryScreen(clinic))
+        await pilot.pause()
+        text = _plain(app.screen.query_one("#history-text", Static).content)
+    assert "I asked 2 / they asked 1 · I offered 1 / they offered 0" in text
+    assert text.count("I asked 2 / they asked 1") == 2  # the health line and the heading
+    assert "They asked (an action): Don't put our logo on anything without checking [yes]" in text

@@ -79,6 +79,7 @@ class AskOutcome:
     kind: str
     text: str
     status: str
+    made_by: str = "me"
 
 
 @dataclass
@@ -88,7 +89,7 @@ class CampaignDetail:
     members: list[Member] = field(default_factory=list)
     meetings: list[tuple[str, str, str]] = field(default_factory=list)   # the latest: (when, contact, status)
     # asks and offers: (direction, status) -> how many; and the latest few
-    exchange_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    exchange_counts: dict[tuple[str, str], int] = field(default_factory=dict)  # ("I asked", status) -> n
     exchanges: list[AskOutcome] = field(default_factory=list)
     open_count: int = 0
     open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # soonest due first

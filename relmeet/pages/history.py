@@ -138,13 +138,14 @@ def render(found: History, *, notes: bool = True, health: Text | None = None) ->
     return Group(*parts)
 
 
-def health_line(found: Health, tend_after_days: int) -> Text:
-    """One line of a contact's relationship health, for their history or brief."""
+def health_line(found: Health, tend_after_days: int, both_ways: str | None = None) -> Text:
+    """One line of a contact's relationship health, for their history or brief; `both_ways` (see
+    `balance`) takes the place of my asks against my offers when the caller has every exchange."""
     text = Text("Last met: ")
     text.append("never" if found.days_since_met is None else f"{found.days_since_met} days ago",
                 style="bold red" if found.days_since_met is None or found.days_since_met > tend_after_days
                 else "")
     text.append(f" · overdue: theirs {found.overdue_theirs}, mine {found.overdue_mine}",
                 style="red" if found.overdue_mine or found.overdue_theirs else "")
-    text.append(f" · asks made {found.asks_made} / offers made {found.offers_made}")
+    text.append(f" · {both_ways}" if both_ways else f" · asks made {found.asks_made} / offers made {found.offers_made}")
     return text

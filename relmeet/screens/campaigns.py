@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Select, Static
 
-from relmeet.domain import CampaignScope, CampaignStatus, Direction, ExchangeStatus
+from relmeet.domain import CampaignScope, CampaignStatus, ExchangeStatus
 from relmeet.domain.campaigns import CampaignDetail, CampaignIn
+from relmeet.domain.meetings import exchange_words
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.merging import FieldConflict
 from relmeet.pages import formatting
@@ -35,14 +36,14 @@ def render_detail(found: CampaignDetail) -> Group:
     parts.append(Text("\nWho's missing", style="bold underline"))
     parts += [Text(f"  • {gap}", style="yellow") for gap in found.missing] or [Text("  Nobody obvious.", style="dim")]
     parts.append(Text("\nAsks and offers", style="bold underline"))
-    for direction in Direction:
-        counts = {status: n for (d, status), n in found.exchange_counts.items() if d == direction.value}
+    for words in (exchange_words(d, m) for d in ("ask", "offer") for m in ("me", "them")):
+        counts = {status: n for (w, status), n in found.exchange_counts.items() if w == words}
         if counts:
-            line = Text(f"  {direction.label}s: {sum(counts.values())} — ", style="bold")
+            line = Text(f"  {words}: {sum(counts.values())} — ", style="bold")
             line.append(", ".join(f"{n} {ExchangeStatus(status).label.lower()}" for status, n in counts.items()))
             parts.append(line)
     for item in found.exchanges:
-        line = Text(f"    {Direction(item.direction).label}: ", style="bold")
+        line = Text(f"    {exchange_words(item.direction, item.made_by)}: ", style="bold")
         line.append(f"{item.text} — {item.contact} ")
         line.append(f"[{ExchangeStatus(item.status).label.lower()}]",
                     style={"agreed": "green", "declined": "red"}.get(item.status, "dim"))

@@ -6,7 +6,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from relmeet.pages.history import health_line, render
+from relmeet.pages.history import balance, health_line, render
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import health as relationship
 from relmeet.store.history import history
@@ -45,7 +45,7 @@ class HistoryScreen(RelmeetScreen[None]):
             self.dismiss(None)
             return
         health = health_line(relationship.contact_health(self.book, self.selected_contact_id),
-                             relationship.tend_after_days(self.book))
+                             relationship.tend_after_days(self.book), balance(found.exchanges))
         self.query_one("#history-text", Static).update(render(found, health=health))
 
     def action_edit_contact(self) -> None:

@@ -5,6 +5,7 @@ from datetime import date
 
 from relmeet.domain import CampaignScope, CampaignStatus, Level, Stance, from_iso, to_iso, utcnow
 from relmeet.domain.campaigns import AskOutcome, CampaignDetail, CampaignIn, CampaignRow, Member
+from relmeet.domain.meetings import exchange_words
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.merging import FieldConflict, merge_fields
 from relmeet.domain.text import clean_text
@@ -157,12 +158,13 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
         "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m JOIN contact c "
         "ON c.id = m.contact_id WHERE m.campaign_id = ? ORDER BY coalesce(m.started_at, m.scheduled_at) DESC "
         "LIMIT ?", (campaign_id, SHOWN))]
-    found.exchange_counts = {(r[0], r[1]): r[2] for r in book._rows(
-        "SELECT direction, status, count(*) FROM exchange WHERE campaign_id = ? GROUP BY direction, status",
-        (campaign_id,))}
+    found.exchange_counts = {(exchange_words(r[0], r[1]), r[2]): r[3] for r in book._rows(
+        "SELECT direction, made_by, status, count(*) FROM exchange WHERE campaign_id = ? "
+        "GROUP BY direction, made_by, status", (campaign_id,))}
     found.exchanges = [AskOutcome(*r) for r in book._rows(
-        "SELECT c.name, x.direction, x.kind, x.text, x.status FROM exchange x JOIN contact c ON c.id = x.contact_id "
-        "WHERE x.campaign_id = ? ORDER BY x.id DESC LIMIT ?", (campaign_id, SHOWN))]
+        "SELECT c.name, x.direction, x.kind, x.text, x.status, x.made_by FROM exchange x "
+        "JOIN contact c ON c.id = x.contact_id WHERE x.campaign_id = ? ORDER BY x.id DESC LIMIT ?",
+        (campaign_id, SHOWN))]
     found.open_count = book._value("SELECT count(*) FROM commitment WHERE campaign_id = ? AND status = 'open'",
                                   (campaign_id,))
     rows = book._rows(  # soonest due first, then those with no date (the index gives the dated ones in order)

@@ -157,8 +157,10 @@ def contact_health(book: Book, contact_id: int) -> Health:
         "SELECT (SELECT max(coalesce(started_at, scheduled_at)) FROM meeting WHERE contact_id = :c AND status = 'held'),"
         " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'theirs' AND due_on < :d),"
         " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'mine' AND due_on < :d),"
-        " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'ask' AND status <> 'planned'),"
-        " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'offer' AND status <> 'planned')",
+        " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'ask' AND made_by = 'me' "
+        "  AND status <> 'planned'),"
+        " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'offer' AND made_by = 'me' "
+        "  AND status <> 'planned')",
         {"c": contact_id, "d": now})
     return Health(_days_since(row[0]), row[1], row[2], row[3], row[4])
 
@@ -181,14 +183,20 @@ def tend_these(book: Book, threshold_days: int | None = None, limit: int = 50) -
 
 
 def overview(book: Book) -> dict[str, int]:
-    """The home screen's counts: overdue both ways, and asks made against offers made."""
+    """The home screen's counts: overdue both ways, and the exchange both ways: asks and offers I made
+    ("asks", "offers"), and theirs ("asked_by_them", "offered_by_them")."""
     now = today().isoformat()
     row = book._row(
         "SELECT (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'theirs' AND due_on < :d),"
-        " (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'mine' AND due_on < :d),"
-        " (SELECT count(*) FROM exchange WHERE direction = 'ask' AND status <> 'planned'),"
-        " (SELECT count(*) FROM exchange WHERE direction = 'offer' AND status <> 'planned')", {"d": now})
-    return {"overdue_theirs": row[0], "overdue_mine": row[1], "asks": row[2], "offers": row[3]}
+        " (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'mine' AND due_on < :d)", {"d": now})
+    counts = {"overdue_theirs": row[0], "overdue_mine": row[1], "asks": 0, "offers": 0, "asked_by_them": 0,
+              "offered_by_them": 0}
+    names = {("ask", "me"): "asks", ("offer", "me"): "offers", ("ask", "them"): "asked_by_them",
+             ("offer", "them"): "offered_by_them"}
+    for direction, made_by, n in book._rows("SELECT direction, made_by, count(*) FROM exchange "
+                                            "WHERE status <> 'planned' GROUP BY direction, made_by"):
+        counts[names[(direction, made_by)]] = n
+    return counts
 
 
 def home_panes(book: Book) -> HomePanes:
