@@ -9,11 +9,30 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
+@dataclass(frozen=True)
+class Reach:
+    """One e-mail address or phone number with its label; a bad one (bounced, wrong number) is kept and
+    shown struck through, never the preferred one."""
+
+    value: str
+    label: str = ""
+    preferred: bool = False
+    bad: bool = False
+
+
 @dataclass
 class ContactIn:
-    """What the contact form submits (and what it is filled from)."""
+    """What the contact form submits (and what it is filled from).
+
+    `email` / `phone` are the preferred entries of `emails` / `phones`; a caller that gives only `email`
+    gets it as the one preferred entry. `referred_by` is the name (as `contacts.people_choices` labels
+    it) of who referred them: someone in the book, or a new person the store adds."""
 
     name: str = ""
+    honorific: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    goes_by: str = ""
     kind: str = "person"
     organization_id: int | None = None
     role: str = ""
@@ -32,6 +51,22 @@ class ContactIn:
     notes: str = ""
     notes_private: bool = False
     tags: list[str] = field(default_factory=list)
+    emails: list[Reach] = field(default_factory=list)
+    phones: list[Reach] = field(default_factory=list)
+    birthday: str = ""          # '1984-05-17', or '--05-17' without the year
+    street: str = ""
+    city: str = ""
+    postal_code: str = ""
+    pronouns: str = ""
+    reach_note: str = ""        # how and when to reach them
+    leadership_note: str = ""
+    gatekeeper_note: str = ""
+    referred_by: str = ""
+
+
+def built_name(honorific: str, given: str, family: str) -> str:
+    """The display name from its parts: "Rev. Ana Ruiz"."""
+    return " ".join(part.strip() for part in (honorific, given, family) if part.strip())
 
 
 @dataclass
@@ -154,3 +189,49 @@ class MergeSides:
     drop_tags: list[str] = field(default_factory=list)
     organization_names: dict[int, str] = field(default_factory=dict)
     moving: dict[str, int] = field(default_factory=dict)    # what the user calls it -> how many
+
+
+_MARKS = {"(preferred)": "preferred", "(bad)": "bad", "(bounced)": "bad", "(wrong number)": "bad",
+          "(wrong)": "bad"}
+
+
+def parse_reach(text: str) -> list[Reach]:
+    """The form's lines, one address or number a line: "rosa@example.org, home (preferred)",
+    "+1 555 010 2030, mobile", "old@example.org, work (bad)"."""
+    found: list[Reach] = []
+    for line in text.splitlines():
+        line = line.strip()
+        marks: set[str] = set()
+        changed = True
+        while changed:
+            changed = False
+            for word, mark in _MARKS.items():
+                if line.lower().endswith(word):
+                    line, changed = line[: -len(word)].rstrip(), True
+                    marks.add(mark)
+        value, _, label = line.partition(",")
+        if value.strip() or label.strip() or marks:
+            found.append(Reach(value.strip(), label.strip(), "preferred" in marks, "bad" in marks))
+    return found
+
+
+def settle_reach(entries: list[Reach]) -> list[Reach]:
+    """At most one preferred and never a bad one; none marked means the first good one."""
+    entries = [e for e in entries if e.value.strip()]
+    chosen = next((i for i, e in enumerate(entries) if e.preferred and not e.bad), None)
+    if chosen is None:
+        chosen = next((i for i, e in enumerate(entries) if not e.bad), None)
+    return [Reach(e.value.strip(), e.label.strip(), i == chosen, e.bad) for i, e in enumerate(entries)]
+
+
+def reach_text(entries: list[Reach]) -> str:
+    """The lines the form shows for a list (what parse_reach reads back)."""
+    lines = []
+    for entry in entries:
+        line = entry.value + (f", {entry.label}" if entry.label else "")
+        if entry.bad:
+            line += " (bad)"
+        elif entry.preferred and len(entries) > 1:
+            line += " (preferred)"
+        lines.append(line)
+    return "\n".join(lines)

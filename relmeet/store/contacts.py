@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import fields
 
 from relmeet.domain import (
@@ -18,12 +19,13 @@ from relmeet.domain import (
 )
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.merging import FieldConflict, merge_fields
-from relmeet.domain.people import ContactCard, ContactIn, ContactRow, Pick
+from relmeet.domain.people import ContactCard, ContactIn, ContactRow, Pick, Reach, built_name, settle_reach
 from relmeet.domain.text import clean_text, fold
 from relmeet.store.book import Book
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9+()\-.\s/x#*]+$")
+BIRTHDAY = re.compile(r"^(\d{4}|-)-(\d{2})-(\d{2})$")
 LIST_LIMIT = 500
 
 SORTS = {
@@ -40,16 +42,30 @@ SORTS = {
 def validate(data: ContactIn, book: Book | None = None, contact_id: int | None = None) -> dict[str, str]:
     """Field name -> what is wrong with it, in words the form shows next to the field."""
     errors: dict[str, str] = {}
-    if not clean_text(data.name).strip():  # what the book would keep
+    name = clean_text(data.name).strip() or built_name(data.honorific, data.given_name, data.family_name)
+    if not clean_text(name).strip():  # what the book would keep
         errors["name"] = "A name is needed."
-    elif len(data.name) > 200:
+    elif len(name) > 200:
         errors["name"] = "That name is longer than 200 characters."
-    email = data.email.strip()
-    if email and not EMAIL.match(email):
-        errors["email"] = "That doesn't look like an email address (name@example.org)."
-    phone = data.phone.strip()
-    if phone and (not PHONE.match(phone) or not re.search(r"\d", phone)):
-        errors["phone"] = "A phone number has digits, spaces and + ( ) - only."
+    emails, phones = _reach(data.emails, data.email), _reach(data.phones, data.phone)
+    wrong = [e.value for e in emails if not EMAIL.match(e.value.strip())]
+    if wrong:
+        errors["email"] = f"“{wrong[0]}” doesn't look like an email address (name@example.org)."
+    elif sum(e.preferred for e in emails) > 1:
+        errors["email"] = "Only one address can be the preferred one."
+    wrong = [p.value for p in phones if not PHONE.match(p.value.strip()) or not re.search(r"\d", p.value)]
+    if wrong:
+        errors["phone"] = f"“{wrong[0]}”: a phone number has digits, spaces and + ( ) - only."
+    elif sum(p.preferred for p in phones) > 1:
+        errors["phone"] = "Only one number can be the preferred one."
+    if data.birthday.strip():
+        found = BIRTHDAY.match(data.birthday.strip())
+        try:
+            if not found:
+                raise ValueError
+            date(2000 if found[1] == "-" else int(found[1]), int(found[2]), int(found[3]))  # 2000: 29 Feb is fine
+        except ValueError:
+            errors["birthday"] = "A birthday is 1984-05-17, or --05-17 when you don't know the year."
     try:
         influence = int(str(data.influence).strip())
         if not 1 <= influence <= 5:
@@ -69,17 +85,114 @@ def validate(data: ContactIn, book: Book | None = None, contact_id: int | None =
     return errors
 
 
+def _reach(entries: list[Reach], single: str) -> list[Reach]:
+    entries, single = [e for e in entries if e.value.strip()], single.strip()
+    settled = settle_reach(entries)
+    if not single or any(e.preferred and e.value == single for e in settled):
+        return entries
+    # the caller set `email`/`phone` itself (the demo, an import, an older caller): that one becomes the
+    # preferred entry in place of the one it was
+    label = next((e.label for e in entries if e.value == single), "")
+    return [Reach(single, label, True)] + [Reach(e.value, e.label, False, e.bad) for e in settled
+                                           if e.value != single and not e.preferred]
+
+
 def _clean(data: ContactIn) -> dict:
     # only the form's own fields: a ContactCard passed back in carries id, stamps, org name too
     values = {f.name: getattr(data, f.name) for f in fields(ContactIn)}
     tags = sorted({clean_text(t).strip() for t in values.pop("tags") if clean_text(t).strip()}, key=str.casefold)
+    # the lists merge as one field each, under the names of the preferred copies ("email", "phone")
+    emails = tuple(settle_reach(_reach(values.pop("emails"), values["email"])))
+    phones = tuple(settle_reach(_reach(values.pop("phones"), values["phone"])))
     for key, value in values.items():
         if isinstance(value, str):
             values[key] = value.strip()
+    values["name"] = values["name"] or built_name(values["honorific"], values["given_name"], values["family_name"])
     values["influence"] = int(str(values["influence"]).strip())
     if values["kind"] == ContactKind.organization:
         values["organization_id"] = None
-    return values | {"tags": tags}
+    return values | {"tags": tags, "email": emails, "phone": phones}
+
+
+def _lists(values: dict) -> dict:
+    """Takes the tags and the e-mail and phone lists out of `values`, leaving the preferred copies."""
+    lists = {"tags": values.pop("tags"), "emails": values["email"], "phones": values["phone"]}
+    values["email"] = next((e.value for e in lists["emails"] if e.preferred), "")
+    values["phone"] = next((p.value for p in lists["phones"] if p.preferred), "")
+    return lists
+
+
+def _write_lists(conn, contact_id: int, values: dict) -> None:
+    """Tags, e-mails and phones as the form has them."""
+    tags = values.pop("tags")
+    conn.execute("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
+    conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", [(contact_id, t) for t in tags])
+    for table, column, key in (("contact_email", "address", "emails"), ("contact_phone", "number", "phones")):
+        conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
+        conn.executemany(
+            f"INSERT INTO {table} (contact_id, {column}, label, preferred, bad, position) VALUES (?, ?, ?, ?, ?, ?)",
+            [(contact_id, e.value, e.label, int(e.preferred), int(e.bad), i) for i, e in enumerate(values.pop(key))])
+
+
+def _referred_by(conn, book: Book, contact_id: int, label: str, before: str) -> str:
+    """Link who referred them: someone the choices name, else a new person added with that name.
+    Says whom it added ('' if nobody). A referral the form made before and no longer shows goes."""
+    if label == before:
+        return ""
+    if before:
+        old = _choice_ids(book).get(before)
+        if old is not None:  # only the form's own link; a referral noted in a meeting stays
+            conn.execute("DELETE FROM referral WHERE from_contact_id = ? AND to_contact_id = ? "
+                         "AND meeting_id IS NULL", (old, contact_id))
+    if not label:
+        return ""
+    added = ""
+    referrer = _choice_ids(book).get(label)
+    if referrer is None:
+        now = now_iso()
+        referrer = conn.execute("INSERT INTO contact (name, rung, created_at, updated_at) VALUES (?, 'identified', ?, ?)",
+                                (clean_text(label).strip(), now, now)).lastrowid
+        added = clean_text(label).strip()
+    if referrer != contact_id and conn.execute(
+            "SELECT 1 FROM referral WHERE from_contact_id = ? AND to_contact_id = ?", (referrer, contact_id)).fetchone() is None:
+        conn.execute("INSERT INTO referral (from_contact_id, to_contact_id, note, created_at) VALUES (?, ?, '', ?)",
+                     (referrer, contact_id, now_iso()))
+    return added
+
+
+def people_choices(book: Book, *, but: int | None = None) -> list[Pick]:
+    """Everyone a picker offers, named so two people who share a name can be told apart: the name, and
+    for a shared one their organization, e-mail, or when they were last met."""
+    rows = book._rows(
+        "SELECT c.id, c.name, o.name AS org, c.email, "
+        "(SELECT max(date(coalesce(m.started_at, m.scheduled_at))) FROM meeting m WHERE m.contact_id = c.id "
+        " AND m.status = 'held') AS met FROM contact c LEFT JOIN contact o ON o.id = c.organization_id "
+        "WHERE c.archived_at IS NULL AND c.kind = 'person' ORDER BY c.name COLLATE NOCASE, c.id")
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen[fold(r["name"])] = seen.get(fold(r["name"]), 0) + 1
+    picks = []
+    for r in rows:
+        if r["id"] == but:
+            continue
+        label = r["name"]
+        if seen[fold(r["name"])] > 1:
+            apart = r["org"] or r["email"] or (f"last met {r['met']}" if r["met"] else "never met")
+            label = f"{r['name']} ({apart}, #{r['id']})"
+        picks.append(Pick(r["id"], label))
+    return picks
+
+
+def _choice_ids(book: Book) -> dict[str, int]:
+    return {pick.name: pick.id for pick in people_choices(book)}
+
+
+def _referrer_label(book: Book, contact_id: int) -> str:
+    first = book._value("SELECT from_contact_id FROM referral WHERE to_contact_id = ? ORDER BY created_at, id LIMIT 1",
+                        (contact_id,))
+    if first is None:
+        return ""
+    return next((p.name for p in people_choices(book) if p.id == first), "")
 
 
 def create(book: Book, data: ContactIn) -> int:
@@ -87,14 +200,16 @@ def create(book: Book, data: ContactIn) -> int:
     if errors:
         raise ValidationError(errors)
     values = _clean(data)
-    tags = values.pop("tags")
+    lists = _lists(values)
+    referred_by = values.pop("referred_by")
     now = now_iso()
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     with book._write() as conn:
         contact_id = conn.execute(f"INSERT INTO contact ({columns}, created_at, updated_at) VALUES ({marks}, ?, ?)",
                                   (*values.values(), now, now)).lastrowid
-        conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", [(contact_id, t) for t in tags])
+        _write_lists(conn, contact_id, lists)
+        _referred_by(conn, book, contact_id, referred_by, "")
     return contact_id
 
 
@@ -111,18 +226,24 @@ def update(book: Book, contact_id: int, data: ContactIn, *, expected: ContactIn 
         current = get(book, contact_id)  # read inside the write transaction: nobody can change it before we do
         if current is None:
             raise RelmeetError(f"contact {contact_id} is no longer in the book")
+        # who referred them is a link, not a field: changed only when this form changed it (its label can
+        # change under it when a second person of the same name joins the book)
+        referred_by = mine.pop("referred_by")
+        if expected is not None and referred_by == expected.referred_by:
+            referred_by = current.referred_by
         values = mine
         if expected is not None:
             theirs = _clean(current)
+            theirs.pop("referred_by")
             values, conflicts, taken = merge_fields(_clean(expected), mine, theirs)
             if conflicts:
                 raise FieldConflict(conflicts, current)
-        tags = values.pop("tags")
+        lists = _lists(values)
         sets = ", ".join(f"{name} = ?" for name in values)
         conn.execute(f"UPDATE contact SET {sets}, updated_at = ? WHERE id = ?",
                      (*values.values(), now_iso(), contact_id))
-        conn.execute("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
-        conn.executemany("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)", [(contact_id, t) for t in tags])
+        _write_lists(conn, contact_id, lists)
+        _referred_by(conn, book, contact_id, referred_by, current.referred_by)
     return taken
 
 
@@ -151,7 +272,14 @@ def get(book: Book, contact_id: int) -> ContactCard | None:
         values[flag] = bool(values[flag])
     for stamp in ("archived_at", "created_at", "updated_at"):
         values[stamp] = from_iso(values[stamp])
-    return ContactCard(**values, tags=tags, organization=row["org_name"] or "")
+    emails = [Reach(r["address"], r["label"], bool(r["preferred"]), bool(r["bad"])) for r in book._rows(
+        "SELECT address, label, preferred, bad FROM contact_email WHERE contact_id = ? ORDER BY position, id",
+        (contact_id,))]
+    phones = [Reach(r["number"], r["label"], bool(r["preferred"]), bool(r["bad"])) for r in book._rows(
+        "SELECT number, label, preferred, bad FROM contact_phone WHERE contact_id = ? ORDER BY position, id",
+        (contact_id,))]
+    return ContactCard(**values, tags=tags, organization=row["org_name"] or "", emails=emails, phones=phones,
+                       referred_by=_referrer_label(book, contact_id))
 
 
 def organizations(book: Book) -> list[Pick]:

@@ -154,6 +154,13 @@ def end(book: Book, meeting_id: int) -> None:
             "duration_min = CASE WHEN started_at IS NULL THEN duration_min ELSE "
             "  max(1, CAST(round((julianday(?) - julianday(started_at)) * 1440) AS INTEGER)) END, "
             "updated_at = ? WHERE id = ?", (now_iso(), now_iso(), now_iso(), meeting_id))
+        _met(conn, meeting_id)
+
+
+def _met(conn, meeting_id: int) -> None:
+    # a first held meeting: the person is no longer "Identified (not met)"; a higher rung is left as it is
+    conn.execute("UPDATE contact SET rung = 'met', updated_at = ? WHERE rung = 'identified' AND id = "
+                 "(SELECT contact_id FROM meeting WHERE id = ? AND status = 'held')", (now_iso(), meeting_id))
 
 
 def cancel(book: Book, meeting_id: int) -> None:
@@ -169,6 +176,7 @@ def record_held(book: Book, meeting_id: int, started_at: datetime, ended_at: dat
             "duration_min = max(1, CAST(round((julianday(?) - julianday(?)) * 1440) AS INTEGER)), updated_at = ? "
             "WHERE id = ?", (to_iso(started_at), to_iso(ended_at), notes, to_iso(ended_at), to_iso(started_at),
                              now_iso(), meeting_id))
+        _met(conn, meeting_id)
 
 
 def in_progress(book: Book) -> list[MeetingCard]:
