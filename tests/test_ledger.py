@@ -327,3 +327,69 @@ async def test_the_campaign_page_history_and_home_count_the_exchange_both_ways(b
     assert "I asked 2 / they asked 1 · I offered 1 / they offered 0" in text
     assert text.count("I asked 2 / they asked 1") == 2  # the health line and the heading
     assert "They asked (an action): Don't put our logo on anything without checking [yes]" in text
+
+
+# The summary follows the screen ------------------------------------------------------------
+
+async def test_the_summary_follows_the_outcomes_on_the_screen_and_asks_before_replacing_edits(book):
+    from relmeet.screens.confirm import ConfirmScreen
+    from relmeet.screens.follow_up import FollowUpScreen
+    from relmeet.widgets.text_area import TextArea
+
+    okafor = contacts.create(book, ContactIn(name="Pastor Denise Okafor"))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=okafor, purpose="Endorsement"))
+    meetings.start(book, meeting)
+    host = captures.add_exchange(book, okafor, "ask", "endorsement", "Grace AME endorses the ordinance",
+                                 status="planned", meeting_id=meeting)
+    forum = captures.add_exchange(book, okafor, "ask", "time", "Host a Sunday forum", status="made",
+                                  meeting_id=meeting)
+    meetings.end(book, meeting)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        follow = FollowUpScreen(meeting)
+        await app.push_screen(follow)
+        await pilot.pause(0.3)
+        summary = follow.query_one("#summary", TextArea)
+        assert "Thank you, Denise, for making the time to talk." in summary.text
+        assert "You said yes to" not in summary.text
+        follow.query_one(f"#outcome-{host}", Select).value = "agreed"
+        await pilot.pause()
+        assert "- You said yes to: Grace AME endorses the ordinance" in summary.text
+        assert peek.value(book, "SELECT status FROM exchange WHERE id = ?", (host,)) == "planned"  # not saved yet
+        # the organizer's own words: a change of outcome asks before replacing them
+        summary.load_text(summary.text + "\nSee you Sunday!\n")
+        follow.query_one(f"#outcome-{forum}", Select).value = "deferred"
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # keep mine
+        await pilot.pause()
+        assert app.screen is follow and summary.text.endswith("See you Sunday!\n")
+        assert "Host a Sunday forum (made, no answer yet" in summary.text
+        await pilot.press("f7")
+        await pilot.pause()
+        assert "Host a Sunday forum (deferred (raise later), time)" in summary.text
+        assert "See you Sunday!" not in summary.text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = peek.value(book, "SELECT summary FROM meeting WHERE id = ?", (meeting,))
+    assert "Thank you, Denise," in saved and "You said yes to: Grace AME endorses the ordinance" in saved
+    app = RelmeetApp(book)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.push_screen(HistoryScreen(okafor))
+        await pilot.pause()
+        text = _plain(app.screen.query_one("#history-text", Static).content)
+    assert text.count("Thank you, Denise, for making the time to talk.") == 1  # once, in its meeting
+    assert "Summary: One-on-one with Pastor Denise Okafor" in text and "#" not in text
+
+
+def test_the_salutation_is_a_given_name_never_a_title():
+    from relmeet.pages.summary import salutation
+
+    assert salutation("Rev. Ana Ruiz") == "Ana"
+    assert salutation("Pastor Denise Okafor") == "Denise"
+    assert salutation("María José Alvarez") == "María José"
+    assert salutation("José Martínez López") == "José"
+    assert salutation("Dr. Singh") == "Dr. Singh"
+    assert salutation("Rev. Ana Ruiz", given_name="Ana María") == "Ana María"
+    assert salutation("Rev. Ana Ruiz", given_name="Ana", goes_by="Annie") == "Annie"
+    assert salutation("Hon. Pat Lee", honorific="Hon.") == "Pat"

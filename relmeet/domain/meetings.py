@@ -231,6 +231,10 @@ class SummaryParts:
     interests: list[Captured] = field(default_factory=list)
     exchanges: list[AskRow] = field(default_factory=list)
     commitments: list[CommitmentRow] = field(default_factory=list)
+    # the person's name parts (schema 6), for the salutation: "Thank you, Denise," not "Thank you, Pastor,"
+    honorific: str = ""
+    given_name: str = ""
+    goes_by: str = ""
 
 
 def exchange_words(direction: str, made_by: str) -> str:

@@ -1,9 +1,11 @@
 """Follow-up, after the meeting: outcomes, owners and dates, the next meeting, ratings, a win, a summary."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -12,7 +14,7 @@ from textual.widgets import Input, Select, Static
 from relmeet.domain import ExchangeStatus, today
 from relmeet.domain.dates import parse_due, parse_when
 from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm, exchange_words
+from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm, SummaryParts, exchange_words
 from relmeet.pages.summary import draft, left_out
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import follow_up, meetings
@@ -96,9 +98,11 @@ class FollowUpScreen(RelmeetScreen[None]):
                             name="relationship_rating")
             yield Field("A win to celebrate", Input(id="win", placeholder="however small", compact=True), name="win")
             parts = follow_up.summary_parts(book, self.meeting_id)
+            self.parts = parts
             hidden = left_out(parts) if parts else 0
+            self._drafted = draft(parts) if parts else ""
             yield Field("Summary / thank-you (Markdown)",
-                        TextArea(card.summary or (draft(parts) if parts else ""), id="summary", language=None),
+                        TextArea(card.summary or self._drafted, id="summary", language=None),
                         name="summary", hint=f"{hidden} private item{'s' if hidden != 1 else ''} left out of the draft"
                         if hidden else "")
             default = f"~/relmeet-{card.contact.split()[0].lower()}-{today():%Y-%m-%d}.md"
@@ -168,12 +172,70 @@ class FollowUpScreen(RelmeetScreen[None]):
         field.show_error(None)
         self.notify(f"Summary saved to {path}", markup=False)
 
+    def on_mount(self) -> None:
+        # the Selects announce their first values while mounting: only the organizer's changes redraft
+        self.call_after_refresh(self._start_following)
+
+    def _start_following(self) -> None:
+        self._following = True
+
+    def screen_parts(self) -> SummaryParts | None:
+        """The summary's parts as this screen shows them now: the outcomes chosen here, the owners and dates
+        typed here (a date not understood yet keeps the one the book has)."""
+        if self.parts is None:
+            return None
+        exchanges = [replace(x, status=self.query_one(f"#outcome-{x.id}", Select).value) for x in self.parts.exchanges]
+        commitments = []
+        for item in self.parts.commitments:
+            try:
+                due = parse_due(self.query_one(f"#due-{item.id}", Input).value)
+            except ValidationError:
+                due = item.due_on
+            commitments.append(replace(item, owner=self.query_one(f"#owner-{item.id}", Select).value, due_on=due))
+        return replace(self.parts, exchanges=exchanges, commitments=commitments,
+                       meeting=replace(self.parts.meeting, next_step=self.query_one("#next_step", Input).value))
+
     def drafted(self) -> str:
-        parts = follow_up.summary_parts(self.book, self.meeting_id)
+        parts = self.screen_parts()
         return draft(parts) if parts else ""
 
     def action_redraft(self) -> None:
-        self.query_one("#summary", TextArea).load_text(self.drafted())
+        self._drafted = self.drafted()
+        self.query_one("#summary", TextArea).load_text(self._drafted)
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    def _outcome_changed(self, event) -> None:
+        widget_id = event.control.id or ""
+        if not getattr(self, "_following", False) or not widget_id.startswith(("outcome-", "owner-", "due-")):
+            return
+        fresh = self.drafted()
+        area = self.query_one("#summary", TextArea)
+        if fresh == area.text:
+            self._drafted = fresh
+            return
+        if area.text == self._drafted:  # not edited by the organizer: follow the screen
+            self._drafted = fresh
+            area.load_text(fresh)
+            return
+        if getattr(self, "_asking", False) or getattr(self, "_keep_edits", False):
+            return
+        self._asking = True
+
+        def answered(yes: bool | None) -> None:
+            self._asking = False
+            if yes:
+                self.action_redraft()
+            else:
+                self._keep_edits = True  # asked once; F7 drafts again whenever they want
+                self.notify("Your summary is kept as you wrote it; F7 drafts it again from this page.",
+                            markup=False)
+
+        from relmeet.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen("The outcomes changed, and you have edited the summary. Draft it again "
+                                           "from this page? (Your edits would be replaced.)", yes="Draft again",
+                                           no="Keep mine"), answered)
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -87,4 +87,6 @@ def summary_parts(book: Book, meeting_id: int) -> SummaryParts | None:
     if card is None:
         return None
     interests = [c for c in captures.for_meeting(book, meeting_id) if c.table == "interest"]
-    return SummaryParts(card, interests, exchanges_for(book, meeting_id), commitments_for(book, meeting_id))
+    names = book._row("SELECT honorific, given_name, goes_by FROM contact WHERE id = ?", (card.contact_id,))
+    return SummaryParts(card, interests, exchanges_for(book, meeting_id), commitments_for(book, meeting_id),
+                        *(tuple(names) if names else ()))
