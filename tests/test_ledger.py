@@ -393,3 +393,60 @@ def test_the_salutation_is_a_given_name_never_a_title():
     assert salutation("Rev. Ana Ruiz", given_name="Ana María") == "Ana María"
     assert salutation("Rev. Ana Ruiz", given_name="Ana", goes_by="Annie") == "Annie"
     assert salutation("Hon. Pat Lee", honorific="Hon.") == "Pat"
+
+
+# A planned meeting whose time passed asks "did it happen?" ------------------------------------
+
+async def _answer_did_it_happen(pilot, key: str):
+    from relmeet.screens.did_it_happen import DidItHappenScreen
+
+    app = pilot.app
+    await pilot.pause(0.5)  # the side panes fill in a worker
+    upcoming = app.screen.query_one("#upcoming", OptionList)
+    line = upcoming.get_option_at_index(0).prompt.plain
+    upcoming.focus()
+    upcoming.highlighted = 0
+    await pilot.press("enter")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, DidItHappenScreen)
+    assert dialog.focused.id == "later"  # a slip of Enter decides nothing
+    await pilot.press(key)
+    await pilot.pause(0.3)
+    return line
+
+
+async def test_a_planned_meeting_whose_time_passed_asks_did_it_happen(book):
+    from datetime import timedelta
+
+    from relmeet.domain import utcnow
+    from relmeet.screens.follow_up import FollowUpScreen
+
+    people = {name: contacts.create(book, ContactIn(name=name)) for name in ("Ana Held", "Bo Cancelled", "Cy Later")}
+    planned = {name: meetings.plan(book, MeetingPlan(contact_id=cid, purpose=f"with {name}",
+                                                     scheduled_at=utcnow() - timedelta(days=3 - i)))
+               for i, (name, cid) in enumerate(people.items())}
+    app = RelmeetApp(book)
+    async with app.run_test(size=(160, 50)) as pilot:
+        line = await _answer_did_it_happen(pilot, "h")
+        assert "did it happen?" in line and "Ana Held" in line
+        assert isinstance(app.screen, FollowUpScreen)
+        assert peek.value(book, "SELECT status FROM meeting WHERE id = ?", (planned["Ana Held"],)) == "held"
+        await pilot.press("escape")
+        line = await _answer_did_it_happen(pilot, "c")
+        assert "Bo Cancelled" in line
+        assert peek.value(book, "SELECT status FROM meeting WHERE id = ?", (planned["Bo Cancelled"],)) == "cancelled"
+        line = await _answer_did_it_happen(pilot, "r")
+        assert "Cy Later" in line
+        from relmeet.screens.prep import PrepScreen
+
+        assert isinstance(app.screen, PrepScreen)
+        app.screen.query_one("#when", Input).value = (utcnow() + timedelta(days=7)).astimezone().strftime(
+            "%Y-%m-%d 18:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.5)
+        assert peek.value(book, "SELECT status FROM meeting WHERE id = ?", (planned["Cy Later"],)) == "planned"
+        upcoming = app.screen.query_one("#upcoming", OptionList)
+        lines = [upcoming.get_option_at_index(i).prompt.plain for i in range(upcoming.option_count)]
+        assert any("Cy Later" in line and "did it happen?" not in line for line in lines)
+        assert not any("Ana Held" in line or "Bo Cancelled" in line for line in lines)

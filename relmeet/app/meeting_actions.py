@@ -127,6 +127,38 @@ class MeetingActions:
 
         self.push_screen(ResumeScreen(card), chosen)
 
+    def ask_did_it_happen(self, card) -> None:
+        """A planned meeting whose time passed: held → its follow-up; cancelled; or a new time in its prep."""
+        from datetime import timedelta
+
+        from relmeet.screens.did_it_happen import DidItHappenScreen
+        from relmeet.screens.follow_up import FollowUpScreen
+        from relmeet.screens.prep import PrepScreen
+        from relmeet.store import meetings
+
+        def chosen(answer: str | None) -> None:
+            try:
+                if answer == "held":
+                    # held as planned: its time and length are the best the book knows; the notes can come later
+                    started = card.scheduled_at
+                    meetings.record_held(self.book, card.id, started,
+                                         started + timedelta(minutes=card.duration_min or 45), card.notes)
+                    self.push_screen(FollowUpScreen(card.id))
+                elif answer == "cancelled":
+                    meetings.cancel(self.book, card.id)
+                    self.notify(f"The meeting with {card.contact} is marked cancelled.", markup=False)
+                elif answer == "reschedule":
+                    self.push_screen(PrepScreen(card.contact_id, card.id))
+                    return
+                else:
+                    return
+            except Exception as error:  # a refused write: said in one line; the meeting stays as it was
+                self.report_error(error)
+                return
+            self.screen.reload()
+
+        self.push_screen(DidItHappenScreen(card), chosen)
+
     def action_start_meeting(self) -> None:
         """Palette "meeting: start": the contact in view's planned meeting, or a meeting right now."""
         from relmeet.domain.meetings import MeetingPlan

@@ -251,3 +251,15 @@ def owner_of(direction: str, made_by: str) -> str:
     """Whose commitment a yes makes: who was asked (an ask) or who offered (an offer)."""
     asked_me = (direction == "ask") == (made_by == "them")
     return "mine" if asked_me else "theirs"
+
+
+def time_passed(scheduled_at: datetime | None, *, on: date | None = None, now: datetime | None = None) -> bool:
+    """A planned meeting whose time has passed: its day is before today, or it is today and the hour is
+    gone. Such a meeting asks "did it happen?" instead of sitting under Upcoming."""
+    from relmeet.domain.clock import local, today, utcnow
+
+    if scheduled_at is None:
+        return False
+    day = local(scheduled_at).date()
+    on = on or today()
+    return day < on or (day == on and scheduled_at < (now or utcnow()))

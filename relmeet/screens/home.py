@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from relmeet.domain import Level, Stance
 from relmeet.domain.errors import RelmeetError
+from relmeet.domain.meetings import time_passed
 from relmeet.domain.people import DueItem, HomePanes
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetScreen
@@ -49,6 +50,7 @@ class HomeScreen(RelmeetScreen[None]):
         self.archived_stack: list[int] = []
         self._refilter: Timer | None = None
         self.due_items: list[DueItem] = []
+        self.upcoming_cards: list = []  # the Upcoming pane's meetings, in order (a passed one asks "did it happen?")
         self._side_rows: dict[str, dict[int, int]] = {}
 
     @property
@@ -111,8 +113,11 @@ class HomeScreen(RelmeetScreen[None]):
     def show_side(self, panes: HomePanes) -> None:
         options = []
         self._side_rows["upcoming"] = {}
+        self.upcoming_cards = panes.upcoming
         for index, meeting in enumerate(panes.upcoming):
             line = Text(formatting.when(meeting.scheduled_at), style="bold")
+            if time_passed(meeting.scheduled_at):
+                line.append("  did it happen?", style="bold yellow")
             line.append("  ")
             line.append(meeting.contact)
             if meeting.purpose:
@@ -173,7 +178,10 @@ class HomeScreen(RelmeetScreen[None]):
     @on(OptionList.OptionSelected, "#upcoming")
     def _open_upcoming(self, event: OptionList.OptionSelected) -> None:
         contact_id = self._side_rows["upcoming"].get(event.option_index)
-        if contact_id is not None:
+        card = self.upcoming_cards[event.option_index] if event.option_index < len(self.upcoming_cards) else None
+        if card is not None and time_passed(card.scheduled_at):
+            self.app.ask_did_it_happen(card)
+        elif contact_id is not None:
             self.app.open_contact(contact_id)
 
     @on(OptionList.OptionSelected, "#due")
