@@ -173,3 +173,17 @@ def test_the_demo_books_vcards_come_back_with_every_tag_and_organization(demo_bo
         assert [tuple(r) for r in peek.rows(again, tags)] == [tuple(r) for r in peek.rows(demo_book, tags)]
         assert {r[0] for r in peek.rows(again, "SELECT uid FROM contact")} == {
             r[0] for r in peek.rows(demo_book, "SELECT uid FROM contact WHERE archived_at IS NULL")}
+
+
+def test_a_book_open_read_only_still_exports_cards_with_their_uids(demo_book, tmp_path):
+    from relmeet import db
+
+    try:
+        db.set_damage(demo_book.path, "a page is damaged")  # what the check at open records of a damaged book
+        cards = _vcards(vcard_out.contacts_vcard(demo_book))
+        again = _vcards(vcard_out.contacts_vcard(demo_book))
+    finally:
+        db.set_damage(demo_book.path, None)
+    assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE uid <> ''") == 0  # nothing written
+    assert len(cards) > 10 and all(card.uid.value.startswith("urn:uuid:") for card in cards.values())
+    assert {n: c.uid.value for n, c in again.items()} == {n: c.uid.value for n, c in cards.items()}

@@ -15,6 +15,7 @@ import codecs
 import quopri
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 _NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
 _ESCAPE = re.compile(r"\\([nN,;:\\])")
@@ -35,7 +36,7 @@ class Line:
     def types(self) -> list[str]:
         return [t.lower() for t in self.params.get("TYPE", []) if t]
 
-    @property
+    @cached_property
     def value(self) -> str:
         return decode_value(self.raw, self.param("ENCODING").upper(), self.param("CHARSET"))
 

@@ -95,15 +95,25 @@ def campaign_exists(book: Book, name: str) -> bool:
     return book._value("SELECT count(*) FROM campaign WHERE name = ? COLLATE NOCASE", (name,)) > 0
 
 
-def ensure_uids(book: Book, contact_ids: list[int]) -> None:
-    """A UID made once for each contact that has none, kept in the book, so every export of a contact carries
-    the same one (address books and CardDAV servers need it; khard refuses a card without)."""
+def made_uid(contact_id: int, created_at: str) -> str:
+    """The UID a contact without one gets: derived from what never changes about it in this book (its id and
+    when it was made), so it is the same whether or not it could be written down."""
     import uuid
 
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'relmeet:contact:{contact_id}:{created_at}')}"
+
+
+def ensure_uids(book: Book, missing: dict[int, str]) -> None:
+    """Keep the UIDs made for an export in the book, so every later export (and a CardDAV server, and khard,
+    which refuses a card without one) sees the same. A damaged book is open read-only: its export still
+    carries the same UIDs, they are just not written down."""
+    from relmeet import db
+
+    if db.damage(book.path) is not None:
+        return  # opened read-only until it is restored: nothing is written to it, not even these
     with book._write() as conn:
-        for contact_id in contact_ids:
-            conn.execute("UPDATE contact SET uid = ? WHERE id = ? AND uid = ''", (f"urn:uuid:{uuid.uuid4()}",
-                                                                                   contact_id))
+        conn.executemany("UPDATE contact SET uid = ? WHERE id = ? AND uid = ''",
+                         [(uid, contact_id) for contact_id, uid in missing.items()])
 
 
 def contacts_for_cards(book: Book, contact_ids: list[int] | None = None, filters: dict | None = None,
@@ -118,11 +128,10 @@ def contacts_for_cards(book: Book, contact_ids: list[int] | None = None, filters
         params = {}
     select = (f"SELECT c.*, o.name AS organization FROM contact c LEFT JOIN contact o "
               f"ON o.id = c.organization_id WHERE {where} ORDER BY c.name COLLATE NOCASE, c.id")
-    if make_uids:
-        missing = [r["id"] for r in book._rows(select, params) if not r["uid"]]
-        if missing:
-            ensure_uids(book, missing)
     rows = book._rows(select, params)
+    missing = {r["id"]: made_uid(r["id"], r["created_at"]) for r in rows if not r["uid"]} if make_uids else {}
+    if missing:
+        ensure_uids(book, missing)
     tags: dict[int, list[str]] = {}
     for contact_id, tag in book._rows("SELECT contact_id, tag FROM contact_tag ORDER BY contact_id, tag"):
         tags.setdefault(contact_id, []).append(tag)
@@ -130,6 +139,7 @@ def contacts_for_cards(book: Book, contact_ids: list[int] | None = None, filters
     found = []
     for row in rows:
         contact = dict(row)
+        contact["uid"] = contact["uid"] or missing.get(row["id"], "")
         contact["emails"] = for_export(emails.get(row["id"], []), "contact_email", row["email"])
         contact["phones"] = for_export(phones.get(row["id"], []), "contact_phone", row["phone"])
         found.append((contact, tags.get(row["id"], [])))
