@@ -219,3 +219,27 @@ def fill(book: Book) -> None:
     cap.add_interest(book, teresa, "self_interest", "Wants to learn to run her own one-on-ones", meeting_id=m5)
     cap.add_exchange(book, teresa, "offer", "time", "A one-on-one training with her", status="made", meeting_id=m5,
                      campaign_id=eviction)
+    _people_details(book, union=union, okafor=okafor, park=park, teresa=teresa)
+
+
+def _people_details(book: Book, *, union: int, okafor: int, park: int, teresa: int) -> None:
+    """Issue 14's fields on a few demo people: a pastor with an honorific and a birthday without a year, a
+    bounced e-mail kept and marked, notes on leadership and on what a gatekeeper guards, a day-to-day contact."""
+    from dataclasses import replace
+
+    from relmeet.domain.people import Reach
+    from relmeet.store import organizations
+
+    pastor = contacts.get(book, okafor)
+    contacts.update(book, okafor, replace(
+        pastor, honorific="Pastor", given_name="Denise", family_name="Okafor", goes_by="Pastor Denise",
+        birthday="--05-17", pronouns="she/her", reach_note="e-mail first; calls after Wednesday Bible study",
+        leadership_note="has a base and a following; potential coalition rep",
+        emails=[Reach("pastor@graceame.example.org", "church", preferred=True)]))
+    linda = contacts.get(book, park)
+    contacts.update(book, park, replace(
+        linda, given_name="Linda", family_name="Park",
+        gatekeeper_note="the association board's approval before members talk about the ordinance",
+        emails=[Reach("linda.park@oldmail.example.net", "home", bad=True),
+                Reach("lpark@ena.example.org", "association", preferred=True)]))
+    organizations.set_day_to_day(book, union, teresa, "Treasurer, keeps the books; texts first")

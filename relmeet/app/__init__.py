@@ -206,9 +206,16 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
         return contact_id
 
     def open_contact(self, contact_id: int) -> None:
-        """Enter on a contact anywhere leads here; the contact's history screen is its home."""
+        """Enter on a contact anywhere leads here; the contact's history screen is its home, an
+        organization's page rolls up its people."""
         from relmeet.screens.history import HistoryScreen
+        from relmeet.store import organizations
 
+        if organizations.is_organization(self.book, contact_id):
+            from relmeet.screens.organization import OrganizationScreen
+
+            self.push_screen(OrganizationScreen(contact_id))
+            return
         self.push_screen(HistoryScreen(contact_id))
 
     def action_search(self) -> None:

@@ -61,7 +61,7 @@ def shown_reach(entries: list[Reach]) -> Text:
     shown = Text()
     for entry in settle_reach(entries):
         if shown:
-            shown.append("   ")
+            shown.append("\n")
         shown.append("★ " if entry.preferred else "")
         shown.append(entry.value, style="strike dim" if entry.bad else "")
         if entry.label:
@@ -80,7 +80,7 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
     DEFAULT_CSS = """
     ContactFormScreen .reach-col { width: 1fr; height: auto; margin-right: 1; }
     ContactFormScreen .reach-col > Field { margin: 0; }
-    ContactFormScreen ReachList { height: 3; }
+    ContactFormScreen ReachList { height: 4; }
     ContactFormScreen .reach-shown { height: auto; color: $text-muted; }
     ContactFormScreen .reach-hint { color: $text-muted; margin-bottom: 1; }
     """
@@ -147,7 +147,7 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
             with Horizontal(classes="form-row"):
                 for name, label, entries in (("phone", "Phones", data.phones), ("email", "E-mails", data.emails)):
                     with Vertical(classes="reach-col"):
-                        yield Field(label, ReachList(reach_text(entries), id=name, soft_wrap=False), name=name)
+                        yield Field(label, ReachList(reach_text(entries), id=name), name=name)
                         yield Static(shown_reach(entries), id=f"{name}-shown", classes="reach-shown")
             yield Static(Text(LIST_HINT), classes="reach-hint")
             with Horizontal(classes="form-row"):
