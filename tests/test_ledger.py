@@ -50,7 +50,7 @@ async def test_enter_on_a_planned_ask_opens_its_dialog(demo_book):
 
 # Every capture kind in every state opens from the notes, edits, saves -------------------------
 
-from datetime import date  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
 
 from relmeet.domain import CommitmentStatus, ExchangeStatus, InterestKind  # noqa: E402
 from relmeet.domain.meetings import MeetingPlan  # noqa: E402
@@ -450,3 +450,54 @@ async def test_a_planned_meeting_whose_time_passed_asks_did_it_happen(book):
         lines = [upcoming.get_option_at_index(i).prompt.plain for i in range(upcoming.option_count)]
         assert any("Cy Later" in line and "did it happen?" not in line for line in lines)
         assert not any("Ana Held" in line or "Bo Cancelled" in line for line in lines)
+
+
+# The thank-you within 48 hours ---------------------------------------------------------------
+
+def _due_lines(app) -> list[str]:
+    due = app.screen.query_one("#due", OptionList)
+    return [due.get_option_at_index(i).prompt.plain for i in range(due.option_count)]
+
+
+async def test_the_thank_you_is_due_within_48_hours_until_sent_or_turned_off(book):
+    from steps import run_from_palette
+
+    from relmeet.domain import today
+    from relmeet.screens.follow_up import FollowUpScreen
+
+    held = {}
+    for name in ("Ana Thanked", "Bo Later"):
+        cid = contacts.create(book, ContactIn(name=name))
+        held[name] = meetings.plan(book, MeetingPlan(contact_id=cid, purpose="First one-on-one"))
+        meetings.start(book, held[name])
+        meetings.end(book, held[name])
+    due_on = today() + timedelta(days=2)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause(0.5)
+        lines = _due_lines(app)
+        for name in held:
+            assert any(name in line and "Send the thank-you" in line for line in lines), lines
+        due = app.screen.query_one("#due", OptionList)
+        due.focus()
+        due.highlighted = next(i for i, line in enumerate(lines) if "Ana Thanked" in line)
+        await pilot.press("enter")
+        await pilot.pause()
+        follow = app.screen
+        assert isinstance(follow, FollowUpScreen) and follow.meeting_id == held["Ana Thanked"]
+        assert "Thank-you not sent yet" in _plain(follow.query_one("#summary-sent", Static).content)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert "✓ Thank-you sent" in _plain(follow.query_one("#summary-sent", Static).content)
+        assert peek.value(book, "SELECT summary_sent_on FROM meeting WHERE id = ?", (held["Ana Thanked"],)) == \
+            today().isoformat()
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        lines = _due_lines(app)
+        assert not any("Ana Thanked" in line for line in lines)
+        assert any("Bo Later" in line for line in lines)
+        await run_from_palette(pilot, "settings: thank-you reminders")
+        await pilot.pause(0.5)
+        assert not any("Send the thank-you" in line for line in _due_lines(app))
+    assert peek.value(book, "SELECT value FROM setting WHERE key = 'thank_you_reminders'") == "off"
+    assert due_on > today()

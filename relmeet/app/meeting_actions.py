@@ -159,6 +159,18 @@ class MeetingActions:
 
         self.push_screen(DidItHappenScreen(card), chosen)
 
+    def action_thank_you_reminders(self) -> None:
+        """Palette "settings: thank-you reminders": the 48-hour thank-you suggestion, off or on again."""
+        from relmeet.domain.meetings import THANK_YOU_SETTING
+        from relmeet.store.contacts import get_setting, set_setting
+
+        now_on = get_setting(self.book, THANK_YOU_SETTING, "on") == "off"
+        set_setting(self.book, THANK_YOU_SETTING, "on" if now_on else "off")
+        self.notify("Thank-you reminders are on: after a meeting, 'Due' lists the thank-you for 48 hours."
+                    if now_on else "Thank-you reminders are off. The palette's 'settings: thank-you reminders' "
+                    "turns them on again.", markup=False)
+        self.screen.reload()
+
     def action_start_meeting(self) -> None:
         """Palette "meeting: start": the contact in view's planned meeting, or a meeting right now."""
         from relmeet.domain.meetings import MeetingPlan

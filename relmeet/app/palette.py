@@ -53,6 +53,8 @@ PALETTE: list[tuple[str, str, str]] = [
      "commitments_of_contact"),
     ("commitments: undo last mark", "Put back the commitment marked last (done, partly, missed, dropped, reopened)",
      "undo_commitment_mark"),
+    ("settings: thank-you reminders", "Turn the thank-you reminder (within 48 hours of a meeting) off or on",
+     "thank_you_reminders"),
     ("health: tend after days", "How long an ally or leader can go unmet before 'Tend these' lists them",
      "tend_after"),
     ("contact: import", "Import contacts from vCard or CSV files: a preview first, then all or nothing (F9)",

@@ -263,3 +263,25 @@ def time_passed(scheduled_at: datetime | None, *, on: date | None = None, now: d
     day = local(scheduled_at).date()
     on = on or today()
     return day < on or (day == on and scheduled_at < (now or utcnow()))
+
+
+THANK_YOU_DAYS = 2  # every one-on-one guide: the thank-you goes out within 48 hours
+THANK_YOU_SETTING = "thank_you_reminders"  # "off" turns the suggestion off
+
+
+@dataclass
+class ThankYouDue:
+    """A thank-you (the summary) to send after a held meeting, due two days after it: listed with what is
+    due until the follow-up marks the summary sent, or the organizer turns the suggestion off."""
+
+    meeting_id: int
+    contact_id: int
+    contact: str
+    due_on: date
+    owner: str = "mine"
+    text: str = "Send the thank-you (the summary)"
+    status: str = "open"
+
+    @property
+    def id(self) -> int:
+        return -self.meeting_id

@@ -43,6 +43,8 @@ class FollowUpScreen(RelmeetScreen[None]):
         Binding("f5", "copy_summary", "Copy summary", id="copy-summary", tooltip="Copy the summary to the clipboard"),
         Binding("f6", "save_summary_file", "Summary to file", id="summary-file",
                 tooltip="Write the summary to the file named under it"),
+        Binding("f8", "mark_sent", "Mark sent", id="mark-sent",
+                tooltip="The thank-you (this summary) went out today: no more reminder (again: not sent)"),
         Binding("f7", "redraft", "Redraft", id="redraft", show=False,
                 tooltip="Draft the summary again from what is captured (replaces your edits)"),
         Binding("escape", "leave", "Later", id="leave-follow-up", tooltip="Leave; come back from the contact"),
@@ -61,6 +63,7 @@ class FollowUpScreen(RelmeetScreen[None]):
         self.promises = follow_up.commitments_for(book, self.meeting_id)
         yield Header()
         yield Static(Text(f"Follow-up: {card.contact}", style="bold"), classes="screen-title")
+        yield Static(self._sent_line(follow_up.summary_sent_on(book, self.meeting_id)), id="summary-sent")
         with VerticalScroll(id="follow-form"):
             yield Static("Asks and offers — what came of each", classes="pane-title")
             for x in self.exchanges:
@@ -153,9 +156,27 @@ class FollowUpScreen(RelmeetScreen[None]):
         self.notify(message)
         self.dismiss(None)
 
+    @staticmethod
+    def _sent_line(sent) -> Text:
+        if sent:
+            return Text(f"✓ Thank-you sent {sent:%a %-d %b} (F8: not sent after all)", style="green")
+        return Text("Thank-you not sent yet: send it within 48 hours, then F8 marks it sent", style="yellow")
+
+    def action_mark_sent(self) -> None:
+        sent = follow_up.summary_sent_on(self.book, self.meeting_id) is None
+        follow_up.mark_summary_sent(self.book, self.meeting_id, sent)
+        self.query_one("#summary-sent", Static).update(
+            self._sent_line(follow_up.summary_sent_on(self.book, self.meeting_id)))
+        self.notify("Thank-you marked sent: no more reminder." if sent else "Thank-you marked not sent.",
+                    markup=False)
+
+    def _offer_mark_sent(self) -> str:
+        return "" if follow_up.summary_sent_on(self.book, self.meeting_id) else " Once it is sent, F8 marks it sent."
+
     def action_copy_summary(self) -> None:
         self.app.copy_to_clipboard(self.query_one("#summary", TextArea).text)
-        self.notify("Summary copied (your terminal must allow clipboard access).")
+        self.notify("Summary copied (your terminal must allow clipboard access)." + self._offer_mark_sent(),
+                    markup=False)
 
     def action_save_summary_file(self) -> None:
         field = self.query_one("#field-summary_path", Field)
@@ -170,7 +191,7 @@ class FollowUpScreen(RelmeetScreen[None]):
             field.show_error(str(exc).replace("cannot write", "Couldn't write", 1))
             return
         field.show_error(None)
-        self.notify(f"Summary saved to {path}", markup=False)
+        self.notify(f"Summary saved to {path}.{self._offer_mark_sent()}", markup=False)
 
     def on_mount(self) -> None:
         # the Selects announce their first values while mounting: only the organizer's changes redraft

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from relmeet.domain import Level, Stance
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.meetings import time_passed
+from relmeet.domain.meetings import ThankYouDue, time_passed
 from relmeet.domain.people import DueItem, HomePanes
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetScreen
@@ -187,6 +187,11 @@ class HomeScreen(RelmeetScreen[None]):
     @on(OptionList.OptionSelected, "#due")
     def _mark_due(self, event: OptionList.OptionSelected) -> None:
         if event.option_index >= len(self.due_items):
+            return
+        if isinstance(self.due_items[event.option_index], ThankYouDue):  # written and marked sent in its follow-up
+            from relmeet.screens.follow_up import FollowUpScreen
+
+            self.app.push_screen(FollowUpScreen(self.due_items[event.option_index].meeting_id))
             return
         from relmeet.screens.commitment_status import outcome_dialog
 

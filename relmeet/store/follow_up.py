@@ -78,6 +78,18 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
     return next_id
 
 
+def mark_summary_sent(book: Book, meeting_id: int, sent: bool = True) -> None:
+    """The thank-you went out (today), or not after all: the 48-hour reminder follows this."""
+    with book._write() as conn:
+        conn.execute("UPDATE meeting SET summary_sent_on = ?, updated_at = ? WHERE id = ?",
+                     (today().isoformat() if sent else None, to_iso(utcnow()), meeting_id))
+
+
+def summary_sent_on(book: Book, meeting_id: int) -> date | None:
+    sent = book._value("SELECT summary_sent_on FROM meeting WHERE id = ?", (meeting_id,))
+    return date.fromisoformat(sent) if sent else None
+
+
 def summary_parts(book: Book, meeting_id: int) -> SummaryParts | None:
     """What the follow-up's draft summary is written from, as the book holds it now: every item, private
     ones flagged (the draft leaves them out unless asked)."""

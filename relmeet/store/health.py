@@ -94,9 +94,9 @@ def damaged_message(book: Book, problem: str, *, shell: bool = False) -> str:
 
 # Relationship health (seed 001: check in with partners between meetings).
 
-from datetime import date  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
 
-from relmeet.domain import today  # noqa: E402
+from relmeet.domain import from_iso, today  # noqa: E402
 from relmeet.domain.people import Health, HomePanes, Stale
 
 TEND_SETTING = "tend_after_days"
@@ -199,10 +199,33 @@ def overview(book: Book) -> dict[str, int]:
     return counts
 
 
+def thank_yous(book: Book, *, within_days: int = 7) -> list:
+    """Thank-yous to send: meetings held in the last week whose summary isn't marked sent, each due two days
+    after the meeting; none when the organizer turned the suggestion off."""
+    from relmeet.domain.meetings import THANK_YOU_DAYS, THANK_YOU_SETTING, ThankYouDue
+    from relmeet.store.contacts import get_setting
+
+    if get_setting(book, THANK_YOU_SETTING, "on") == "off":
+        return []
+    since = (today() - timedelta(days=within_days)).isoformat()
+    found = []
+    for r in book._rows(
+            "SELECT m.id, m.contact_id, c.name, coalesce(m.ended_at, m.started_at, m.scheduled_at) AS at "
+            "FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE m.status = 'held' "
+            "AND m.summary_sent_on IS NULL AND c.archived_at IS NULL AND at >= ? ORDER BY at", (since,)):
+        held = from_iso(r[3]).astimezone().date()
+        if held >= today() - timedelta(days=within_days):
+            found.append(ThankYouDue(r[0], r[1], r[2], held + timedelta(days=THANK_YOU_DAYS)))
+    return found
+
+
 def home_panes(book: Book) -> HomePanes:
     """Everything the home screen's side panes show, read in one go (off the interface thread)."""
     from relmeet.store import due, meetings
 
     days = tend_after_days(book)
-    return HomePanes(upcoming=meetings.upcoming(book, limit=20), due=due.due_soon(book), tend_after_days=days,
+    owed = due.due_soon(book)
+    owed += thank_yous(book)
+    owed.sort(key=lambda item: item.due_on)  # stable: a thank-you after a commitment due the same day
+    return HomePanes(upcoming=meetings.upcoming(book, limit=20), due=owed, tend_after_days=days,
                      tend=tend_these(book, days), counts=overview(book))
