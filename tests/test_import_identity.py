@@ -123,3 +123,15 @@ def test_a_shared_phone_with_two_uids_is_two_people(book_path, tmp_path):
     out = _import(book_path, tmp_path, household)
     assert "Teresa Alvarez  ≈  Rosa Nguyen  (same phone, another UID, in this import) → add as a new contact" in out.stdout
     assert peek.value(book_path, "SELECT count(*) FROM contact WHERE phone = '+1 555 010 0142'") == 2
+
+
+def test_imported_tags_and_names_are_found_by_search(book):
+    from relmeet.store.search import search
+
+    text = (_card("Marisol Quispe", "CATEGORIES:tenants,quechua", "ORG:Hill Co-op")
+            + _card("Bao Tran", "CATEGORIES:parents"))
+    apply(book, preview(book, read_bytes(text.encode(), "cards.vcf")))
+    assert [h.name for h in search(book, "quechua")] == ["Marisol Quispe"]
+    assert [h.name for h in search(book, "parents")] == ["Bao Tran"]
+    assert "Marisol Quispe" in [h.name for h in search(book, "hill co-op")]
+    assert peek.rows(book, "PRAGMA foreign_key_check") == []

@@ -139,7 +139,16 @@ def apply(book: Book, found: Preview) -> Counts:
             "SELECT id, name FROM contact WHERE kind = 'organization' AND archived_at IS NULL ORDER BY id DESC")}
         uids = {r[0] for r in conn.execute("SELECT uid FROM contact WHERE uid <> ''")}
         written: dict[int, int] = {}  # id() of a card -> the contact it became or went into
-        pending: dict[str, list[tuple]] = {"contact_email": [], "contact_phone": [], "contact_tag": []}
+        pending: dict[str, list[tuple]] = {"contact_email": [], "contact_phone": []}
+        # New contacts get their ids here, so that their tags can go in before them: each tag written after
+        # its contact re-indexes the contact for search twice over (10,000 cards: ~1 s); written before, the
+        # contact's own insert indexes it once with its tags. The foreign key is checked at commit.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        next_id = [conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]]
+
+        def new_id() -> int:
+            next_id[0] += 1
+            return next_id[0] - 1
 
         def organization_id(name: str) -> int | None:
             if not name.strip():
@@ -147,8 +156,8 @@ def apply(book: Book, found: Preview) -> Counts:
             key = fold(name)
             if key not in orgs:
                 orgs[key] = conn.execute(
-                    "INSERT INTO contact (kind, name, level, created_at, updated_at) "
-                    "VALUES ('organization', ?, 'organization', ?, ?)", (name.strip(), now, now)).lastrowid
+                    "INSERT INTO contact (id, kind, name, level, created_at, updated_at) "
+                    "VALUES (?, 'organization', ?, 'organization', ?, ?)", (new_id(), name.strip(), now, now)).lastrowid
                 counts.organizations += 1
             return orgs[key]
 
@@ -163,6 +172,9 @@ def apply(book: Book, found: Preview) -> Counts:
                           organization_id=organization_id(card.organization) if card.kind == "person" else None)
             if card.kind == "organization":
                 values["level"] = "organization"
+            values["id"] = new_id()
+            if card.tags:
+                conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", [(values["id"], t) for t in card.tags])
             contact_id = conn.execute(f"INSERT INTO contact ({', '.join(values)}) VALUES "
                                       f"({', '.join('?' * len(values))})", list(values.values())).lastrowid
             if card.kind == "organization":
@@ -172,13 +184,11 @@ def apply(book: Book, found: Preview) -> Counts:
                 counts.added += 1
             first_entries(pending["contact_email"], contact_id, "contact_email", emails)
             first_entries(pending["contact_phone"], contact_id, "contact_phone", phones)
-            pending["contact_tag"] += [(contact_id, t) for t in card.tags]
             return contact_id
 
         def flush() -> None:
-            """New contacts' lists and tags in one statement each (10,000 cards: 30,000 statements fewer)."""
+            """New contacts' lists in one statement each (10,000 cards: 20,000 statements fewer)."""
             write_entries(conn, pending)
-            conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", pending["contact_tag"])
             for rows in pending.values():
                 rows.clear()
 
