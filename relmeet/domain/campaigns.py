@@ -95,3 +95,6 @@ class CampaignDetail:
     open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # soonest due first
     wins: list[tuple[date, str]] = field(default_factory=list)        # the latest
     missing: list[str] = field(default_factory=list)
+    # the people met under it: (contact id, name, meetings held, leader?), most met first
+    met: list[tuple[int, str, int, bool]] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)   # its leaders: mapped on it or met under it

@@ -52,6 +52,11 @@ def days_ago(moment: datetime | date | None, *, on: date | None = None) -> str:
     return f"{days // 30} months ago"
 
 
+def count(number: int, one: str, many: str | None = None) -> str:
+    """'1 person', '2 people', '0 contacts': a number with its word as a person would say it."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
 def due(day: date | None, *, on: date | None = None) -> Text:
     """A due date as a user reads it, red when overdue."""
     if day is None:

@@ -26,13 +26,31 @@ from relmeet.widgets.chrome import Footer, Header
 from relmeet.widgets.text_area import TextArea
 
 
+SHOWN_MET = 8
+
+
 def render_detail(found: CampaignDetail) -> Group:
     c = found.campaign
     parts = [Text(c.name, style="bold reverse"),
-             Text(f"{CampaignScope(c.scope).label} · {CampaignStatus(c.status).label} · {c.contacts} contacts · "
-                  f"{c.meetings} meetings held · {c.wins} wins", style="dim")]
+             Text(f"{CampaignScope(c.scope).label} · {CampaignStatus(c.status).label} · "
+                  f"{formatting.count(c.contacts, 'contact')} · {formatting.count(c.meetings, 'meeting')} held · "
+                  f"{formatting.count(c.wins, 'win')}", style="dim")]
     if c.goal:
         parts.append(Text(f"Goal: {c.goal}"))
+    parts.append(Text(f"\nPeople met under it: {len(found.met)} · leaders: {len(found.leaders)}",
+                      style="bold underline"))
+    for _id, name, held, leader in found.met[:SHOWN_MET]:
+        line = Text(f"  {name}")
+        line.append(f" — met {formatting.count(held, 'time')}", style="dim")
+        if leader:
+            line.append(" · leader", style="green")
+        parts.append(line)
+    if len(found.met) > SHOWN_MET:
+        parts.append(Text(f"  …and {len(found.met) - SHOWN_MET} more", style="dim"))
+    if not found.met:
+        parts.append(Text("  Nobody met under it yet.", style="dim"))
+    if found.leaders:
+        parts.append(Text("  Leaders: " + ", ".join(found.leaders), style="green"))
     parts.append(Text("\nWho's missing", style="bold underline"))
     parts += [Text(f"  • {gap}", style="yellow") for gap in found.missing] or [Text("  Nobody obvious.", style="dim")]
     parts.append(Text("\nAsks and offers", style="bold underline"))

@@ -12,14 +12,10 @@ from textual.widgets.option_list import Option
 
 from relmeet.domain import ExchangeStatus, Rung
 from relmeet.domain.organizations import OrganizationPage
-from relmeet.pages.formatting import days_ago, due, when
+from relmeet.pages.formatting import count as plural, days_ago, due, when
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import organizations
 from relmeet.widgets.chrome import Footer, Header
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def person_line(page: OrganizationPage, index: int) -> Text:

@@ -59,7 +59,9 @@ def list_campaigns(book: Book, *, active_only: bool = False) -> list[CampaignRow
     where = "WHERE g.status = 'active'" if active_only else ""
     rows = book._rows(f"""
         SELECT g.id, g.name, g.goal, g.scope, g.status,
-               (SELECT count(*) FROM campaign_contact cc WHERE cc.campaign_id = g.id) AS contacts,
+               (SELECT count(*) FROM (SELECT cc.contact_id FROM campaign_contact cc WHERE cc.campaign_id = g.id
+                  UNION SELECT m.contact_id FROM meeting m WHERE m.campaign_id = g.id AND m.status = 'held'))
+                 AS contacts,
                (SELECT count(*) FROM meeting m WHERE m.campaign_id = g.id AND m.status = 'held') AS meetings,
                (SELECT count(*) FROM win w WHERE w.campaign_id = g.id) AS wins
         FROM campaign g {where} ORDER BY g.status = 'active' DESC, g.name COLLATE NOCASE""")
@@ -124,7 +126,7 @@ def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance
                      "influence = excluded.influence", (campaign_id, contact_id, stance, influence))
 
 
-def missing(book: Book, campaign_id: int, people: list[Member] | None = None) -> list[str]:
+def missing(book: Book, campaign_id: int, people: list[Member] | None = None, *, leaders_met: bool = False) -> list[str]:
     """Who's missing from the table (seed 001): empty levels and stances, organizations with nobody to call."""
     people = members(book, campaign_id) if people is None else people
     gaps = []
@@ -143,7 +145,7 @@ def missing(book: Book, campaign_id: int, people: list[Member] | None = None) ->
             "(SELECT 1 FROM contact p WHERE p.organization_id = o.id AND p.archived_at IS NULL) "
             "ORDER BY o.name COLLATE NOCASE", (campaign_id,)):
         gaps.append(f"No contact person at {r[0]}")
-    if not any(m.is_leader for m in people):
+    if not leaders_met and not any(m.is_leader for m in people):
         gaps.append("No leader identified yet")
     return gaps
 
@@ -153,7 +155,14 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
     if campaign is None:
         return None
     people = members(book, campaign_id)
-    found = CampaignDetail(campaign=campaign, members=people, missing=missing(book, campaign_id, people))
+    found = CampaignDetail(campaign=campaign, members=people)
+    found.met = [(r[0], r[1], r[2], bool(r[3])) for r in book._rows(
+        "SELECT c.id, c.name, count(*) AS held, c.is_leader FROM meeting m JOIN contact c ON c.id = m.contact_id "
+        "WHERE m.campaign_id = ? AND m.status = 'held' GROUP BY c.id ORDER BY held DESC, c.name COLLATE NOCASE",
+        (campaign_id,))]
+    leaders = {m.id: m.name for m in people if m.is_leader} | {i: name for i, name, _, leader in found.met if leader}
+    found.leaders = sorted(leaders.values(), key=str.casefold)
+    found.missing = missing(book, campaign_id, people, leaders_met=bool(leaders))
     found.meetings = [(from_iso(r[0]).astimezone().strftime("%-d %b") if r[0] else "", r[1], r[2]) for r in book._rows(
         "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m JOIN contact c "
         "ON c.id = m.contact_id WHERE m.campaign_id = ? ORDER BY coalesce(m.started_at, m.scheduled_at) DESC "
