@@ -166,6 +166,22 @@ def test_export_command_filters_presets_and_excel(tmp_path):
 
 def test_the_demo_books_vcards_come_back_with_every_tag_and_organization(demo_book, tmp_path):
     text = vcard_out.contacts_vcard(demo_book)
+    # vobject reads every card, with the book's name, organization, title, phones and e-mails
+    cards = list(vobject.readComponents(text))
+    rows = peek.rows(demo_book, "SELECT c.*, o.name AS org FROM contact c LEFT JOIN contact o "
+                                "ON o.id = c.organization_id WHERE c.archived_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id")
+    assert len(cards) == len(rows)
+    for card, row in zip(cards, rows):
+        assert card.fn.value == row["name"] and card.uid.value == row["uid"]
+        org = row["name"] if row["kind"] == "organization" else row["org"]
+        assert (card.org.value[0] if "org" in card.contents else None) == org
+        assert (card.title.value if "title" in card.contents else "") == row["role"]
+        phones = [r[0] for r in peek.rows(demo_book, "SELECT number FROM contact_phone WHERE contact_id = ? AND bad = 0 "
+                                                     "ORDER BY position", (row["id"],))] or [row["phone"]]
+        assert [t.value for t in card.contents.get("tel", [])] == [p for p in phones if p]
+        emails = [r[0] for r in peek.rows(demo_book, "SELECT address FROM contact_email WHERE contact_id = ? "
+                                                     "AND bad = 0 ORDER BY position", (row["id"],))] or [row["email"]]
+        assert [e.value for e in card.contents.get("email", [])] == [e for e in emails if e]
     tags = "SELECT c.name, c.kind, group_concat(t.tag) FROM contact c LEFT JOIN (SELECT * FROM contact_tag ORDER BY tag) " \
            "t ON t.contact_id = c.id WHERE c.archived_at IS NULL GROUP BY c.id ORDER BY c.name, c.kind"
     with Book(tmp_path / "again.sqlite3") as again:
