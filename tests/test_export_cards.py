@@ -102,7 +102,7 @@ def test_relmeets_own_csv_comes_back_whole(tmp_path):
         text = csv_out.contacts_csv(book, include_private=True)
         columns = ", ".join(c for c in csv_out.CONTACT_COLUMNS if c not in (
             "id", "organization", "tags", "phones", "phone_labels", "emails", "email_labels", "created_at",
-            "updated_at", "source_name"))
+            "updated_at"))
         first = [tuple(r) for r in peek.rows(book, f"SELECT {columns} FROM contact ORDER BY name")]
     assert not text.startswith("\ufeff")
     with Book(tmp_path / "again.sqlite3") as again:
@@ -110,7 +110,10 @@ def test_relmeets_own_csv_comes_back_whole(tmp_path):
         assert batch.layouts == ["relmeet.csv: relmeet CSV"] and batch.problems == []
         apply(again, preview(again, batch))
         assert [tuple(r) for r in peek.rows(again, f"SELECT {columns} FROM contact ORDER BY name")] == first
-        assert csv_out.contacts_csv(again, include_private=True).split("\r\n")[0] == text.split("\r\n")[0]
+        # relmeet CSV -> book -> CSV: the same, but for the ids and times of the new book
+        moving = ("id", "created_at", "updated_at")
+        same = lambda t: [{k: v for k, v in r.items() if k not in moving} for r in _csv(t)]  # noqa: E731
+        assert same(csv_out.contacts_csv(again, include_private=True)) == same(text)
         rosa = next(r for r in _csv(csv_out.contacts_csv(again)) if r["name"] == "Rosa Nguyễn")
         assert (rosa["emails"], rosa["email_labels"]) == ("rosa@example.org ::: rosa@union.example.org", "home ::: work")
         assert rosa["tags"] == "tenants; vietnamese" and rosa["organization"] == "Eastside Tenants Union"

@@ -41,7 +41,8 @@ def read_bytes(raw: bytes, name: str) -> Batch:
 def _cleaned(batch: Batch, name: str) -> Batch:
     contacts = []
     for contact in batch.contacts:
-        contact.source_name = Path(name).name  # the book keeps the file's name, never the folder it was in
+        # the book keeps the file's name, never the folder it was in (relmeet's own CSV carries the first one's)
+        contact.source_name = Path(contact.source_name or name).name
         for item in fields(Incoming):
             value = getattr(contact, item.name)
             if not value:

@@ -13,7 +13,7 @@ from relmeet.domain.files import Incoming, Problem
 SIGNATURE = {"id", "kind", "name", "level", "stance", "rung", "uid", "emails", "phones"}
 MULTI = " ::: "
 _TEXT = ["honorific", "given_name", "family_name", "goes_by", "uid", "birthday", "anniversary", "street", "city",
-         "region", "postal_code", "country", "department", "url"]
+         "region", "postal_code", "country", "department", "url", "source_name"]
 _CHOICES = {
     "level": {"impacted", "leader", "organization"},
     "stance": {"opposition", "neutral", "unknown", "potential_ally", "ally"},

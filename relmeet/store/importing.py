@@ -150,14 +150,15 @@ def apply(book: Book, found: Preview) -> Counts:
             next_id[0] += 1
             return next_id[0] - 1
 
-        def organization_id(name: str) -> int | None:
+        def organization_id(name: str, source_name: str) -> int | None:
             if not name.strip():
                 return None
             key = fold(name)
             if key not in orgs:
                 orgs[key] = conn.execute(
-                    "INSERT INTO contact (id, kind, name, level, created_at, updated_at) "
-                    "VALUES (?, 'organization', ?, 'organization', ?, ?)", (new_id(), name.strip(), now, now)).lastrowid
+                    "INSERT INTO contact (id, kind, name, level, source_name, created_at, updated_at) "
+                    "VALUES (?, 'organization', ?, 'organization', ?, ?, ?)",
+                    (new_id(), name.strip(), source_name, now, now)).lastrowid
                 counts.organizations += 1
             return orgs[key]
 
@@ -169,7 +170,7 @@ def apply(book: Book, found: Preview) -> Counts:
             emails, phones = card.ordered("emails"), card.ordered("phones")
             values.update(kind=card.kind, name=card.name, uid=uid, notes=card.notes, created_at=now, updated_at=now,
                           email=preferred_of(emails), phone=preferred_of(phones),
-                          organization_id=organization_id(card.organization) if card.kind == "person" else None)
+                          organization_id=organization_id(card.organization, card.source_name) if card.kind == "person" else None)
             if card.kind == "organization":
                 values["level"] = "organization"
             values["id"] = new_id()
@@ -200,7 +201,7 @@ def apply(book: Book, found: Preview) -> Counts:
                 filled["uid"] = card.uid
                 uids.add(card.uid)
             if card.kind == "person" and card.organization and row["organization_id"] is None:
-                filled["organization_id"] = organization_id(card.organization)
+                filled["organization_id"] = organization_id(card.organization, card.source_name)
             if card.notes and card.notes not in row["notes"]:  # both notes kept, the book's first
                 filled["notes"] = (row["notes"] + "\n\n" + card.notes) if row["notes"] else card.notes
             filled["updated_at"] = now
