@@ -501,3 +501,77 @@ async def test_the_thank_you_is_due_within_48_hours_until_sent_or_turned_off(boo
         assert not any("Send the thank-you" in line for line in _due_lines(app))
     assert peek.value(book, "SELECT value FROM setting WHERE key = 'thank_you_reminders'") == "off"
     assert due_on > today()
+
+
+# The history is a workplace ------------------------------------------------------------------
+
+def _work_lines(screen) -> list[str]:
+    box = screen.query_one("#work", OptionList)
+    return [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
+
+
+async def _work_on(pilot, words: str) -> None:
+    screen = pilot.app.screen
+    box = screen.query_one("#work", OptionList)
+    box.focus()
+    box.highlighted = next(i for i, line in enumerate(_work_lines(screen)) if words in line)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_from_the_history_every_listed_item_can_be_worked(book):
+    from relmeet.screens.commitment_status import CommitmentStatusScreen
+    from relmeet.screens.prep import PrepScreen
+
+    ana = contacts.create(book, ContactIn(name="Ana Ruiz"))
+    first = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="First"))
+    meetings.record_held(book, first, _at(16), _at(16).replace(hour=18), "")
+    ask = captures.add_exchange(book, ana, "ask", "time", "Knock on doors Saturday", status="made", meeting_id=first)
+    deferred = captures.add_exchange(book, ana, "ask", "money", "Dues for the union", status="deferred",
+                                     meeting_id=first)
+    promise = captures.add_commitment(book, ana, "theirs", "Bring four neighbors", date(2026, 11, 30),
+                                      meeting_id=first)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(170, 50)) as pilot:
+        history_screen = HistoryScreen(ana)
+        await app.push_screen(history_screen)
+        await pilot.pause()
+        lines = _work_lines(history_screen)
+        assert "Raise again: Dues for the union" in lines
+        assert any(line.startswith("They will: Bring four neighbors") for line in lines)
+        assert any(line.startswith("I asked: Knock on doors Saturday") for line in lines)
+        # an ask's answer, recorded from the history
+        await _work_on(pilot, "I asked: Knock on doors")
+        dialog = app.screen
+        assert isinstance(dialog, CaptureScreen)
+        dialog.query_one("#status", Select).value = "partly"
+        dialog.query_one("#answer", Input).value = "two hours, not the whole day"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is history_screen
+        assert tuple(peek.row(book, "SELECT status, answer FROM exchange WHERE id = ?", (ask,))) == (
+            "partly", "two hours, not the whole day")
+        assert any("partly yes — two hours" in line for line in _work_lines(history_screen))
+        # a commitment marked done, then the mark taken back
+        await _work_on(pilot, "They will: Bring four neighbors")
+        assert isinstance(app.screen, CommitmentStatusScreen)
+        assert app.focused.id == "cancel"
+        await pilot.click("#done")
+        await pilot.pause()
+        assert app.screen is history_screen
+        assert peek.value(book, "SELECT status FROM commitment WHERE id = ?", (promise,)) == "done"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert peek.value(book, "SELECT status FROM commitment WHERE id = ?", (promise,)) == "open"
+        # a deferred ask raised again: the prep opens with it ticked
+        await _work_on(pilot, "Raise again: Dues for the union")
+        prep = app.screen
+        assert isinstance(prep, PrepScreen)
+        assert prep.query_one(f"#raise-{deferred}", Checkbox).value is True
+        prep.query_one("#when", Input).value = "2026-12-07 18:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert peek.value(book, "SELECT count(*) FROM exchange WHERE raised_from_id = ? AND status = 'planned'",
+                          (deferred,)) == 1
+        assert app.screen is history_screen
+        assert not any("Raise again" in line for line in _work_lines(history_screen))

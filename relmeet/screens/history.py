@@ -1,34 +1,81 @@
-"""A contact's whole history: the page to read on the way in, and the hub for everything about them."""
+"""A contact's whole history: the page to read on the way in, and a workplace beside it.
+
+"Work on" lists what can be acted on: every ask and offer (Enter edits it, its answer included), every
+commitment both ways (Enter marks it done, partly, missed or dropped; Ctrl+N a progress note, Ctrl+R reopen,
+Ctrl+Z undo the last mark — the commitments view's actions), every deferred ask (Enter raises it again:
+the prep of the next meeting, with it ticked). F2 plans the next meeting, as everywhere.
+"""
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from relmeet.pages.history import balance, health_line, render
+from relmeet.domain.commitments import CommitmentFilter, CommitmentLine
+from relmeet.domain.errors import RelmeetError
+from relmeet.domain.meetings import DeferredAsk, ExchangeLine, exchange_words
+from relmeet.pages.history import answer_words, balance, health_line, render
+from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
+from relmeet.store import captures, commitments
 from relmeet.store import health as relationship
 from relmeet.store.history import history
 from relmeet.widgets.chrome import Footer, Header
 
 
+def _work_line(item) -> Text:
+    if isinstance(item, DeferredAsk):
+        line = Text("Raise again: ", style="bold yellow")
+        line.append(item.text)
+        return line
+    if isinstance(item, ExchangeLine):
+        line = Text(f"{exchange_words(item.direction, item.made_by)}: ", style="bold")
+        line.append(item.text)
+        line.append(f"  [{answer_words(item)}]", style="dim")
+        return line
+    line = Text("I will: " if item.owner == "mine" else "They will: ", style="bold")
+    line.append(item.text + "  ")
+    line.append_text(outcome(item) if not item.is_open else Text(f"due {item.due_on:%-d %b}" if item.due_on
+                                                                 else "open", style="dim"))
+    return line
+
+
 class HistoryScreen(RelmeetScreen[None]):
     HELP_TITLE = "a contact's history"
-    HELP = "F2 plans a meeting with them, F3 shows the brief, Ctrl+E edits their details."
+    HELP = ("The page on the left; on the right, what you can work on. Tab moves between them.\n"
+            "Enter on an ask or offer edits it (its answer too); on a commitment, marks it; on a deferred ask,\n"
+            "raises it again in the next meeting's prep. Ctrl+N notes progress on a commitment, Ctrl+R reopens\n"
+            "it, Ctrl+Z takes back the last mark. F2 plans the next meeting, F3 shows the brief, Ctrl+E edits\n"
+            "their details.")
+    DEFAULT_CSS = """
+    HistoryScreen #history-work { width: 60; border-left: vkey $foreground 20%; }
+    HistoryScreen #work { height: 1fr; border: none; }
+    """
     BINDINGS = [
         Binding("ctrl+e", "edit_contact", "Edit", id="history-edit", tooltip="Edit this contact's details"),
+        Binding("ctrl+n", "note", "Note", id="history-note", tooltip="A dated progress note on the commitment"),
+        Binding("ctrl+r", "reopen", "Reopen", id="history-reopen", tooltip="Open the closed commitment again"),
+        Binding("ctrl+z", "undo", "Undo mark", id="history-undo", tooltip="Take back the last commitment mark"),
         Binding("escape", "dismiss(None)", "Back", id="close-history", tooltip="Back to where you were"),
     ]
 
     def __init__(self, contact_id: int):
         super().__init__()
         self.selected_contact_id = contact_id
+        self.work: list = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="history-body"):
-            yield Static("", id="history-text")
+        with Horizontal():
+            with VerticalScroll(id="history-body"):
+                yield Static("", id="history-text")
+            with Vertical(id="history-work"):
+                yield Static("Work on (Enter)", classes="pane-title")
+                yield OptionList(id="work")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -47,6 +94,97 @@ class HistoryScreen(RelmeetScreen[None]):
         health = health_line(relationship.contact_health(self.book, self.selected_contact_id),
                              relationship.tend_after_days(self.book), balance(found.exchanges))
         self.query_one("#history-text", Static).update(render(found, health=health))
+        ledger = commitments.ledger(self.book, CommitmentFilter(contacts=(self.selected_contact_id,),
+                                                                include_closed=True))
+        raised_again = {x.raised_from_id for x in found.exchanges if x.raised_from_id}
+        self.work = [*found.known.deferred_asks, *ledger.commitments,
+                     *(x for x in found.exchanges if x.id not in raised_again)]
+        box = self.query_one("#work", OptionList)
+        keep = box.highlighted
+        box.clear_options()
+        box.add_options([Option(_work_line(item)) for item in self.work])
+        if not self.work:
+            box.add_option(Option(Text("Nothing to work on yet — F2 plans a meeting.", style="dim"), disabled=True))
+        elif keep is not None:
+            box.highlighted = min(keep, len(self.work) - 1)
+
+    @property
+    def highlighted(self):
+        box = self.query_one("#work", OptionList)
+        index = box.highlighted
+        return self.work[index] if index is not None and index < len(self.work) else None
+
+    def _done(self, message: str | None = None) -> None:
+        if message:
+            self.notify(message, markup=False)
+        self.reload()
+
+    @on(OptionList.OptionSelected, "#work")
+    def _act(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index >= len(self.work):
+            return
+        item = self.work[event.option_index]
+        if isinstance(item, DeferredAsk):
+            self._raise_again(item)
+        elif isinstance(item, ExchangeLine):
+            self._edit_exchange(item)
+        else:
+            from relmeet.screens.commitment_status import outcome_dialog
+
+            self.app.push_screen(outcome_dialog(item), self._done)
+
+    def _edit_exchange(self, item: ExchangeLine) -> None:
+        from relmeet.screens.capture import CaptureScreen, Editing
+
+        values = captures.get(self.book, "exchange", item.id)
+        if values is None:
+            self.notify("That item is no longer in the book.", severity="warning")
+            self.reload()
+            return
+        self.app.push_screen(CaptureScreen(item.direction, self.selected_contact_id, values["meeting_id"],
+                                           values["campaign_id"], Editing("exchange", item.id, values)),
+                             lambda saved: self.reload())
+
+    def _raise_again(self, item: DeferredAsk) -> None:
+        from relmeet.screens.prep import PrepScreen
+        from relmeet.store.prep import next_planned
+
+        screen = PrepScreen(self.selected_contact_id, next_planned(self.book, self.selected_contact_id),
+                            raise_ids=(item.id,))
+        self.app.push_screen(screen, lambda saved: self.reload())
+
+    def _commitment(self, doing: str) -> CommitmentLine | None:
+        item = self.highlighted
+        if not isinstance(item, CommitmentLine):
+            self.notify(f"Highlight a commitment in 'Work on' to {doing}.", severity="warning", markup=False)
+            return None
+        return item
+
+    def action_note(self) -> None:
+        from relmeet.screens.commitment_note import ProgressNoteScreen
+
+        line = self._commitment("note its progress")
+        if line is not None:
+            self.app.push_screen(ProgressNoteScreen(line), self._done)
+
+    def action_reopen(self) -> None:
+        line = self._commitment("reopen it")
+        if line is None:
+            return
+        if line.is_open:
+            self.notify("It is open already.", severity="warning")
+            return
+        commitments.reopen(self.book, line.id)
+        self._done(f"Open again: {line.text}. Ctrl+Z takes it back.")
+
+    def action_undo(self) -> None:
+        try:
+            line = commitments.undo(self.book)
+        except RelmeetError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        state = "open again" if line.is_open else outcome(line).plain.lower()
+        self._done(f"Undone: {line.text} is {state}.")
 
     def action_edit_contact(self) -> None:
         from relmeet.screens.contact_form import ContactFormScreen

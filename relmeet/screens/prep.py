@@ -56,10 +56,12 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         Binding("escape", "cancel", "Back", id="cancel-plan", tooltip="Leave (asks first if you changed something)"),
     ]
 
-    def __init__(self, contact_id: int, meeting_id: int | None = None):
+    def __init__(self, contact_id: int, meeting_id: int | None = None, *, raise_ids: tuple[int, ...] = ()):
+        """`raise_ids`: deferred asks to tick for raising again (from the history's "Raise again")."""
         super().__init__()
         self.selected_contact_id = contact_id
         self.meeting_id = meeting_id
+        self.raise_ids = raise_ids
         self._loaded: tuple | None = None
         self._expected: MeetingPlan | None = None  # the plan as the book had it when the form opened
 
@@ -116,7 +118,8 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
                 for ask in self._deferred:
                     said = f"asked {ask.asked_on:%-d %b}: deferred" if ask.asked_on else "deferred"
                     label = Text(f"{ask.text}  ({said}" + (f" — {ask.answer}" if ask.answer else "") + ")")
-                    yield Checkbox(label, ask.id in raised, id=f"raise-{ask.id}", classes="raise-again")
+                    yield Checkbox(label, ask.id in raised or ask.id in self.raise_ids, id=f"raise-{ask.id}",
+                                   classes="raise-again")
                 yield Field("What I can offer in exchange", Input(plan.offer_plan, id="offer_plan"), name="offer_plan")
                 yield Field("How to frame it, in their language", Input(plan.framing, id="framing"), name="framing")
                 with Horizontal(classes="dialog-buttons"):
