@@ -206,3 +206,17 @@ def test_a_book_open_read_only_still_exports_cards_with_their_uids(demo_book, tm
     assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE uid <> ''") == 0  # nothing written
     assert len(cards) > 10 and all(card.uid.value.startswith("urn:uuid:") for card in cards.values())
     assert {n: c.uid.value for n, c in again.items()} == {n: c.uid.value for n, c in cards.items()}
+
+
+def test_the_google_preset_reads_back_with_its_labels_and_fields(tmp_path):
+    with _book(tmp_path / "b.sqlite3") as book:
+        google = csv_presets.google_csv(book)
+    batch = read_bytes(google.encode(), "google.csv")
+    assert batch.layouts == ["google.csv: Google Contacts (current)"]
+    rosa = next(c for c in batch.contacts if c.name == "Rosa Nguyễn")
+    assert (rosa.given_name, rosa.family_name, rosa.department, rosa.birthday, rosa.postal_code, rosa.city) == (
+        "Rosa", "Nguyễn", "Building B", "1984-05-17", "94601", "Eastside")
+    assert rosa.ordered("emails") == [("rosa@example.org", "home", True), ("rosa@union.example.org", "work", False)]
+    assert rosa.ordered("phones")[0] == ("+1 555 010 0142", "mobile", True)
+    heiko = next(c for c in batch.contacts if c.family_name == "Mustermann")
+    assert heiko.honorific == "Dr."

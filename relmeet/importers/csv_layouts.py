@@ -35,6 +35,22 @@ ROLE = ["organization title", "organization 1 - title", "job title", "occupation
 TAGS = ["labels", "group membership", "categories", "tag_list", "can2_user_tags", "tags", "activist code"]
 NOTES = ["notes", "note"]
 CITY = ["city", "home city", "can2_user_city", "primary_city", "mailing_city", "business city"]
+# the other fields the book keeps (schema 7), by the names Google, Outlook and the CRMs give them
+EXTRA = {
+    "honorific": ["name prefix", "prefix"],
+    "goes_by": ["nickname", "preferred name", "preferred_name"],
+    "birthday": ["birthday", "birthdate", "date of birth", "dob"],
+    "department": ["organization department", "organization 1 - department", "department"],
+    "street": ["address 1 - street", "home street", "street", "address1", "address_line_1", "primary_address1",
+               "mailing_address1"],
+    "city": CITY + ["address 1 - city", "primary_city"],
+    "region": ["address 1 - region", "home state", "state", "region", "can2_state_abbreviated", "primary_state",
+               "mailing_state"],
+    "postal_code": ["address 1 - postal code", "home postal code", "zip_code", "zip", "postal code", "zip5",
+                    "primary_zip", "mailing_zip", "can2_user_zip"],
+    "country": ["address 1 - country", "home country/region", "country", "primary_country", "mailing_country"],
+    "url": ["website 1 - value", "web page", "website", "url"],
+}
 SKIP = re.compile(r"type|label|display|bad|opt|status|subscri|preference|do_not|donotcall|isho|iswork|cellexch|"
                   r"sms|federal", re.I)
 SYSTEM_GROUPS = {"mycontacts", "my contacts", "starred in android", "friends", "family", "coworkers"}
@@ -78,6 +94,15 @@ def _values(value: str) -> list[str]:
     return [v.strip().lstrip("*").strip() for v in value.split(":::") if v.strip().lstrip("*").strip()]
 
 
+def _birthday(value: str) -> str:
+    """'1984-05-17', ' --05-17' (Google, no year), '5/17/1984' (Outlook, US order) as the book keeps them."""
+    value = value.strip()
+    us = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", value)
+    if us:
+        return f"{us[3]}-{int(us[1]):02d}-{int(us[2]):02d}"
+    return value
+
+
 def recognise(headers: list[str]) -> str:
     lower = {h.strip().lower() for h in headers}
     for layout, needed in SIGNATURES:
@@ -114,8 +139,13 @@ def read(raw: bytes, name: str) -> Batch:
 
     full, first, middle, last = cols(FULL), cols(FIRST), cols(MIDDLE), cols(LAST)
     org, role, tags, notes, city = cols(ORG), cols(ROLE), cols(TAGS), cols(NOTES), cols(CITY)
-    emails = [i for h, i in index.items() if ("e-mail" in h or "email" in h) and not SKIP.search(h)]
-    phones = [i for h, i in index.items() if ("phone" in h or "mobile" in h) and not SKIP.search(h)]
+    extra = {field: cols(names) for field, names in EXTRA.items()}
+    # Google's "E-mail 1 - Label" beside "E-mail 1 - Value" ("* Work": the preferred one, marked)
+    labels = {i: index[h.replace(" - value", " - label")] for h, i in index.items()
+              if h.endswith(" - value") and h.replace(" - value", " - label") in index}
+    # in the file's order ("E-mail 1" before "E-mail 2")
+    emails = sorted(i for h, i in index.items() if ("e-mail" in h or "email" in h) and not SKIP.search(h))
+    phones = sorted(i for h, i in index.items() if ("phone" in h or "mobile" in h) and not SKIP.search(h))
     if not (full or first or last or org or emails):
         batch.problems.append(Problem(name, "no name or organization column in the header, so this is not a "
                                             "contacts export relmeet knows"))
@@ -166,5 +196,18 @@ def read(raw: bytes, name: str) -> Batch:
             name=" ".join((person or organization).split()), kind="person" if person else "organization",
             organization=organization if person else "", role=get(role) if person else "",
             emails=every(emails), phones=every(phones), tags=tag_list, notes=get(notes),
-            neighbourhood=get(city), source=f"{name}, line {line}"))
+            neighbourhood=get(city), source=f"{name}, line {line}",
+            given_name=" ".join(p for p in (get(first), get(middle)) if p), family_name=get(last),
+            **{field: get(columns) for field, columns in extra.items()}))
+        found = batch.contacts[-1]
+        for what, columns, chosen in (("email", emails, "preferred_email"), ("phone", phones, "preferred_phone")):
+            for i in columns:
+                label = _clean(row[labels[i]]) if i in labels and labels[i] < len(row) else ""
+                values = _values(_clean(row[i])) if i < len(row) else []
+                if label and values:
+                    getattr(found, f"{what}_labels")[values[0]] = label.lstrip("*").strip().lower()
+                    if label.startswith("*") and not getattr(found, chosen):
+                        setattr(found, chosen, values[0])
+        if found.birthday:
+            found.birthday = _birthday(found.birthday)
     return batch
