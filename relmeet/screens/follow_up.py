@@ -66,6 +66,7 @@ class FollowUpScreen(RelmeetScreen[None]):
         yield Static(self._sent_line(follow_up.summary_sent_on(book, self.meeting_id)), id="summary-sent")
         with VerticalScroll(id="follow-form"):
             yield Static("Asks and offers — what came of each", classes="pane-title")
+            shown_status: dict[int, str] = {}
             for x in self.exchanges:
                 with Horizontal(classes="form-row follow-row"):
                     line = f"{exchange_words(x.direction, x.made_by)}: {x.text}" + (f" — {x.answer}" if x.answer else "")
@@ -73,6 +74,7 @@ class FollowUpScreen(RelmeetScreen[None]):
                     # an offer made in the meeting is most often taken up; a planned ask was at least made
                     status = "agreed" if x.direction == "offer" and x.status == "made" else \
                         x.status if x.status in OUTCOMES else "made"
+                    shown_status[x.id] = status
                     yield Select([(ExchangeStatus(s).label, s) for s in OUTCOMES], value=status, allow_blank=False,
                                  id=f"outcome-{x.id}", compact=True)
             if not self.exchanges:
@@ -101,6 +103,9 @@ class FollowUpScreen(RelmeetScreen[None]):
                             name="relationship_rating")
             yield Field("A win to celebrate", Input(id="win", placeholder="however small", compact=True), name="win")
             parts = follow_up.summary_parts(book, self.meeting_id)
+            if parts is not None:  # drafted from the outcomes as this page first shows them
+                parts = replace(parts, exchanges=[replace(x, status=shown_status.get(x.id, x.status))
+                                                  for x in parts.exchanges])
             self.parts = parts
             hidden = left_out(parts) if parts else 0
             self._drafted = draft(parts) if parts else ""
