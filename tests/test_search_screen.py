@@ -48,5 +48,7 @@ async def test_enter_on_home_opens_the_history(demo_book):
         table.move_cursor(row=table.get_row_index(str(union)))
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.press("ctrl+y")  # an organization opens on its page; Ctrl+Y there is its own history
+        await pilot.pause()
         text = _shown(app.screen.query_one("#history-text"))
         assert "People at Eastside Tenants Union (2)" in text

@@ -8,6 +8,7 @@ import sys
 from datetime import date, datetime
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 
@@ -31,6 +32,13 @@ def stance(value: str) -> Text:
 
 def level(value: str) -> str:
     return LEVEL_SHORT.get(value, Level(value).label if value in Level._value2member_map_ else value)
+
+
+def days_since(days: int | None, *, never: str = "never") -> str:
+    """A number of days since, as said: 'today', 'yesterday', '3 days ago'."""
+    if days is None:
+        return never
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
 
 
 def days_ago(moment: datetime | date | None, *, on: date | None = None) -> str:
@@ -111,6 +119,21 @@ class Printable:
                 yield segment
             else:
                 yield Segment(clean_text(segment.text), segment.style)
+
+
+class Indented:
+    """Text indented as a block: wrapped lines keep the indent of the first on screen. Printed soft-wrapped
+    (the shell, piped) each line is printed whole after the indent: a Padding there would cut it at 80
+    columns."""
+
+    def __init__(self, text: Text, by: int):
+        self.text, self.by = text, by
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console.soft_wrap:
+            yield Text("\n").join(Text(" " * self.by) + line for line in self.text.split("\n", allow_blank=True))
+        else:
+            yield Padding(self.text, (0, 0, 0, self.by))
 
 
 class ShellConsole(Console):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from relmeet.domain import ExchangeKind, ExchangeStatus, MeetingType, local, today
@@ -79,11 +78,11 @@ def exchange_lines(exchanges: list[ExchangeLine]) -> list[Text]:
     return lines
 
 
-def _indented(text: str, style: str = "", by: int = 4, *, private: bool = False) -> Padding:
+def _indented(text: str, style: str = "", by: int = 4, *, private: bool = False) -> formatting.Indented:
     """Wrapped lines keep the indent of the first, so a long note still reads as part of its meeting."""
     shown = Text(f"{PRIVATE_MARK}: ", style="bold magenta") if private else Text()
     shown.append(text, style=style)
-    return Padding(shown, (0, 0, 0, by))
+    return formatting.Indented(shown, by)  # piped (`relmeet show NAME | cat`), every line whole
 
 
 def mark_private(line: Text, private: bool) -> Text:
@@ -142,7 +141,7 @@ def health_line(found: Health, tend_after_days: int, both_ways: str | None = Non
     """One line of a contact's relationship health, for their history or brief; `both_ways` (see
     `balance`) takes the place of my asks against my offers when the caller has every exchange."""
     text = Text("Last met: ")
-    text.append("never" if found.days_since_met is None else f"{found.days_since_met} days ago",
+    text.append(formatting.days_since(found.days_since_met),
                 style="bold red" if found.days_since_met is None or found.days_since_met > tend_after_days
                 else "")
     text.append(f" · overdue: theirs {found.overdue_theirs}, mine {found.overdue_mine}",

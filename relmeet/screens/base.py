@@ -7,6 +7,7 @@ import inspect
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.message import Message
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -134,4 +135,13 @@ class RelmeetScreen(BookView, Screen[T], metaclass=_ReportingScreenType):
 
 
 class RelmeetModal(BookView, ModalScreen[T], metaclass=_ReportingScreenType):
-    """A dialog of relmeet."""
+    """A dialog of relmeet. Its Footer and F1 list its own keys (Ctrl+S saves, Escape cancels), not the
+    screen's behind it: the app's keys don't reach a dialog, so F1 is its own here."""
+
+    BINDINGS = [Binding("f1", "app.help", "Help", id="dialog-help", tooltip="Every key of this dialog")]
+
+    def on_mount(self) -> None:
+        from relmeet.widgets.chrome import Footer
+
+        if not self.query(Footer):
+            self.mount(Footer())

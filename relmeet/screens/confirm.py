@@ -28,7 +28,7 @@ class ConfirmScreen(RelmeetModal[bool]):
             yield Static(Text(self.question), id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Text(self.yes), variant="warning", id="yes")
-                yield Button(Text(self.no), id="no")
+                yield Button(Text(self.no), variant="primary", id="no")  # the one focused, and the safe one
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

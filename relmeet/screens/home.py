@@ -31,7 +31,9 @@ class HomeScreen(RelmeetScreen[None]):
             "Click a column heading (or press Ctrl+O) to sort. Enter on a commitment under 'Due' marks it.")
     BINDINGS = [
         Binding("ctrl+n", "new_contact", "New", id="new-contact", tooltip="Add a person or an organization"),
-        Binding("ctrl+e", "edit_contact", "Edit", id="edit-contact", tooltip="Edit the highlighted contact"),
+        # priority: in the filter box too, where an Input would take Ctrl+E as "end of line"
+        Binding("ctrl+e", "edit_contact", "Edit", id="edit-contact", tooltip="Edit the highlighted contact",
+                priority=True),
         Binding("ctrl+d", "archive_contact", "Archive", id="archive-contact",
                 tooltip="Archive the highlighted contact (asks first; Ctrl+U brings them back)"),
         Binding("ctrl+u", "unarchive", "Undo archive", id="undo-archive", show=False,
@@ -145,8 +147,8 @@ class HomeScreen(RelmeetScreen[None]):
         option_list.clear_options()
         if options:
             option_list.add_options(options)
-            if keep is not None:
-                option_list.highlighted = min(keep, len(options) - 1)
+            # highlighted from the start, so Enter works without a Down first
+            option_list.highlighted = min(keep or 0, len(options) - 1)
         else:
             option_list.add_option(Option(Text(empty, style="dim"), disabled=True))
 
@@ -222,6 +224,8 @@ class HomeScreen(RelmeetScreen[None]):
         table = self.query_one(ContactTable)
         if contact_id is not None and str(contact_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(contact_id)))
+        if contact_id is not None:
+            table.focus()  # saved: back on the list, on them (not on whatever had focus before, a dropdown)
 
     def action_find_contact(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -306,12 +306,18 @@ def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", 
     """The home screen's list: filtered, sorted, and capped so the table stays fast."""
     where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
     params: list = [today().isoformat()]
-    if text.strip():
-        like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where.append("(c.name LIKE ? ESCAPE '\\' OR o.name LIKE ? ESCAPE '\\' OR c.role LIKE ? ESCAPE '\\' "
-                     "OR c.neighbourhood LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM contact_tag t "
-                     "WHERE t.contact_id = c.id AND t.tag LIKE ? ESCAPE '\\'))")
-        params += [like] * 5
+    words = fold(text).split()
+    if words:
+        # like search: every word typed, found without accents or case in the name, organization, role,
+        # neighbourhood or a tag ("pena" finds Peña)
+        book._conn.create_function("relmeet_fold", 1, lambda value: fold(value or ""), deterministic=True)
+        for word in words:
+            like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("(relmeet_fold(c.name) LIKE ? ESCAPE '\\' OR relmeet_fold(o.name) LIKE ? ESCAPE '\\' "
+                         "OR relmeet_fold(c.role) LIKE ? ESCAPE '\\' OR relmeet_fold(c.neighbourhood) LIKE ? ESCAPE '\\' "
+                         "OR EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id "
+                         "AND relmeet_fold(t.tag) LIKE ? ESCAPE '\\'))")
+            params += [like] * 5
     for column, value in (("level", level), ("stance", stance), ("kind", kind)):
         if value:
             where.append(f"c.{column} = ?")
