@@ -138,3 +138,23 @@ def test_show_piped_prints_every_line_whole(tmp_path):
     assert out.returncode == 0, out.stderr
     assert f"    {long_note}\n" in out.stdout  # one line, indented, not cut at 80 columns
     assert not any(line != line.rstrip() for line in out.stdout.splitlines())  # no padding after the text
+
+
+def test_show_tells_two_people_of_the_same_name_apart_and_takes_the_number(tmp_path):
+    path = tmp_path / "book.sqlite3"
+    with Book(path) as book:
+        union = contacts.create(book, ContactIn(name="Eastside Tenants Union", kind="organization",
+                                                level="organization"))
+        first = contacts.create(book, ContactIn(name="Rosa Nguyễn", organization_id=union))
+        second = contacts.create(book, ContactIn(name="Rosa Nguyễn", email="rosa.n@example.org", role="Nurse"))
+
+    def show(*words: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "relmeet", "--db", str(path), "show", *words],
+                              capture_output=True, text=True, timeout=60, env=os.environ.copy())
+
+    both = show("rosa", "nguyen")
+    assert both.returncode == 1
+    assert f"Rosa Nguyễn — Eastside Tenants Union · never met · #{first}" in both.stdout
+    assert f"Rosa Nguyễn — Nurse · rosa.n@example.org · never met · #{second}" in both.stdout
+    chosen = show(f"#{second}")
+    assert chosen.returncode == 0 and chosen.stdout.startswith("Rosa Nguyễn\nNurse")

@@ -22,9 +22,12 @@ def pick_one(book, text: str):
         print(f"No contact matches “{clean_text(text)}”.", file=sys.stderr)
         return None
     if len(found) > 1:
-        print(f"{len(found)} contacts match “{clean_text(text)}” — be more precise:")
+        from relmeet.store.contacts import told_apart
+
+        apart = told_apart(book, [choice.id for choice in found])
+        print(f"{len(found)} contacts match “{clean_text(text)}” — be more precise, or give the number (#7):")
         for number, choice in enumerate(found, start=1):
-            print(f"  {number}. {clean_text(choice.name)}")
+            print(f"  {number}. {clean_text(choice.name)} — {clean_text(apart.get(choice.id, ''))}")
         return None
     return found[0]
 

@@ -370,6 +370,11 @@ def match_contacts(book: Book, text: str, *, include_archived: bool = False, lim
     wanted = fold(text)
     if not wanted:
         return []
+    by_id = re.fullmatch(r"#(\d+)", wanted)
+    if by_id:  # "#7": the number a list of choices shows beside each one, when names are the same
+        row = book._row(f"SELECT id, name FROM contact WHERE id = ? {'AND archived_at IS NULL' if not include_archived else ''}",
+                        (int(by_id[1]),))
+        return [Pick(row["id"], row["name"])] if row else []
     words = wanted.split()
     archived = "" if include_archived else "WHERE archived_at IS NULL"
     exact, starts, contains = [], [], []
@@ -383,3 +388,22 @@ def match_contacts(book: Book, text: str, *, include_archived: bool = False, lim
     if len(exact) == 1:
         return exact
     return (exact + starts + contains)[:limit]
+
+
+def told_apart(book: Book, ids: list[int]) -> dict[int, str]:
+    """For a list the organizer chooses from: what tells each contact apart (organization or role, e-mail,
+    when last met) and the number to type ("#7")."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = book._rows(
+        "SELECT c.id, c.kind, coalesce(o.name, '') AS org, c.role, c.email, "
+        "(SELECT max(date(coalesce(m.started_at, m.scheduled_at))) FROM meeting m WHERE m.contact_id = c.id "
+        " AND m.status = 'held') AS met FROM contact c LEFT JOIN contact o ON o.id = c.organization_id "
+        f"WHERE c.id IN ({marks})", tuple(ids))
+    apart = {}
+    for r in rows:
+        parts = [r["org"] or r["role"] or ("organization" if r["kind"] == "organization" else ""), r["email"],
+                 f"last met {r['met']}" if r["met"] else "never met"]
+        apart[r["id"]] = " · ".join(p for p in parts if p) + f" · #{r['id']}"
+    return apart
