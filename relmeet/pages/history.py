@@ -47,6 +47,14 @@ def _chain(x: ExchangeLine, by_id: dict[int, ExchangeLine]) -> list[ExchangeLine
     return steps[::-1]
 
 
+def _step(index: int, x: ExchangeLine) -> str:
+    """'asked 23 Nov: deferred' for the first time, 'raised 7 Dec: partly yes — …' after: a raised ask is
+    dated by its answer (the day it was raised and answered), else by its meeting."""
+    day = x.on.date() if index == 0 and x.on else (x.answered_on or (x.on.date() if x.on else None))
+    verb = "asked" if index == 0 else "raised"
+    return f"{verb} {day:%-d %b}: {answer_words(x)}" if day else f"{verb}: {answer_words(x)}"
+
+
 def exchange_lines(exchanges: list[ExchangeLine]) -> list[Text]:
     """Asks and offers, both ways, each with its answer in their words; an ask deferred and raised again
     later is one entry with its history ("asked 23 Nov: deferred; raised 7 Dec: partly yes — …")."""
@@ -70,8 +78,7 @@ def exchange_lines(exchanges: list[ExchangeLine]) -> list[Text]:
         lines.append(mark_private(line, x.private))
         steps = _chain(x, by_id)
         if len(steps) > 1:
-            told = "; ".join(f"{'asked' if i == 0 else 'raised'} {s.on:%-d %b}: {answer_words(s)}" if s.on else
-                             f"{'asked' if i == 0 else 'raised'}: {answer_words(s)}" for i, s in enumerate(steps))
+            told = "; ".join(_step(i, s) for i, s in enumerate(steps))
             lines.append(Text(f"      {told}", style="dim"))
     if not exchanges:
         lines.append(Text("  None yet.", style="dim"))
