@@ -158,3 +158,24 @@ def test_show_tells_two_people_of_the_same_name_apart_and_takes_the_number(tmp_p
     assert f"Rosa Nguyễn — Nurse · rosa.n@example.org · never met · #{second}" in both.stdout
     chosen = show(f"#{second}")
     assert chosen.returncode == 0 and chosen.stdout.startswith("Rosa Nguyễn\nNurse")
+
+
+def test_the_brief_heading_says_today_tomorrow_or_the_day(book):
+    from datetime import datetime, time, timedelta
+
+    from relmeet.domain import today
+    from relmeet.pages.brief import render
+    from relmeet.store.prep import what_we_know
+
+    rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn"))
+    headings = []
+    for days in (0, 1, 9):
+        with peek.write(book) as conn:
+            conn.execute("DELETE FROM meeting")
+        at = datetime.combine(today() + timedelta(days=days), time(23, 0)).astimezone()
+        meetings.plan(book, MeetingPlan(contact_id=rosa, scheduled_at=at, purpose="Debrief"))
+        shown = _plain(render(what_we_know(book, rosa)))
+        headings.append(next(line.strip() for line in shown.splitlines()
+                             if line.strip().startswith(("Today", "Tomorrow", "Next meeting"))))
+    day = today() + timedelta(days=9)
+    assert headings == ["Today", "Tomorrow", f"Next meeting · {day:%a %-d %b}"]

@@ -100,7 +100,7 @@ async def test_brief_key_shows_the_one_page_brief(demo_book):
         await pilot.pause()
         text = _shown(app.screen.query_one("#brief-text"))
         for expected in ("Their story and interests", "Stay in Maple Court", "Open commitments",
-                         "Invite five Building B neighbors", "Today", "Debrief the house meeting"):
+                         "Invite five Building B neighbors", "Next meeting · ", "Debrief the house meeting"):
             assert expected in text
         await pilot.press("escape")
         assert type(app.screen).__name__ == "HomeScreen"

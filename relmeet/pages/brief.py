@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from relmeet.domain import ExchangeKind, InterestKind, Level
+from relmeet.domain import ExchangeKind, InterestKind, Level, local, today
 from relmeet.domain.meetings import PRIVATE_MARK, Known
 from relmeet.pages import formatting
 from relmeet.pages.summary import plain_summary
@@ -96,7 +96,7 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
 
     if not with_today:
         return Group(*parts)
-    parts.append(_heading("Today"))
+    parts.append(_heading(_next_heading(known.next_at if known.next_meeting_id is not None else None)))
     if known.next_meeting_id is None:
         parts.append(_line("No meeting planned — F2 plans one.", "dim"))
     else:
@@ -110,3 +110,11 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
         if known.next_framing:
             parts.append(_line(f"Frame it as: {known.next_framing}"))
     return Group(*parts)
+
+
+def _next_heading(at) -> str:
+    """'Today', 'Tomorrow', or the day of the next meeting ('Fri 4 Dec'); 'Next meeting' without one."""
+    if at is None:
+        return "Next meeting"
+    days = (local(at).date() - today()).days
+    return "Today" if days == 0 else "Tomorrow" if days == 1 else f"Next meeting · {local(at):%a %-d %b}"
