@@ -179,3 +179,22 @@ def test_the_brief_heading_says_today_tomorrow_or_the_day(book):
                              if line.strip().startswith(("Today", "Tomorrow", "Next meeting"))))
     day = today() + timedelta(days=9)
     assert headings == ["Today", "Tomorrow", f"Next meeting · {day:%a %-d %b}"]
+
+
+async def test_the_merge_picker_tells_two_of_the_same_name_apart(book):
+    from relmeet.screens.merge import MergeScreen
+
+    union = contacts.create(book, ContactIn(name="Eastside Tenants Union", kind="organization", level="organization"))
+    keep = contacts.create(book, ContactIn(name="Rosa Nguyễn", organization_id=union))
+    other = contacts.create(book, ContactIn(name="Rosa Nguyễn", email="rosa.n@example.org"))
+    third = contacts.create(book, ContactIn(name="Rosa Nguyễn", role="Nurse"))
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(MergeScreen(keep))
+        await pilot.pause()
+        app.screen.query_one("#merge-name", Input).value = "rosa"
+        await pilot.pause(0.3)
+        shown = [str(o.prompt) for o in app.screen.query_one("#merge-candidates", OptionList).options]
+        assert f"Rosa Nguyễn  rosa.n@example.org · never met · #{other}" in shown
+        assert f"Rosa Nguyễn  Nurse · never met · #{third}" in shown
+    assert peek.value(book, "SELECT count(*) FROM contact") == 4

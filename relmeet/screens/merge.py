@@ -92,7 +92,9 @@ class MergeScreen(RelmeetScreen[None]):
         found = [c for c in contacts.find_by_name(self.book, text, limit=30) if c.id != self.keep_id]
         candidates = self.query_one("#merge-candidates", OptionList)
         candidates.clear_options()
-        candidates.add_options([Option(Text(c.name), id=str(c.id)) for c in found])
+        apart = contacts.told_apart(self.book, [c.id for c in found])  # two of the same name, told apart
+        candidates.add_options([Option(Text(c.name).append(f"  {apart.get(c.id, '')}", style="dim"), id=str(c.id))
+                                for c in found])
         if found:
             candidates.highlighted = 0
 
