@@ -221,7 +221,7 @@ def _at(day: int, month: int = 11) -> datetime:
     return datetime(2026, month, day, 17, 0, tzinfo=timezone.utc)
 
 
-async def test_a_deferred_ask_is_raised_again_and_keeps_one_history(book):
+async def test_a_deferred_ask_is_raised_again_and_keeps_one_history(book, monkeypatch):
     ana = contacts.create(book, ContactIn(name="Teresa Gómez"))
     first = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="Union local"))
     meetings.record_held(book, first, _at(23), _at(23).replace(hour=18), "Wants to see the first house meeting.")
@@ -257,7 +257,8 @@ async def test_a_deferred_ask_is_raised_again_and_keeps_one_history(book):
     brief = _shell(book, "brief", "teresa")
     assert "Deferred asks" not in brief  # raised again: the brief's "Today" has it
     assert "Ten listening visits in Building B (raised again: it was deferred)" in brief
-    # the second meeting: a partly yes, recorded in the notes
+    # the second meeting, on 7 Dec: a partly yes, recorded in the notes
+    monkeypatch.setenv("RELMEET_TODAY", "2026-12-07")
     meetings.start(book, second)
     app = RelmeetApp(book)
     async with app.run_test(size=(150, 50)) as pilot:
