@@ -13,7 +13,7 @@ LEVELS = ["impacted", "leader", "organization"]
 
 def register(sub) -> None:
     parser = sub.add_parser(
-        "export", help="write the book out as JSON, CSV, vCard or Markdown (private notes left out)",
+        "export", help="write the book out as JSON, CSV, vCard or Markdown (items marked private left out)",
         description="JSON holds everything and loads back with `relmeet import` into an empty book. "
                     "CSV: contacts, or meetings with --of meetings. vCard 4.0: contacts. Markdown: one "
                     "contact's history (--contact) or one meeting's summary (--meeting).")
