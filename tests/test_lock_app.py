@@ -140,7 +140,7 @@ async def test_a_locked_book_hidden_comes_back_with_its_passphrase_only(tmp_path
             app._last_input -= 119
             app._tidy_up()
             await pilot.pause()
-            assert type(app.screen).__name__ == "HomeScreen"
+            await _until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
             app._last_input -= 2  # two minutes without a key: the curtain comes down by itself
             app._tidy_up()
             await pilot.pause()
