@@ -17,7 +17,7 @@ from relmeet.store.card_fields import LISTS, same_key
 FIELDS = MERGE_FIELDS
 FIELD_NAMES = [name for name, _ in FIELDS]
 # rows that belong to a contact through contact_id and simply change hands
-_OWNED = ["meeting", "interest", "exchange", "commitment", "win"]
+_OWNED = ["meeting", "interest", "exchange", "commitment", "win", "standing_change"]
 
 
 def _contact(conn: sqlite3.Connection, contact_id: int) -> dict:
@@ -63,6 +63,11 @@ def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = Non
         for table in _OWNED:
             snap["moved"][table] = _ids(conn, f"SELECT id FROM {table} WHERE contact_id = ?", (drop_id,))
             conn.execute(f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep_id, drop_id))
+        # 2b. the meetings the dropped contact was in without being the one it was with (schema 8)
+        snap["moved"]["participant"] = _ids(conn, (
+            "SELECT meeting_id FROM meeting_participant WHERE contact_id = ? AND meeting_id NOT IN "
+            "(SELECT meeting_id FROM meeting_participant WHERE contact_id = ?)"), (drop_id, keep_id))
+        conn.execute("UPDATE OR IGNORE meeting_participant SET contact_id = ? WHERE contact_id = ?", (keep_id, drop_id))
         # 3. referrals: between the two they would point at one person, so they go; the rest move
         snap["deleted_referrals"] = [dict(r) for r in conn.execute(
             "SELECT * FROM referral WHERE (from_contact_id = ? AND to_contact_id = ?) "
@@ -178,9 +183,11 @@ def undo(book, merge_id: int) -> int:
         if drop["organization_id"] is not None and _exists(conn, "contact", drop["organization_id"]):
             conn.execute("UPDATE contact SET organization_id = ? WHERE id = ?", (drop["organization_id"], drop_id))
         moved = snap["moved"]
-        for table in _OWNED:
+        for table in _OWNED:  # a merge made before schema 8 moved no story
             _move_back(conn, f"UPDATE {table} SET contact_id = ? WHERE contact_id = ? AND id IN (%s)",
-                       (drop_id, keep_id), moved[table])
+                       (drop_id, keep_id), moved.get(table, []))
+        _move_back(conn, "UPDATE meeting_participant SET contact_id = ? WHERE contact_id = ? AND role = 'participant' "
+                   "AND meeting_id IN (%s)", (drop_id, keep_id), moved.get("participant", []))
         for end in ("from_contact_id", "to_contact_id"):
             _move_back(conn, f"UPDATE referral SET {end} = ? WHERE {end} = ? AND id IN (%s)",
                        (drop_id, keep_id), moved[f"referral.{end}"])
