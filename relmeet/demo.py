@@ -140,6 +140,10 @@ def fill(book: Book) -> None:
     cap.add_commitment(book, rosa, "theirs", "Invite five Building B neighbors to the house meeting",
                        today - timedelta(days=3), meeting_id=m1, campaign_id=eviction)
     cap.add_referral(book, rosa, tran, meeting_id=m1, note="Everyone in Building B shops at his market")
+    # Deferred in the first meeting, raised again in the next one (its prep ticks it): one history.
+    deferred = cap.add_exchange(book, rosa, "ask", "action", "Join the tenant delegation to Councilmember Brooks",
+                                status="deferred", answer="after the house meeting; ask me again",
+                                meeting_id=m1, campaign_id=eviction, answered_on=today - timedelta(days=21))
     cap.add_win(book, "Twelve tenants came to the first Building B house meeting", won_on=today - timedelta(days=9),
                 campaign_id=eviction, contact_id=rosa, meeting_id=m1)
     rosa_next = meetings.plan(book, MeetingPlan(contact_id=rosa, scheduled_at=_at(2, 17, 30), location="Maple Court laundry room",
@@ -149,6 +153,8 @@ def fill(book: Book) -> None:
                                     offer_plan="Practice her testimony with her", framing="Speak for the families"))
     cap.add_exchange(book, rosa, "ask", "action", "Speak for two minutes at the council hearing", status="planned",
                      meeting_id=rosa_next, campaign_id=eviction)
+    cap.add_exchange(book, rosa, "ask", "action", "Join the tenant delegation to Councilmember Brooks",
+                     status="planned", meeting_id=rosa_next, campaign_id=eviction, raised_from_id=deferred)
 
     # Pastor Okafor: a leader met ten days ago.
     m2 = _held(book, okafor, 10, dict(campaign_id=eviction, type="recruitment", location="Grace AME Church office",
@@ -169,6 +175,7 @@ def fill(book: Book) -> None:
     cap.add_commitment(book, okafor, "theirs", "Raise the endorsement with the deacon board",
                        today + timedelta(days=5), meeting_id=m2, campaign_id=eviction)
     cap.add_referral(book, okafor, park, meeting_id=m2, note="Knows everyone on the homeowners' side")
+    follow_up.mark_summary_sent(book, m2, on=today - timedelta(days=9))
 
     # José: met once, six weeks ago; his commitment is overdue.
     m3 = _held(book, jose, 42, dict(type="recruitment", location="Café Luna", purpose="Hear José's story"),
@@ -195,6 +202,11 @@ def fill(book: Book) -> None:
                      campaign_id=eviction)
     cap.add_commitment(book, singh, "theirs", "Send two paragraphs of testimony for review",
                        today + timedelta(days=9), meeting_id=m4, campaign_id=eviction)
+    # Their ask of me, answered "yes, if…": it waits on a condition and a day to decide by.
+    cap.add_exchange(book, singh, "ask", "action", "Bring two tenants with asthma to the clinic's board meeting",
+                     made_by="them", status="thinking", condition="if two tenants are willing to speak in public",
+                     decide_by=today + timedelta(days=4), meeting_id=m4, campaign_id=clinic,
+                     answered_on=today - timedelta(days=5))
     cap.add_win(book, "Dr. Singh agreed to testify at the council hearing", won_on=today - timedelta(days=5),
                 campaign_id=eviction, contact_id=singh, meeting_id=m4)
 
@@ -219,6 +231,9 @@ def fill(book: Book) -> None:
     cap.add_interest(book, teresa, "self_interest", "Wants to learn to run her own one-on-ones", meeting_id=m5)
     cap.add_exchange(book, teresa, "offer", "time", "A one-on-one training with her", status="made", meeting_id=m5,
                      campaign_id=eviction)
+    cap.add_exchange(book, teresa, "ask", "time", "Chair Building A's dues committee", status="deferred",
+                     answer="not before the holidays", meeting_id=m5, campaign_id=eviction,
+                     answered_on=today - timedelta(days=50))
     _people_details(book, union=union, okafor=okafor, park=park, teresa=teresa)
 
 

@@ -63,3 +63,32 @@ def test_demo_book_has_what_the_sample_promises(demo_book):
     assert peek.value(demo_book, "SELECT count(*) FROM exchange WHERE direction = 'offer'") >= 1
     assert peek.value(demo_book, "SELECT count(*) FROM interest") >= 3
 
+
+def test_demo_book_shows_the_ledger_both_ways(demo_book):
+    """A newcomer sees their ask of the organizer waiting on a condition, a deferred ask still to raise, one
+    raised again in the next meeting's prep, and a thank-you marked sent."""
+    theirs = peek.rows(demo_book, "SELECT status, condition, decide_by FROM exchange "
+                                  "WHERE direction = 'ask' AND made_by = 'them'")
+    assert [(s, bool(c), bool(d)) for s, c, d in theirs] == [("thinking", True, True)]
+    deferred = peek.rows(demo_book, "SELECT x.id, x.answered_on, (SELECT count(*) FROM exchange later "
+                                    "WHERE later.raised_from_id = x.id) FROM exchange x WHERE x.status = 'deferred'")
+    assert len(deferred) == 2 and sorted(r[2] for r in deferred) == [0, 1]
+    assert all(day < peek.value(demo_book, "SELECT date('now', '-7 days')") for _, day, _ in deferred)
+    assert peek.value(demo_book, "SELECT count(*) FROM meeting WHERE summary_sent_on IS NOT NULL") == 1
+
+
+def test_demo_history_and_brief_tell_the_exchange_both_ways(isolated_home):
+    def run(*args):
+        out = subprocess.run([sys.executable, "-m", "relmeet", "--demo", *args], capture_output=True, text=True,
+                             env=os.environ.copy(), timeout=60)
+        assert out.returncode == 0, out.stderr
+        return " ".join(out.stdout.split())
+
+    singh = run("show", "Singh")
+    assert "They asked (an action): Bring two tenants with asthma" in singh
+    assert "pending: if two tenants are willing to speak in public, decide by" in singh
+    assert "I asked 1 / they asked 1" in singh
+    teresa = run("brief", "Teresa")
+    assert "Deferred asks" in teresa and "Chair Building A's dues committee" in teresa
+    assert "Join the tenant delegation" in run("brief", "Rosa")
+

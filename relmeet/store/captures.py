@@ -51,10 +51,11 @@ def add_exchange(book: Book, contact_id: int, direction: str, kind: str, text: s
                  campaign_id: int | None = None, private: bool = False, made_by: str = MadeBy.me.value,
                  answer: str = "", condition: str = "", decide_by: date | None = None,
                  raised_from_id: int | None = None, commits: bool = False,
-                 commitment_due: date | None = None) -> int:
+                 commitment_due: date | None = None, answered_on: date | None = None) -> int:
     """An ask or an offer, by me or by them, with its answer. With `commits` (what the screens pass), a yes
     or a partly yes makes the commitment it implies in the same transaction: their ask I agree to is mine,
-    my ask they agree to is theirs. Loaders and the demo write their commitments themselves."""
+    my ask they agree to is theirs. Loaders and the demo write their commitments themselves (and the demo
+    dates an answer given weeks ago with `answered_on`; otherwise an answer is dated today)."""
     _check(direction, Direction, "direction")
     _check(kind, ExchangeKind, "kind")
     _check(status, ExchangeStatus, "status")
@@ -66,7 +67,8 @@ def add_exchange(book: Book, contact_id: int, direction: str, kind: str, text: s
             "answer, condition, decide_by, answered_on, raised_from_id, private, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (contact_id, meeting_id, campaign_id, direction, made_by, kind, _need(text), status, answer.strip(),
-             condition.strip(), decide_by.isoformat() if decide_by else None, _answered(status), raised_from_id,
+             condition.strip(), decide_by.isoformat() if decide_by else None,
+             answered_on.isoformat() if answered_on and _answered(status) else _answered(status), raised_from_id,
              int(private), now, now)).lastrowid
         if commits:
             settle(conn, exchange_id, commitment_due)

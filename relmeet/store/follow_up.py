@@ -78,11 +78,11 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
     return next_id
 
 
-def mark_summary_sent(book: Book, meeting_id: int, sent: bool = True) -> None:
-    """The thank-you went out (today), or not after all: the 48-hour reminder follows this."""
+def mark_summary_sent(book: Book, meeting_id: int, sent: bool = True, *, on: date | None = None) -> None:
+    """The thank-you went out (today, or `on` that day), or not after all: the 48-hour reminder follows this."""
     with book._write() as conn:
         conn.execute("UPDATE meeting SET summary_sent_on = ?, updated_at = ? WHERE id = ?",
-                     (today().isoformat() if sent else None, to_iso(utcnow()), meeting_id))
+                     ((on or today()).isoformat() if sent else None, to_iso(utcnow()), meeting_id))
 
 
 def summary_sent_on(book: Book, meeting_id: int) -> date | None:
