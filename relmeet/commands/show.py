@@ -15,6 +15,7 @@ def run(args) -> int:
     from relmeet.pages.formatting import ShellConsole
     from relmeet.pages.history import render
     from relmeet.commands import open_book
+    from relmeet.store import standing
     from relmeet.store.history import history
 
     with open_book(args) as book:
@@ -22,5 +23,6 @@ def run(args) -> int:
         if choice is None:
             return 1
         found = history(book, choice.id)
-    ShellConsole().print(render(found))
+        story = standing.story(book, choice.id)
+    ShellConsole().print(render(found, story=story))
     return 0

@@ -7,10 +7,12 @@ from rich.text import Text
 from relmeet.domain import ExchangeKind, ExchangeStatus, MeetingType, local, today
 from relmeet.domain.meetings import PRIVATE_MARK, ExchangeLine, History, exchange_words
 from relmeet.domain.people import Health
+from relmeet.domain.standing import Story
 from relmeet.pages import formatting
 from relmeet.pages.brief import render as render_profile
 from relmeet.pages.ledger import history_lines
 from relmeet.pages.summary import plain_summary
+from relmeet.pages.standing import story_lines
 
 STATUS_STYLE = {"agreed": "green", "partly": "green", "declined": "red", "thinking": "yellow", "counter": "yellow",
                 "deferred": "yellow", "planned": "dim"}
@@ -99,12 +101,13 @@ def mark_private(line: Text, private: bool) -> Text:
     return line
 
 
-def render(found: History, *, notes: bool = True, health: Text | None = None) -> Group:
+def render(found: History, *, notes: bool = True, health: Text | None = None, story: Story | None = None) -> Group:
     parts: list[RenderableType] = [render_profile(found.known, with_today=False, health=health, last_time=False)]
     if found.check_in_on and found.check_in_on < today():
         parts.append(Text(f"Check-in overdue: it was set for {found.check_in_on:%a %-d %b}", style="bold red"))
     elif found.check_in_on:
         parts.append(Text(f"Check in by {found.check_in_on:%a %-d %b}", style="yellow"))
+    parts += story_lines(story)  # where they stand, as a dated path (pages/standing.py)
     contact = found.known.contact
     if notes and contact.notes:
         parts += [Text("\nNotes", style="bold underline"), _indented(contact.notes, by=2, private=contact.notes_private)]

@@ -27,6 +27,7 @@ from relmeet.widgets.text_area import TextArea
 TEXT_FIELDS = ("name", "honorific", "given_name", "family_name", "goes_by", "role", "their_language",
                "neighbourhood", "language", "influence", "birthday", "pronouns", "street", "city", "postal_code",
                "reach_note", "leadership_note", "gatekeeper_note", "referred_by")
+MOVEMENT = ("stance", "influence", "rung", "is_leader", "is_gatekeeper")  # what a story keeps
 LISTS = ("email", "phone")  # several a contact, one a line (domain/people.py parse_reach)
 NAME_PARTS = ("honorific", "given_name", "family_name")
 CHOICE_FIELDS = {"kind": ContactKind, "level": Level, "stance": Stance, "rung": Rung, "contact_method": ContactMethod}
@@ -139,6 +140,10 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
                 yield Checkbox("Leader / connector", data.is_leader, id="is_leader")
                 yield Checkbox("Gatekeeper", data.is_gatekeeper, id="is_gatekeeper")
                 yield Field("Rung", Select(Rung.options(), value=data.rung, allow_blank=False, id="rung"), name="rung")
+            # asked only when where they stand changed: the reason goes into their story (store/standing.py)
+            yield Field("Why did they move? (optional)", Input(id="standing_reason",
+                                                              placeholder="agreed to host the renewal table"),
+                        name="standing_reason", hint="kept with the date in their history")
             yield Field("Gatekeeper of what", Input(data.gatekeeper_note, id="gatekeeper_note",
                                                     placeholder="the deacon board's approval for a listening campaign"),
                         name="gatekeeper_note")
@@ -182,6 +187,19 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
         self._show_kind()
         self._loaded = self._read()
         self.query_one("#name", Input).focus()
+        self._show_why()
+
+    @on(Select.Changed, "#stance, #rung")
+    @on(Input.Changed, "#influence")
+    @on(Checkbox.Changed, "#is_leader, #is_gatekeeper")
+    def _show_why(self) -> None:
+        """Ask why only when stance, influence, rung or a flag of a saved contact changed."""
+        if self._loaded is None:
+            return
+        now = self._read()
+        moved = self.contact_id is not None and any(
+            str(getattr(now, name)) != str(getattr(self._loaded, name)) for name in MOVEMENT)
+        self.query_one("#field-standing_reason").display = moved
 
     def _show_kind(self) -> None:
         person = self.query_one("#kind", Select).value != ContactKind.organization
@@ -240,7 +258,8 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
             if self.contact_id is None:
                 self.contact_id = contacts.create(book, data)
             else:
-                taken = contacts.update(book, self.contact_id, data, expected=self._expected)
+                taken = contacts.update(book, self.contact_id, data, expected=self._expected,
+                                        reason=self.query_one("#standing_reason", Input).value)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             self.notify("Check the fields marked in red.", severity="warning")

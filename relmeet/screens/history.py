@@ -21,7 +21,7 @@ from relmeet.domain.meetings import DeferredAsk, ExchangeLine, exchange_words
 from relmeet.pages.history import answer_words, balance, health_line, render
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
-from relmeet.store import captures, commitments
+from relmeet.store import captures, commitments, standing
 from relmeet.store import health as relationship
 from relmeet.store.history import history
 from relmeet.widgets.chrome import Footer, Header
@@ -93,7 +93,8 @@ class HistoryScreen(RelmeetScreen[None]):
             return
         health = health_line(relationship.contact_health(self.book, self.selected_contact_id),
                              relationship.tend_after_days(self.book), balance(found.exchanges))
-        self.query_one("#history-text", Static).update(render(found, health=health))
+        self.query_one("#history-text", Static).update(
+            render(found, health=health, story=standing.story(self.book, self.selected_contact_id)))
         ledger = commitments.ledger(self.book, CommitmentFilter(contacts=(self.selected_contact_id,),
                                                                 include_closed=True))
         raised_again = {x.raised_from_id for x in found.exchanges if x.raised_from_id}

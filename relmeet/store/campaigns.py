@@ -108,22 +108,28 @@ def members_at_level(book: Book, level: str, offset: int, limit: int) -> list[Me
     return [_member(r) for r in rows]
 
 
-def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance: str, influence: int) -> None:
-    """Place a contact on a campaign's map (adding them to it), or their overall place when campaign is None."""
+def set_position(book: Book, campaign_id: int | None, contact_id: int, *, stance: str, influence: int,
+                 reason: str = "", meeting_id: int | None = None) -> None:
+    """Place a contact on a campaign's map (adding them to it), or their overall place when campaign is None;
+    a change goes into their story with the reason and meeting given (store/standing.py)."""
+    from relmeet.store.standing import annotate, mark
+
     if stance not in {s.value for s in Stance}:
         raise ValidationError({"stance": "Choose a stance from opposition to ally."})
     if not 1 <= influence <= 5:
         raise ValidationError({"influence": "Influence is from 1 to 5."})
     with book._write() as conn:
+        since = mark(conn)
         if campaign_id is None:
             changed = conn.execute("UPDATE contact SET stance = ?, influence = ?, updated_at = ? WHERE id = ?",
                                    (stance, influence, to_iso(utcnow()), contact_id)).rowcount
             if not changed:
                 raise RelmeetError(f"contact {contact_id} is no longer in the book")
-            return
-        conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT(campaign_id, contact_id) DO UPDATE SET stance = excluded.stance, "
-                     "influence = excluded.influence", (campaign_id, contact_id, stance, influence))
+        else:
+            conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(campaign_id, contact_id) DO UPDATE SET stance = excluded.stance, "
+                         "influence = excluded.influence", (campaign_id, contact_id, stance, influence))
+        annotate(conn, since, reason=reason, meeting_id=meeting_id)
 
 
 def missing(book: Book, campaign_id: int, people: list[Member] | None = None, *, leaders_met: bool = False) -> list[str]:

@@ -21,6 +21,7 @@ from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.merging import FieldConflict, merge_fields
 from relmeet.domain.people import ContactCard, ContactIn, ContactRow, Pick, Reach, built_name, settle_reach
 from relmeet.domain.text import clean_text, fold
+from relmeet.store import standing
 from relmeet.store.book import Book
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -213,10 +214,13 @@ def create(book: Book, data: ContactIn) -> int:
     return contact_id
 
 
-def update(book: Book, contact_id: int, data: ContactIn, *, expected: ContactIn | None = None) -> list[str]:
+def update(book: Book, contact_id: int, data: ContactIn, *, expected: ContactIn | None = None, reason: str = "",
+           meeting_id: int | None = None) -> list[str]:
     """Save the form. With `expected` (the contact as the form loaded it), a field another copy of relmeet
     changed meanwhile keeps that change unless this form changed it too; a field both changed to different
-    values raises FieldConflict and nothing is written. Returns the fields taken from the other copy."""
+    values raises FieldConflict and nothing is written. Returns the fields taken from the other copy.
+    A change of stance, influence, rung or a flag goes into the person's story with `reason` (why it
+    changed, as typed) and the meeting it came from."""
     errors = validate(data, book, contact_id)
     if errors:
         raise ValidationError(errors)
@@ -240,8 +244,10 @@ def update(book: Book, contact_id: int, data: ContactIn, *, expected: ContactIn 
                 raise FieldConflict(conflicts, current)
         lists = _lists(values)
         sets = ", ".join(f"{name} = ?" for name in values)
+        since = standing.mark(conn)
         conn.execute(f"UPDATE contact SET {sets}, updated_at = ? WHERE id = ?",
                      (*values.values(), now_iso(), contact_id))
+        standing.annotate(conn, since, reason=reason, meeting_id=meeting_id)
         _write_lists(conn, contact_id, lists)
         _referred_by(conn, book, contact_id, referred_by, current.referred_by)
     return taken
