@@ -3,7 +3,8 @@
 "Work on" lists what can be acted on: every ask and offer (Enter edits it, its answer included), every
 commitment both ways (Enter marks it done, partly, missed or dropped; Ctrl+N a progress note, Ctrl+R reopen,
 Ctrl+Z undo the last mark — the commitments view's actions), every deferred ask (Enter raises it again:
-the prep of the next meeting, with it ticked). F2 plans the next meeting, as everywhere.
+the prep of the next meeting, with it ticked), every interest and referral (Enter edits it, in the notes'
+own dialog). F2 plans the next meeting, as everywhere.
 """
 from __future__ import annotations
 
@@ -17,17 +18,27 @@ from textual.widgets.option_list import Option
 
 from relmeet.domain.commitments import CommitmentFilter, CommitmentLine
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.meetings import DeferredAsk, ExchangeLine, exchange_words
+from relmeet.domain import InterestKind
+from relmeet.domain.meetings import PRIVATE_MARK, Captured, DeferredAsk, ExchangeLine, exchange_words
 from relmeet.pages.history import answer_words, balance, health_line, render
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import captures, commitments, standing
 from relmeet.store import health as relationship
-from relmeet.store.history import history
+from relmeet.store.history import history, workable_captures
 from relmeet.widgets.chrome import Footer, Header
 
 
 def _work_line(item) -> Text:
+    if isinstance(item, Captured):
+        label = "Referral: " if item.table == "referral" else f"{InterestKind(item.kind).label}: "
+        line = Text(label, style="bold")
+        line.append(item.text)
+        if item.detail:
+            line.append(f"  ({item.detail})", style="dim")
+        if item.private:
+            line.append(f"  {PRIVATE_MARK}", style="bold magenta")
+        return line
     if isinstance(item, DeferredAsk):
         line = Text("Raise again: ", style="bold yellow")
         line.append(item.text)
@@ -48,9 +59,9 @@ class HistoryScreen(RelmeetScreen[None]):
     HELP_TITLE = "a contact's history"
     HELP = ("The page on the left; on the right, what you can work on. Tab moves between them.\n"
             "Enter on an ask or offer edits it (its answer too); on a commitment, marks it; on a deferred ask,\n"
-            "raises it again in the next meeting's prep. Ctrl+N notes progress on a commitment, Ctrl+R reopens\n"
-            "it, Ctrl+Z takes back the last mark. F2 plans the next meeting, F3 shows the brief, Ctrl+E edits\n"
-            "their details.")
+            "raises it again in the next meeting's prep; on an interest or a referral, edits it.\n"
+            "Ctrl+N notes progress on a commitment, Ctrl+R reopens it, Ctrl+Z takes back the last mark.\n"
+            "F2 plans the next meeting, F3 shows the brief, Ctrl+E edits their details.")
     DEFAULT_CSS = """
     HistoryScreen #history-work { width: 60; border-left: vkey $foreground 20%; }
     HistoryScreen #work { height: 1fr; border: none; }
@@ -99,7 +110,8 @@ class HistoryScreen(RelmeetScreen[None]):
                                                                 include_closed=True))
         raised_again = {x.raised_from_id for x in found.exchanges if x.raised_from_id}
         self.work = [*found.known.deferred_asks, *ledger.commitments,
-                     *(x for x in found.exchanges if x.id not in raised_again)]
+                     *(x for x in found.exchanges if x.id not in raised_again),
+                     *workable_captures(self.book, self.selected_contact_id)]
         box = self.query_one("#work", OptionList)
         keep = box.highlighted
         box.clear_options()
@@ -129,6 +141,8 @@ class HistoryScreen(RelmeetScreen[None]):
             self._raise_again(item)
         elif isinstance(item, ExchangeLine):
             self._edit_exchange(item)
+        elif isinstance(item, Captured):
+            self._edit_capture(item)
         else:
             from relmeet.screens.commitment_status import outcome_dialog
 
@@ -144,6 +158,21 @@ class HistoryScreen(RelmeetScreen[None]):
             return
         self.app.push_screen(CaptureScreen(item.direction, self.selected_contact_id, values["meeting_id"],
                                            values["campaign_id"], Editing("exchange", item.id, values)),
+                             lambda saved: self.reload())
+
+    def _edit_capture(self, item: Captured) -> None:
+        """An interest or a referral, in the dialog the notes open for it; saving redraws the page."""
+        from relmeet.screens.capture import CaptureScreen, Editing
+
+        values = captures.get(self.book, item.table, item.id)
+        if values is None:
+            self.notify("That item is no longer in the book.", severity="warning")
+            self.reload()
+            return
+        if item.table == "referral":
+            values["name"] = item.text.removeprefix("talk to ")
+        self.app.push_screen(CaptureScreen(item.table, self.selected_contact_id, values["meeting_id"], None,
+                                           Editing(item.table, item.id, values)),
                              lambda saved: self.reload())
 
     def _raise_again(self, item: DeferredAsk) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from relmeet.domain import from_iso
 from relmeet.domain.commitments import CommitmentFilter
-from relmeet.domain.meetings import ExchangeLine, History, MeetingEntry
+from relmeet.domain.meetings import Captured, ExchangeLine, History, MeetingEntry
 from relmeet.store.book import Book
 from relmeet.store.commitments import check_ins, for_contact
 from relmeet.store.prep import what_we_know
@@ -52,4 +52,17 @@ def history(book: Book, contact_id: int) -> History | None:
     pending = check_ins(book, CommitmentFilter(contacts=(contact_id,)), limit=1)
     found.check_in_on = pending[0].due_on if pending else None
     found.ledger = for_contact(book, contact_id)
+    return found
+
+
+def workable_captures(book: Book, contact_id: int) -> list[Captured]:
+    """The interests learned from a contact and the people they referred us to, each with its id, for the
+    history's "Work on" list to edit: interests in the page's order (self-interest first, latest first)."""
+    found = []
+    for r in book._rows("SELECT id, kind, text, responsible, private FROM interest WHERE contact_id = ? "
+                        "ORDER BY kind = 'self_interest' DESC, created_at DESC, id DESC", (contact_id,)):
+        found.append(Captured("interest", r[0], r[1], r[2], f"blames {r[3]}" if r[3] else "", bool(r[4])))
+    for r in book._rows("SELECT r.id, r.note, c.name FROM referral r JOIN contact c ON c.id = r.to_contact_id "
+                        "WHERE r.from_contact_id = ? ORDER BY r.created_at, r.id", (contact_id,)):
+        found.append(Captured("referral", r[0], "referral", f"talk to {r[2]}", r[1]))
     return found
