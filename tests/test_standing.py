@@ -182,3 +182,27 @@ def _plain(static) -> str:
     console = Console(width=300, file=io.StringIO(), record=True)
     console.print(static.content)
     return " ".join(console.export_text().split())
+
+
+def test_the_json_export_keeps_participants_and_the_story_and_loads_them_back(book, tmp_path, monkeypatch):
+    import json
+
+    from relmeet.exporting import json_book
+    from relmeet.store import Book
+
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
+    rosa = contacts.create(book, ContactIn(name="Rosa"))
+    lan = contacts.create(book, ContactIn(name="Lan"))
+    house = _meeting(book, rosa)
+    participants.add(book, house, lan)
+    campaigns.set_position(book, None, lan, stance="ally", influence=4, reason="came to Rosa's house meeting",
+                           meeting_id=house)
+    story = [tuple(r) for r in peek.rows(book, "SELECT * FROM standing_change ORDER BY id")]
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(json_book.dump(book, include_private=True), ensure_ascii=False), encoding="utf-8")
+    with Book(tmp_path / "again.sqlite3") as again:
+        json_book.load_into(again, path)
+        assert [tuple(r) for r in peek.rows(again, "SELECT * FROM standing_change ORDER BY id")] == story
+        assert [(p.name, p.role) for p in participants.participants(again, house)] == [
+            ("Rosa", "with"), ("Lan", "participant")]
+        assert "came to Rosa's house meeting" in {s.reason for s in standing.story(again, lan).paths[("", "stance")]}

@@ -16,7 +16,11 @@ from relmeet.schema import LATEST  # noqa: F401 - the newest book version a JSON
 # Parents before children, so a plain load in this order satisfies every foreign key except
 # contact.organization_id (a contact pointing at a later contact), which is deferred on load.
 TABLES = ["campaign", "contact", "contact_tag", "contact_email", "contact_phone", "campaign_contact", "meeting",
-          "interest", "exchange", "commitment", "commitment_note", "referral", "win", "setting"]
+          "meeting_participant", "standing_change", "interest", "exchange", "commitment", "commitment_note",
+          "referral", "win", "setting"]
+# rows the book's triggers write as the rows above go in (schema 8: a meeting's own contact as participant,
+# the first entries of each story); a file that holds these tables brings its own, so those go first
+_MADE_BY_TRIGGERS = {"meeting_participant", "standing_change"}
 # Not the book's content: the merge log is this machine's undo history (and holds snapshots of
 # removed contacts, private notes included); search indexes are rebuilt from the rows by triggers.
 NOT_EXPORTED = {"merge_log", "commitment_change"}  # commitment_change: the undo history of marks
@@ -105,6 +109,8 @@ def load(book, tables: dict[str, Any], where: str) -> dict[str, int]:
             if not isinstance(rows, list):
                 raise RelmeetError(f"{where}: \"{table}\" is not a list of rows")
             known = columns(conn, table)
+            if table in _MADE_BY_TRIGGERS and table in tables:
+                conn.execute(f"DELETE FROM {table}")  # the book was empty: only this load's triggers wrote them
             for number, row in enumerate(rows, start=1):
                 _insert(conn, table, known, row, f"{where}: {table} row {number}")
             counts[table] = len(rows)
