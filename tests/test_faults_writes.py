@@ -214,11 +214,11 @@ async def test_marking_notes_private_on_a_locked_book_says_so_and_leaves_the_mar
             await pilot.pause()
             notes = app.screen
             with write_lock_held(book_path):
-                await pilot.press("f7")
+                await pilot.press("ctrl+t")
                 told = await notices(pilot)
                 assert any(m.startswith("Not changed — The book is busy") for m in told), told
                 assert "private" not in str(notes.query_one("#notes-title").render())
-            await pilot.press("f7")
+            await pilot.press("ctrl+t")
             assert "🔒 private notes" in str(notes.query_one("#notes-title").render())
     assert peek.value(book_path, "SELECT notes_private FROM meeting") == 1
 

@@ -6,6 +6,7 @@ import io
 from datetime import datetime, timedelta, timezone
 
 from rich.console import Console
+from textual.binding import Binding
 from textual.widgets import Input, OptionList, Select, Static
 
 from relmeet.app import RelmeetApp
@@ -93,3 +94,51 @@ async def test_an_interest_and_a_referral_are_edited_from_the_history_and_the_pa
         "story", "Her neighbour's ceiling fell in last winter", 1, "the landlord")
     assert peek.value(book, "SELECT note FROM referral WHERE id = ?", (referral,)) == "everyone shops at his market"
     assert peek.value(book, "SELECT count(*) FROM interest") == 2
+
+
+# 5. One key for "private" ------------------------------------------------------------------
+
+async def test_ctrl_t_marks_private_in_the_notes_as_in_every_capture_dialog(book):
+    from relmeet.screens.help import HelpScreen
+    from relmeet.screens.notes import NotesScreen
+
+    ana = contacts.create(book, ContactIn(name="Ana Ruiz"))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="Hear her story"))
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        app.start_meeting(meeting)
+        await pilot.pause()
+        notes = app.screen
+        assert isinstance(notes, NotesScreen)
+        keys = {b.key: b.description for _, b, _, _ in notes.active_bindings.values() if b.show}
+        assert keys.get("ctrl+t") == "Private" and "f7" not in keys
+        await pilot.press(*"Her son's asthma")
+        await pilot.press("ctrl+t")  # while typing
+        await pilot.pause()
+        assert "🔒 private notes" in str(notes.query_one("#notes-title").render())
+        assert "kept out of summaries and exports (Ctrl+T)" in str(notes.query_one("#save-state").render())
+        await pilot.press("f1")
+        await pilot.pause()
+        helped = app.screen
+        assert isinstance(helped, HelpScreen)
+        text = _plain(helped.query_one("#help-text", Static).content)
+        row = next(line for line in text.splitlines() if "Private" in line and "Mark these notes private" in line)
+        assert row.split()[0] == app.get_key_display(Binding("ctrl+t", ""))
+        assert "Ctrl+T marks these notes private" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CaptureScreen)
+        dialog_keys = {b.key: b.description for _, b, _, _ in dialog.active_bindings.values() if b.show}
+        assert dialog_keys.get("ctrl+t") == "Private"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+t")  # and back: shared again
+        await pilot.pause()
+        assert "private" not in str(notes.query_one("#notes-title").render())
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+    assert peek.value(book, "SELECT notes_private FROM meeting WHERE id = ?", (meeting,)) == 1

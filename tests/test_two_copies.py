@@ -227,7 +227,7 @@ async def test_notes_marked_private_with_f7_stay_private_when_the_follow_up_is_s
             await pilot.pause()
             notes = app.screen
             await pilot.press(*"Her son's asthma")
-            await pilot.press("f7")  # while typing in the notes
+            await pilot.press("ctrl+t")  # while typing in the notes
             await pilot.pause()
             assert "🔒 private notes" in str(notes.query_one("#notes-title").render())
             assert "kept out of summaries and exports" in str(notes.query_one("#save-state").render())

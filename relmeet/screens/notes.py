@@ -56,8 +56,9 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
     HELP_TITLE = "meeting notes"
     HELP = ("Type freely; the notes save themselves about a second after you stop. If the book can't be\n"
             "written, a red line says so and relmeet keeps your text and tries again.\n"
-            "The F-keys capture without leaving the notes; F7 marks these notes private (kept out of summaries\n"
-            "and exports). Tab moves to the captured list, where Enter edits an item and Delete removes it.")
+            "The F-keys capture without leaving the notes; Ctrl+T marks these notes private (kept out of\n"
+            "summaries and exports), as it marks an item private in a capture dialog. Tab moves to the captured\n"
+            "list, where Enter edits an item and Delete removes it.")
     recovery_kind = "notes"
     BINDINGS = [
         Binding("f2", "capture('interest')", "Interest", id="cap-interest", priority=True,
@@ -68,7 +69,7 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
                 tooltip="Something I or they will do, by when"),
         Binding("f6", "capture('referral')", "Referral", id="cap-referral", priority=True,
                 tooltip="Someone they said to talk to: a contact in the book or a new one"),
-        Binding("f7", "toggle_private", "Private", id="notes-private", priority=True,
+        Binding("ctrl+t", "toggle_private", "Private", id="notes-private", priority=True,
                 tooltip="Mark these notes private (kept out of summaries and exports), or shared again"),
         Binding("f10", "end_meeting", "End meeting", id="end-meeting", priority=True,
                 tooltip="Save, end the meeting and go to the follow-up"),
@@ -131,7 +132,7 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
                  "failing": "⚠ not saved yet: your text is kept"}[state]
         line = Text(words, style={"conflict": "bold yellow", "failing": "bold red"}.get(state, "dim"))
         if self.card.notes_private:
-            line.append(f"   {PRIVATE_MARK}: kept out of summaries and exports (F7)", style="magenta")
+            line.append(f"   {PRIVATE_MARK}: kept out of summaries and exports (Ctrl+T)", style="magenta")
         self.query_one("#save-state", Static).update(line)
 
     @on(TextArea.Changed, "#notes")
