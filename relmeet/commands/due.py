@@ -28,6 +28,7 @@ def _days(text: str) -> int:
 def run(args) -> int:
     from rich.text import Text
 
+    from relmeet.domain import today
     from relmeet.domain.commitments import CheckInDue
     from relmeet.pages import formatting
     from relmeet.commands import open_book
@@ -41,11 +42,16 @@ def run(args) -> int:
     out.print(Text(f"{whose} in the next {args.days} days and overdue", style="bold underline"))
     for item in items:
         line = formatting.due(item.due_on)
+        snoozed = getattr(item, "snoozed_until", None)  # a thank-you can't be snoozed
+        if snoozed and snoozed > today():  # snoozed: not overdue until then
+            line = Text(f"snoozed until {snoozed:%a %-d %b}", style="cyan")
         if isinstance(item, CheckInDue):  # a check-in set at a follow-up stays overdue until done
             line.append(f"  check in ({item.contact}): ", style="bold")
         else:
             line.append(f"  {'I owe' if item.owner == 'mine' else 'they owe'} ({item.contact}): ", style="bold")
         line.append(item.text)
+        if snoozed and snoozed > today() and item.snooze_reason:
+            line.append(f" ({item.snooze_reason})", style="dim")
         out.print(Text("  ").append_text(line))
     if not items:
         out.print(Text("  Nothing due.", style="dim"))

@@ -118,6 +118,8 @@ class DueItem:
     due_on: date | None
     status: str
     meeting_id: int | None = None
+    snoozed_until: date | None = None  # not overdue until then (the organizer snoozed it, with a reason)
+    snooze_reason: str = ""
 
 
 

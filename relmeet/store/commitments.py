@@ -116,7 +116,7 @@ def _where(wanted: CommitmentFilter) -> tuple[list[str], list]:
         where.append("(c.organization_id = ? OR c.id = ?)")
         params += [wanted.organization_id, wanted.organization_id]
     if wanted.within_days is not None:
-        where.append("k.due_on IS NOT NULL AND k.due_on <= ?")
+        where.append("k.due_on IS NOT NULL AND max(k.due_on, coalesce(k.snoozed_until, '')) <= ?")
         params.append((today() + timedelta(days=wanted.within_days)).isoformat())
     return where, params
 
@@ -142,15 +142,16 @@ def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int 
         where.append("(c.organization_id = ? OR c.id = ?)")
         params += [wanted.organization_id, wanted.organization_id]
     if wanted.within_days is not None:
-        where.append("m.check_in_on <= ?")
+        where.append("max(m.check_in_on, coalesce(m.snoozed_until, '')) <= ?")  # a snoozed one waits
         params.append((today() + timedelta(days=wanted.within_days)).isoformat())
     rows = book._rows(
-        "SELECT m.id, m.contact_id, c.name, m.check_in_on, m.next_step, m.check_in_done_on "
-        f"FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
+        "SELECT m.id, m.contact_id, c.name, m.check_in_on, m.next_step, m.check_in_done_on, m.snoozed_until, "
+        f"m.snooze_reason FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
         "ORDER BY m.check_in_done_on IS NOT NULL, m.check_in_on, c.name COLLATE NOCASE LIMIT ?", (*params, limit))
     return [CheckInDue(id=-r[0], contact_id=r[1], contact=r[2], owner="mine",
                        text=r[4] or f"Check in with {r[2]}", due_on=_day(r[3]),
-                       status="done" if r[5] else "open", meeting_id=r[0], next_step=r[4]) for r in rows]
+                       status="done" if r[5] else "open", meeting_id=r[0], next_step=r[4],
+                       snoozed_until=_day(r[6]), snooze_reason=r[7]) for r in rows]
 
 
 def get(book: Book, commitment_id: int) -> CommitmentLine | None:

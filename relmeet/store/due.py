@@ -22,13 +22,15 @@ def due_soon(book: Book, *, within_days: int = 7, owner: str = "all", limit: int
     horizon = (today() + timedelta(days=within_days)).isoformat()
     whose = "" if owner == "all" else "AND k.owner = ? "
     rows = book._rows(
-        "SELECT k.id, k.contact_id, c.name, k.owner, k.text, k.due_on, k.status, k.meeting_id "
-        "FROM commitment k JOIN contact c ON c.id = k.contact_id "
-        f"WHERE k.status = 'open' AND k.due_on IS NOT NULL AND k.due_on <= ? {whose}AND c.archived_at IS NULL "
-        "ORDER BY k.due_on, c.name COLLATE NOCASE LIMIT ?",
+        "SELECT k.id, k.contact_id, c.name, k.owner, k.text, k.due_on, k.status, k.meeting_id, k.snoozed_until, "
+        "k.snooze_reason FROM commitment k JOIN contact c ON c.id = k.contact_id "
+        # a snoozed commitment comes due again on the day it was snoozed to
+        f"WHERE k.status = 'open' AND k.due_on IS NOT NULL AND max(k.due_on, coalesce(k.snoozed_until, '')) <= ? "
+        f"{whose}AND c.archived_at IS NULL ORDER BY k.due_on, c.name COLLATE NOCASE LIMIT ?",
         (horizon, *((owner,) if whose else ()), limit))
     items = [DueItem(id=r[0], contact_id=r[1], contact=r[2], owner=r[3], text=r[4],
-                     due_on=date.fromisoformat(r[5]), status=r[6], meeting_id=r[7]) for r in rows]
+                     due_on=date.fromisoformat(r[5]), status=r[6], meeting_id=r[7],
+                     snoozed_until=date.fromisoformat(r[8]) if r[8] else None, snooze_reason=r[9]) for r in rows]
     if owner != "theirs":
         items += check_ins(book, CommitmentFilter(within_days=within_days), limit=limit)
         items.sort(key=lambda item: item.due_on)  # stable: a commitment before a check-in on the same day

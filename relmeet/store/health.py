@@ -155,8 +155,10 @@ def contact_health(book: Book, contact_id: int) -> Health:
     now = today().isoformat()
     row = book._row(
         "SELECT (SELECT max(coalesce(started_at, scheduled_at)) FROM meeting WHERE contact_id = :c AND status = 'held'),"
-        " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'theirs' AND due_on < :d),"
-        " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'mine' AND due_on < :d),"
+        " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'theirs'"
+        "  AND max(due_on, coalesce(snoozed_until, '')) < :d),"
+        " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'mine'"
+        "  AND max(due_on, coalesce(snoozed_until, '')) < :d),"
         " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'ask' AND made_by = 'me' "
         "  AND status <> 'planned'),"
         " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'offer' AND made_by = 'me' "
@@ -187,8 +189,10 @@ def overview(book: Book) -> dict[str, int]:
     ("asks", "offers"), and theirs ("asked_by_them", "offered_by_them")."""
     now = today().isoformat()
     row = book._row(
-        "SELECT (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'theirs' AND due_on < :d),"
-        " (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'mine' AND due_on < :d)", {"d": now})
+        "SELECT (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'theirs'"
+        "  AND max(due_on, coalesce(snoozed_until, '')) < :d),"
+        " (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'mine'"
+        "  AND max(due_on, coalesce(snoozed_until, '')) < :d)", {"d": now})
     counts = {"overdue_theirs": row[0], "overdue_mine": row[1], "asks": 0, "offers": 0, "asked_by_them": 0,
               "offered_by_them": 0}
     names = {("ask", "me"): "asks", ("offer", "me"): "offers", ("ask", "them"): "asked_by_them",
