@@ -130,6 +130,20 @@ class Known:
     planned_asks: list[PlannedAsk] = field(default_factory=list)
     # asks answered "deferred (raise later)" and not raised again yet: the prep offers them, the brief lists them
     deferred_asks: list[DeferredAsk] = field(default_factory=list)
+    # the next meeting's plan as the brief shows it (schema 7's prep fields among them)
+    next_location: str = ""
+    next_duration_min: int | None = None
+    next_time_asked_min: int | None = None
+    next_campaign: str = ""
+    next_guessed_interest: str = ""
+    next_credential: str = ""
+    next_my_story: str = ""
+    next_risks: str = ""
+    next_questions: list[str] = field(default_factory=list)
+    next_series_visit: int | None = None
+    last_series_visit: int | None = None   # the stage of the last held meeting, when it was one of a series
+    # their asks of me still waiting for my answer (made, pending, counter-offered)
+    their_asks: list[ExchangeLine] = field(default_factory=list)
 
 
 @dataclass
@@ -191,6 +205,34 @@ class MeetingPlan:
     want_to_learn: str = ""
     offer_plan: str = ""
     framing: str = ""
+    # schema 7: what the guides ask to prepare beside the purpose
+    credential: str = ""        # who referred me, who I'm with, why I'm calling
+    my_story: str = ""          # my story to share
+    risks: str = ""             # risks / what they may need (cover, credit, no partisan exposure)
+    questions: str = ""         # one question a line
+    time_asked_min: int | None = None   # the time asked of them, in minutes
+    series_visit: int | None = None     # visit N of a series (1 = the first); None when not a series
+
+
+def series_words(visit: int | None) -> str:
+    """The stage of a series of visits as the organizer says it: 'first visit of a series', 'visit 2'."""
+    if not visit:
+        return ""
+    return "first visit of a series" if visit == 1 else f"visit {visit} of a series"
+
+
+# What the guides say about a first visit of a series (gatekeepers, clergy, institutions): listen first.
+FIRST_VISIT_ADVICE = ("Don't pitch yet — listen; this is the first of a series. Credential yourself through "
+                      "someone they trust (clergy: through a colleague, and ask for an hour); learn what they "
+                      "care about, who they speak for and who else to see; save the ask for a later visit.")
+
+
+def question_list(questions: str) -> list[str]:
+    """The prep's questions, one a line, without empty lines or a number or bullet typed before one."""
+    import re
+
+    lines = (re.sub(r"^\s*(?:\d+[.)]|[-*•])\s*", "", line).strip() for line in questions.splitlines())
+    return [line for line in lines if line]
 
 
 @dataclass

@@ -264,6 +264,9 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
                     "These notes are no longer private.", markup=False)
 
     def reload_captures(self) -> None:
+        """The Captured list from the book. A capture just made is highlighted and scrolled into view, all
+        of its lines (a long ask wraps); otherwise the highlight stays where it was."""
+        before = {(item.table, item.id) for item in self.items}
         self.items = captures.for_meeting(self.book, self.meeting_id)
         box = self.query_one("#captured", OptionList)
         keep = box.highlighted
@@ -271,8 +274,15 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
         box.add_options([Option(capture_line(item)) for item in self.items])
         if not self.items:
             box.add_option(Option(Text("F2–F6 capture without leaving the notes.", style="dim"), disabled=True))
+            return
+        new = [index for index, item in enumerate(self.items) if (item.table, item.id) not in before]
+        if before and new:
+            box.highlighted = new[-1]
         elif keep is not None:
             box.highlighted = min(keep, len(self.items) - 1)
+        else:
+            return
+        box.call_after_refresh(box.scroll_to_highlight)  # once the new lines are measured at this width
 
     def action_save_notes(self) -> None:
         self.save_now()

@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from relmeet.domain import ExchangeKind, MeetingType, from_iso, local
 from relmeet.domain.dates import parse_when
 from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.domain.meetings import MeetingPlan
+from relmeet.domain.meetings import FIRST_VISIT_ADVICE, MeetingPlan, series_words
 from relmeet.domain.merging import FieldConflict
 from relmeet.pages import formatting
 from relmeet.pages.brief import render
@@ -30,17 +30,30 @@ from relmeet.widgets.save_banner import SaveBanner
 from relmeet.widgets.chrome import Footer, Header
 from relmeet.widgets.text_area import TextArea
 
-TEXTS = ("location", "purpose", "guessed_interest", "offer_plan", "framing")
-AREAS = ("known", "want_to_learn")
+TEXTS = ("location", "purpose", "credential", "guessed_interest", "offer_plan", "framing", "risks")
+AREAS = ("known", "want_to_learn", "questions", "my_story")
+NUMBERS = ("duration_min", "time_asked_min")
+SERIES_CHOICES = 6  # visits of a series offered in the picker (a later one the book has is offered too)
 ASK_ROWS = 3
 LABELS = {"scheduled_at": "When", "location": "Where", "campaign_id": "Campaign", "type": "Type",
           "duration_min": "Minutes", "purpose": "Purpose", "known": "What I already know",
           "guessed_interest": "Their self-interest, my guess", "want_to_learn": "What I want to learn",
-          "offer_plan": "What I can offer", "framing": "How to frame it", "contact_id": "Contact"}
+          "offer_plan": "What I can offer", "framing": "How to frame it", "contact_id": "Contact",
+          "credential": "Credential", "my_story": "My story to share", "risks": "Risks / what they may need",
+          "questions": "Questions", "time_asked_min": "Time I ask for (min)", "series_visit": "Visit of a series"}
+
+
+def _series_options(current: int | None) -> list[tuple[str, int]]:
+    last = max(SERIES_CHOICES, current or 0)
+    return [("first visit" if n == 1 else f"visit {n}", n) for n in range(1, last + 1)]
 
 
 def _when_text(moment: datetime | None) -> str:
     return local(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
@@ -48,7 +61,10 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
 
     HELP_TITLE = "meeting prep"
     HELP = ("Type the time as you'd say it: \"fri 7pm\", \"tomorrow 18:30\", \"2026-12-03 10:00\".\n"
-            "Asks left empty are ignored. What the book knows is on the right; nothing there needs a key.")
+            "Asks left empty are ignored. What the book knows is on the right; nothing there needs a key.\n"
+            "Questions go one a line (the brief numbers them). \"Time I ask for\" is what you ask of them "
+            "(\"30 minutes\"); Minutes is how long you plan. A first visit of a series (a pastor, a gatekeeper, "
+            "an institution) says so: listen, don't pitch yet.")
     recovery_kind = "prep"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save plan", id="save-plan", tooltip="Check and save the plan; it shows under Upcoming"),
@@ -98,13 +114,26 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
                     yield Field("Type", Select(MeetingType.options(), value=plan.type, allow_blank=False, id="type"),
                                 name="type")
                     yield Field("Minutes", Input(str(plan.duration_min or ""), id="duration_min"), name="duration_min")
+                with Horizontal(classes="form-row"):
+                    yield Field("Time I ask for (min)", Input(_number(plan.time_asked_min), id="time_asked_min"),
+                                name="time_asked_min")
+                    yield Field("Visit of a series", Select(_series_options(plan.series_visit),
+                                                            value=plan.series_visit or Select.NULL,
+                                                            prompt="not a series", id="series_visit"),
+                                name="series_visit")
+                yield Static(Text(FIRST_VISIT_ADVICE), id="series-advice")
                 yield Field("Purpose", Input(plan.purpose, id="purpose", placeholder="why this meeting, in a line"),
                             name="purpose")
+                yield Field("Credential", Input(plan.credential, id="credential",
+                                                placeholder="who referred me, who I'm with, why I'm calling"),
+                            name="credential")
                 yield Field("What I already know", TextArea(plan.known, id="known"), name="known")
                 yield Field("Their self-interest, my guess", Input(plan.guessed_interest, id="guessed_interest"),
                             name="guessed_interest")
                 yield Field("What I want to learn", TextArea(plan.want_to_learn, id="want_to_learn"),
                             name="want_to_learn")
+                yield Field("Questions", TextArea(plan.questions, id="questions"), name="questions",
+                            hint="one a line; the brief numbers them")
                 yield Static("Asks I plan to make", classes="field-label")
                 for index in range(max(ASK_ROWS, len(asks))):
                     ask = asks[index] if index < len(asks) else None
@@ -122,6 +151,10 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
                                    classes="raise-again")
                 yield Field("What I can offer in exchange", Input(plan.offer_plan, id="offer_plan"), name="offer_plan")
                 yield Field("How to frame it, in their language", Input(plan.framing, id="framing"), name="framing")
+                yield Field("My story to share", TextArea(plan.my_story, id="my_story"), name="my_story")
+                yield Field("Risks / what they may need", Input(plan.risks, id="risks",
+                                                                placeholder="cover, credit, no partisan exposure"),
+                            name="risks")
                 with Horizontal(classes="dialog-buttons"):
                     yield Button("Save plan (Ctrl+S)", variant="primary", id="save")
                     yield Button("Start now (F10)", id="start")
@@ -134,8 +167,14 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         # borderless fields: the whole plan fits on a laptop screen beside what the book knows
         for widget in self.query("#prep-form Input, #prep-form Select"):
             widget.compact = True
+        self._show_advice()
         self._loaded = self._snapshot()
         self.query_one("#when", Input).focus()
+
+    @on(Select.Changed, "#series_visit")
+    def _show_advice(self) -> None:
+        """A first visit of a series says so beside the plan: listen, don't pitch."""
+        self.query_one("#series-advice").display = self.query_one("#series_visit", Select).value == 1
 
     def _snapshot(self) -> tuple:
         return tuple(w.value if not isinstance(w, TextArea) else w.text
@@ -157,19 +196,21 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         except ValidationError as exc:
             errors.update(exc.errors)
             when = None
-        minutes_text = self.query_one("#duration_min", Input).value.strip()
-        minutes = None
-        if minutes_text:
-            if minutes_text.isdigit():
-                minutes = int(minutes_text)
-            else:
-                errors["duration_min"] = "Minutes, as a number (45)."
+        numbers: dict[str, int | None] = {}
+        for name, example in zip(NUMBERS, ("45", "30")):
+            typed = self.query_one(f"#{name}", Input).value.strip()
+            whole = typed.isascii() and typed.isdigit()  # int() refuses some digits isdigit() takes ("²")
+            numbers[name] = int(typed) if whole else None
+            if typed and not whole:
+                errors[name] = f"Minutes, as a number ({example})."
         campaign = self.query_one("#campaign_id", Select).value
+        series = self.query_one("#series_visit", Select).value
         values = {name: self.query_one(f"#{name}", Input).value for name in TEXTS}
         values |= {name: self.query_one(f"#{name}", TextArea).text for name in AREAS}
         plan = MeetingPlan(contact_id=self.selected_contact_id, scheduled_at=when.astimezone() if when else None,
-                           duration_min=minutes, campaign_id=None if campaign is Select.NULL else campaign,
-                           type=self.query_one("#type", Select).value, **values)
+                           campaign_id=None if campaign is Select.NULL else campaign,
+                           series_visit=None if series is Select.NULL else series,
+                           type=self.query_one("#type", Select).value, **numbers, **values)
         asks = [(self.query_one(f"#ask-kind-{i}", Select).value, self.query_one(f"#ask-text-{i}", Input).value)
                 for i in range(len(self.query(".ask-row")))]
         if errors:
@@ -234,13 +275,17 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
             return self._campaigns.get(value, "(none)") if value else "(none)"
         if name == "type":
             return MeetingType(value).label if value in {t.value for t in MeetingType} else str(value)
+        if name == "series_visit":
+            return series_words(value) or "not a series"
         return "" if value is None else str(value)
 
     def _fill(self, name: str, value) -> None:
         if name == "scheduled_at":
             self.query_one("#when", Input).value = _when_text(value)
-        elif name == "duration_min":
-            self.query_one("#duration_min", Input).value = "" if value is None else str(value)
+        elif name in NUMBERS:
+            self.query_one(f"#{name}", Input).value = _number(value)
+        elif name == "series_visit":
+            self.query_one("#series_visit", Select).value = Select.NULL if value is None else value
         elif name == "campaign_id":
             self.query_one("#campaign_id", Select).value = Select.NULL if value is None else value
         elif name == "type":
@@ -258,7 +303,7 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         kept |= {LABELS[name]: self.query_one(f"#{name}", Input).value for name in ("location", "purpose")}
         kept |= {LABELS[name]: self.query_one(f"#{name}", TextArea).text for name in AREAS}
         kept |= {LABELS[name]: self.query_one(f"#{name}", Input).value
-                 for name in ("guessed_interest", "offer_plan", "framing")}
+                 for name in ("credential", "guessed_interest", "offer_plan", "framing", "risks", "time_asked_min")}
         asks = [self.query_one(f"#ask-text-{i}", Input).value for i in range(len(self.query(".ask-row")))]
         kept["Asks I plan to make"] = "\n".join(ask for ask in asks if ask.strip())
         return kept

@@ -24,6 +24,10 @@ def validate_plan(book: Book, plan: MeetingPlan) -> dict[str, str]:
         errors["type"] = "Choose recruitment, maintenance, escalation or other."
     if plan.duration_min is not None and not 0 <= plan.duration_min <= 24 * 60:
         errors["duration_min"] = "A duration is a number of minutes, up to a day."
+    if plan.time_asked_min is not None and not 0 <= plan.time_asked_min <= 24 * 60:
+        errors["time_asked_min"] = "The time asked for is a number of minutes, up to a day."
+    if plan.series_visit is not None and plan.series_visit < 1:
+        errors["series_visit"] = "A visit of a series is counted from 1, the first."
     if plan.campaign_id is not None and book._row("SELECT 1 FROM campaign WHERE id = ?", (plan.campaign_id,)) is None:
         errors["campaign_id"] = "Pick a campaign from the book."
     return errors
@@ -101,7 +105,9 @@ def _card(row) -> MeetingCard:
         duration_min=row["duration_min"], started_at=from_iso(row["started_at"]),
         ended_at=from_iso(row["ended_at"]), purpose=row["purpose"], known=row["known"],
         guessed_interest=row["guessed_interest"], want_to_learn=row["want_to_learn"],
-        offer_plan=row["offer_plan"], framing=row["framing"], notes=row["notes"],
+        offer_plan=row["offer_plan"], framing=row["framing"], credential=row["credential"],
+        my_story=row["my_story"], risks=row["risks"], questions=row["questions"],
+        time_asked_min=row["time_asked_min"], series_visit=row["series_visit"], notes=row["notes"],
         notes_private=bool(row["notes_private"]), notes_rev=row["notes_rev"], summary=row["summary"],
         next_step=row["next_step"],
         check_in_on=date.fromisoformat(row["check_in_on"]) if row["check_in_on"] else None,

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from relmeet.domain import from_iso
-from relmeet.domain.meetings import DeferredAsk, Known, KnownCommitment, KnownInterest, KnownStance, PlannedAsk
+from relmeet.domain.meetings import (DeferredAsk, ExchangeLine, Known, KnownCommitment, KnownInterest, KnownStance,
+                                     PlannedAsk, question_list)
 from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
 from relmeet.store.contacts import get as get_contact
@@ -32,10 +33,11 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
             "SELECT id, owner, text, due_on, private FROM commitment WHERE contact_id = ? AND status = 'open' "
             "ORDER BY due_on IS NULL, due_on", (contact_id,))]
     last = book._row(
-        "SELECT summary, next_step, coalesce(started_at, scheduled_at) AS at FROM meeting "
+        "SELECT summary, next_step, series_visit, coalesce(started_at, scheduled_at) AS at FROM meeting "
         "WHERE contact_id = ? AND status = 'held' ORDER BY at DESC LIMIT 1", (contact_id,))
     if last is not None:
         known.last_summary, known.last_next_step, known.last_met = last["summary"], last["next_step"], from_iso(last["at"])
+        known.last_series_visit = last["series_visit"]
     known.referred_by = [r[0] for r in book._rows(
         "SELECT DISTINCT c.name FROM referral r JOIN contact c ON c.id = r.from_contact_id "
         "WHERE r.to_contact_id = ? ORDER BY c.name", (contact_id,))]
@@ -43,19 +45,38 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
         "SELECT g.name, cc.stance, cc.influence FROM campaign_contact cc JOIN campaign g ON g.id = cc.campaign_id "
         "WHERE cc.contact_id = ? ORDER BY g.name", (contact_id,))]
     upcoming = book._row(
-        "SELECT id, scheduled_at, purpose, framing, offer_plan FROM meeting WHERE contact_id = ? "
-        "AND status IN ('planned', 'in_progress') ORDER BY status = 'in_progress' DESC, "
-        "scheduled_at IS NULL, scheduled_at LIMIT 1", (contact_id,))
+        "SELECT m.id, m.scheduled_at, m.purpose, m.framing, m.offer_plan, m.location, m.duration_min, "
+        "m.time_asked_min, m.guessed_interest, m.credential, m.my_story, m.risks, m.questions, m.series_visit, "
+        "coalesce(g.name, '') AS campaign FROM meeting m LEFT JOIN campaign g ON g.id = m.campaign_id "
+        "WHERE m.contact_id = ? AND m.status IN ('planned', 'in_progress') "
+        "ORDER BY m.status = 'in_progress' DESC, m.scheduled_at IS NULL, m.scheduled_at LIMIT 1", (contact_id,))
     if upcoming is not None:
         known.next_meeting_id = upcoming["id"]
         known.next_at = from_iso(upcoming["scheduled_at"])
         known.next_purpose, known.next_framing = upcoming["purpose"], upcoming["framing"]
         known.next_offer_plan = upcoming["offer_plan"]
+        known.next_location, known.next_campaign = upcoming["location"], upcoming["campaign"]
+        known.next_duration_min, known.next_time_asked_min = upcoming["duration_min"], upcoming["time_asked_min"]
+        known.next_guessed_interest, known.next_credential = upcoming["guessed_interest"], upcoming["credential"]
+        known.next_my_story, known.next_risks = upcoming["my_story"], upcoming["risks"]
+        known.next_questions = question_list(upcoming["questions"])
+        known.next_series_visit = upcoming["series_visit"]
         known.planned_asks = [PlannedAsk(r["kind"], r["text"], r["status"], r["id"], bool(r["private"]),
                                          r["raised_from_id"]) for r in book._rows(
             f"SELECT id, kind, text, status, private, raised_from_id FROM exchange WHERE meeting_id = ? "
             f"AND direction = 'ask' {private.replace('i.', '')} ORDER BY id", (upcoming["id"],))]
     known.deferred_asks = deferred_asks(book, contact_id, include_private=include_private)
+    known.their_asks = [
+        ExchangeLine("ask", r["kind"], r["text"], r["status"], from_iso(r["at"]), bool(r["private"]), "them",
+                     r["answer"], r["condition"], date.fromisoformat(r["decide_by"]) if r["decide_by"] else None,
+                     r["id"])
+        for r in book._rows(
+            "SELECT x.id, x.kind, x.text, x.status, x.private, x.answer, x.condition, x.decide_by, "
+            "coalesce(m.started_at, m.scheduled_at, x.created_at) AS at "
+            "FROM exchange x LEFT JOIN meeting m ON m.id = x.meeting_id "
+            "WHERE x.contact_id = ? AND x.direction = 'ask' AND x.made_by = 'them' "
+            f"AND x.status IN ('made', 'thinking', 'counter') {private.replace('i.', 'x.')} "
+            "ORDER BY x.decide_by IS NULL, x.decide_by, x.created_at, x.id", (contact_id,))]
     return known
 
 
@@ -80,7 +101,8 @@ def campaigns(book: Book) -> list[tuple[str, int]]:
 
 
 PLAN_COLUMNS = ("contact_id", "campaign_id", "type", "scheduled_at", "location", "duration_min", "purpose",
-                "known", "guessed_interest", "want_to_learn", "offer_plan", "framing")
+                "known", "guessed_interest", "want_to_learn", "offer_plan", "framing", "credential", "my_story",
+                "risks", "questions", "time_asked_min", "series_visit")
 
 
 def planned_asks(book: Book, meeting_id: int) -> list[PlannedAsk]:

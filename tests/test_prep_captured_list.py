@@ -1,0 +1,88 @@
+"""The notes screen's Captured list during a meeting at a laptop's 80x24: each new capture scrolls into view,
+and an item that wraps (a long ask) is shown whole, every line of it, never clipped."""
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+from textual.widgets import OptionList
+
+from relmeet.app import RelmeetApp
+from relmeet.domain.meetings import MeetingPlan
+from relmeet.domain.people import ContactIn
+from relmeet.screens.capture import CaptureScreen
+from relmeet.screens.notes import NotesScreen
+from relmeet.store import contacts, meetings
+import peek
+
+LONG_ASK = ("Bring the whole deacon board, the youth pastor and at least two of the families from the shelter "
+            "nights to the council hearing on the ninth, sit together in the front rows in church clothes, and "
+            "let Mrs. Alvarez speak first about the winter her family slept in the fellowship hall, then you.")
+
+
+def _screen_lines(app) -> list[str]:
+    """What the terminal shows, row by row, read from the app's own screenshot: each SVG text run is clipped
+    to its terminal line ("...-line-N") and put back at its column (x over a cell's width); blank cells are
+    drawn as background, not text."""
+    svg = ElementTree.fromstring(app.export_screenshot())
+    runs = []
+    for node in svg.iter("{http://www.w3.org/2000/svg}text"):
+        line = re.search(r"-line-(\d+)\)", node.get("clip-path", ""))
+        if node.text and line:
+            runs.append((int(line[1]), float(node.get("x")), node.text.rstrip("\n"), float(node.get("textLength"))))
+    cell = next(length / len(text) for _row, _x, text, length in runs if len(text) > 3)
+    left = min(x for _row, x, *_ in runs)
+    rows = [[" "] * app.size.width for _ in range(app.size.height)]
+    for row, x, text, _length in runs:
+        start = round((x - left) / cell)
+        for offset, char in enumerate(text.replace("\xa0", " ")):
+            if row < len(rows) and start + offset < app.size.width:
+                rows[row][start + offset] = char
+    return ["".join(row) for row in rows]
+
+
+def _pane_text(app, widget) -> str:
+    """The words the captured list shows on screen, its columns only, as one line."""
+    region = widget.scrollable_content_region  # without its scrollbar
+    rows = _screen_lines(app)
+    return " ".join(" ".join(line[region.x:region.right] for line in rows[region.y:region.bottom]).split())
+
+
+async def _capture(pilot, key: str, **fields) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, CaptureScreen)
+    for name, value in fields.items():
+        dialog.query_one(f"#{name}").value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, NotesScreen), "the capture dialog stayed open"
+
+
+async def test_fifteen_captures_at_80x24_the_last_in_view_and_a_long_ask_whole(book):
+    pastor = contacts.create(book, ContactIn(name="Rev. Samuel Adeyemi"))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=pastor, purpose="Get to know him"))
+    meetings.start(book, meeting)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(NotesScreen(meeting, running_clock=False))
+        await pilot.pause()
+        box = app.screen.query_one("#captured", OptionList)
+        for number in range(1, 15):
+            await _capture(pilot, "f2", kind="value", text=f"Value number {number}: the parish stays together")
+            # each new capture is in view as soon as it is saved
+            assert f"Value number {number}: the parish" in _pane_text(app, box), f"capture {number} not in view"
+        await _capture(pilot, "f3", kind="action", text=LONG_ASK)
+        shown = _pane_text(app, box)
+        assert " ".join(LONG_ASK.split()) in shown, "the long ask is cut: " + shown
+        assert shown.endswith("(an action · Made, no answer yet)"), "its last line is cut: " + shown
+        assert box.highlighted == box.option_count - 1
+        # Up goes back through the list; the highlighted item is shown whole too
+        box.focus()
+        for _ in range(10):
+            await pilot.press("up")
+        await pilot.pause()
+        assert "Value number 5: the parish stays together" in _pane_text(app, box)
+    assert peek.value(book, "SELECT count(*) FROM interest WHERE meeting_id = ?", (meeting,)) == 14
+    assert peek.value(book, "SELECT text FROM exchange WHERE meeting_id = ?", (meeting,)) == LONG_ASK
