@@ -197,3 +197,55 @@ async def test_a_large_referral_network_grows_as_branches_open(demo_book, monkey
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen" and app.screen.selected_contact_id == _id(
             demo_book, "Rosa Nguyễn")
+
+
+async def test_the_power_map_as_it_stood_on_an_earlier_day_marks_who_moved_since(demo_book, monkeypatch):
+    from datetime import date, timedelta
+
+    from textual.widgets import Input
+
+    moved_on, earlier = date.today() + timedelta(days=10), date.today() + timedelta(days=5)
+    monkeypatch.setenv("RELMEET_TODAY", moved_on.isoformat())
+    eviction = peek.value(demo_book, "SELECT id FROM campaign WHERE name LIKE 'Just-cause%'")
+    jose = _id(demo_book, "José Martínez")
+    app = RelmeetApp(demo_book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        grid = app.screen.query_one(PowerGrid)
+        grid.row, grid.col, grid.index = 4, 3, 0
+        grid.action_move(0, 0)
+        await pilot.press("shift+right")  # potential ally -> ally, today
+        await pilot.pause()
+        assert [tuple(r) for r in peek.rows(
+            demo_book, "SELECT old_value, new_value, changed_on FROM standing_change WHERE contact_id = ? "
+                       "AND campaign_id = ? AND old_value IS NOT NULL", (jose, eviction))] == [
+            ("potential_ally", "ally", moved_on.isoformat())]
+        assert not app.screen.query_one("#map-as-of").display
+        # the map as it stood five days ago: José where he was, marked as moved since
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#as_of", Input)
+        await pilot.press(*earlier.isoformat(), "enter")
+        await pilot.pause()
+        assert app.screen.as_of == earlier
+        assert "José Martínez" in [m.name for m in grid.grid[(1, "potential_ally")]]
+        assert "José Martínez" not in [m.name for m in grid.grid[(1, "ally")]]
+        assert grid.moved == {jose}
+        line = _shown(app.screen.query_one("#map-as-of"))
+        assert f"As of {earlier:%a %-d %b}" in line and "1 moved since ↕ José Martínez" in line
+        # a past map can't be changed
+        grid.row, grid.col, grid.index = 4, 3, 0
+        grid.action_move(0, 0)
+        await pilot.press("shift+left")
+        await pilot.pause()
+        assert peek.value(demo_book, "SELECT stance FROM campaign_contact WHERE contact_id = ? AND campaign_id = ?",
+                          (jose, eviction)) == "ally"
+        # an empty day comes back to today's map
+        await pilot.press("ctrl+d")
+        app.screen.query_one("#as_of", Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.as_of is None and grid.moved == frozenset()
+        assert "José Martínez" in [m.name for m in grid.grid[(1, "ally")]]
+        assert not app.screen.query_one("#map-as-of").display

@@ -6,15 +6,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static
 
-from relmeet.domain import Level, Stance
+from datetime import date
+
+from relmeet.domain import Level, Stance, today
 from relmeet.domain.campaigns import Member
-from relmeet.domain.errors import RelmeetError
+from relmeet.domain.dates import parse_due
+from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.pages.formatting import stance as stance_text
 from relmeet.screens.base import RelmeetScreen
-from relmeet.store import campaigns, maps
+from relmeet.store import campaigns, maps, standing
 from relmeet.widgets.field import choices
+from relmeet.widgets.date_input import DateInput
 from relmeet.widgets.power_grid import PowerGrid
 from relmeet.widgets.chrome import Footer, Header
 
@@ -26,13 +30,18 @@ class PowerMapScreen(RelmeetScreen[None]):
     HELP = ("Arrows move between cells; Space steps through the contacts in a cell.\n"
             "Shift+arrows (or [ ] + -) move the selected contact: left/right changes their stance, up/down\n"
             "their influence, in the campaign chosen at the top. Enter opens the contact.\n"
-            "● a person  ■ an organization  ★ leader  ⚑ gatekeeper")
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-map", tooltip="Back to where you were")]
+            "Ctrl+D shows the map as it stood on a date (fri, nov 2, 3 weeks ago…) and marks ↕ who moved since;\n"
+            "an empty date comes back to today. The map of a past day can't be changed.\n"
+            "● a person  ■ an organization  ★ leader  ⚑ gatekeeper  ↕ moved since")
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-map", tooltip="Back to where you were"),
+                Binding("ctrl+d", "as_of", "As of a date", id="map-as-of",
+                        tooltip="Show the map as it stood on a date, and who moved since")]
 
     def __init__(self, campaign_id: int | None = None):
         super().__init__()
         self.campaign_id = campaign_id
         self.selected_contact_id: int | None = None
+        self.as_of: date | None = None  # None: today's map
 
     def compose(self) -> ComposeResult:
         found = campaigns.list_campaigns(self.book)
@@ -45,6 +54,11 @@ class PowerMapScreen(RelmeetScreen[None]):
             yield Static("Power map for", classes="pane-title")
             yield Select(options, value=self.campaign_id if self.campaign_id is not None else OVERALL,
                          allow_blank=False, id="campaign", compact=True)
+        with Horizontal(id="map-as-of-row"):
+            yield Static("As of", classes="pane-title")
+            yield DateInput(input_id="as_of", placeholder="nov 2 · 3 weeks ago · empty for today", compact=True,
+                            hint="the day whose map to show; Enter shows it, empty for today")
+        yield Static("", id="map-as-of")
         with VerticalScroll(id="map-body"):
             yield PowerGrid(id="grid")
             yield Static("", id="map-selected")
@@ -54,11 +68,45 @@ class PowerMapScreen(RelmeetScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#map-as-of-row").display = False
         self.load()
         self.query_one(PowerGrid).focus()
 
     def load(self, follow: int | None = None) -> None:
-        self.query_one(PowerGrid).show(maps.power_grid(self.book, self.campaign_id), follow=follow)
+        line = self.query_one("#map-as-of", Static)
+        if self.as_of is None:
+            self.query_one(PowerGrid).show(maps.power_grid(self.book, self.campaign_id), follow=follow)
+            line.display = False
+            return
+        grid, moved = standing.map_as_of(self.book, self.campaign_id, self.as_of)
+        self.query_one(PowerGrid).show(grid, follow=follow, moved={m.contact_id for m in moved})
+        names = ", ".join(m.name for m in moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
+        line.update(Text.assemble((f"As of {self.as_of:%a %-d %b}" + (f" {self.as_of.year}" if
+                                                                       self.as_of.year != today().year else ""),
+                                   "bold"),
+                                  f" — {len(moved)} moved since" + (f" ↕ {names}" if moved else ""),
+                                  (" · Ctrl+D: another day, empty for today", "dim")))
+        line.display = True
+
+    def action_as_of(self) -> None:
+        row = self.query_one("#map-as-of-row")
+        row.display = True
+        self.query_one("#as_of", Input).focus()
+
+    @on(Input.Submitted, "#as_of")
+    def _as_of_chosen(self, event: Input.Submitted) -> None:
+        try:
+            day = parse_due(event.value, field="as_of")
+        except ValidationError as exc:
+            self.notify(next(iter(exc.errors.values()), "That is not a day relmeet can read."), severity="warning",
+                        markup=False)
+            return
+        if day is not None and day >= today():
+            day = None  # today's map (a day to come has no map yet)
+        self.as_of = day
+        self.query_one("#map-as-of-row").display = False
+        self.load(follow=self.selected_contact_id)
+        self.query_one(PowerGrid).focus()
 
     @on(Select.Changed, "#campaign")
     def _campaign_changed(self, event: Select.Changed) -> None:
@@ -88,6 +136,10 @@ class PowerMapScreen(RelmeetScreen[None]):
 
     @on(PowerGrid.Shift)
     def _shift(self, event: PowerGrid.Shift) -> None:
+        if self.as_of is not None:
+            self.notify(f"This is the map as of {self.as_of:%a %-d %b}: Ctrl+D and an empty day come back to today's "
+                        "map, where people can be moved.", severity="warning", markup=False)
+            return
         try:
             campaigns.set_position(self.book, self.campaign_id, event.member.id, stance=event.stance,
                                    influence=event.influence)

@@ -64,10 +64,14 @@ class PowerGrid(Widget, can_focus=True):
     def __init__(self, **kw):
         super().__init__(**kw)
         self.grid: dict[tuple[int, str], list[Member]] = {}
+        self.moved: set[int] | frozenset[int] = frozenset()
 
-    def show(self, grid: dict[tuple[int, str], list[Member]], *, follow: int | None = None) -> None:
-        """New cells; `follow` keeps the cursor on that contact wherever they now are."""
+    def show(self, grid: dict[tuple[int, str], list[Member]], *, follow: int | None = None,
+             moved: set[int] | frozenset[int] = frozenset()) -> None:
+        """New cells; `follow` keeps the cursor on that contact wherever they now are; `moved` marks ↕ the
+        people who moved since the day a past map shows."""
         self.grid = grid
+        self.moved = moved
         if follow is not None:
             for (influence, stance), people in grid.items():
                 for position, member in enumerate(people):
@@ -152,6 +156,8 @@ class PowerGrid(Widget, can_focus=True):
                 line.append("★", style="yellow")
             if member.is_gatekeeper:
                 line.append("⚑", style="magenta")
+            if member.id in self.moved:
+                line.append("↕", style="bold cyan")
             text.append_text(line)
         hidden = len(people) - len(shown)
         if hidden > 0:
