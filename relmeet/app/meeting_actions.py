@@ -43,12 +43,12 @@ class MeetingActions:
         self._offer_kept(kept)
 
     def _offer_kept(self, items: list) -> None:
-        from relmeet.screens.resume import KeptTextScreen, KeptTextView
-        from relmeet.store import meetings
-
         if not items:
             self._offer_open_meeting()
             return
+        from relmeet.screens.resume import KeptTextScreen, KeptTextView
+        from relmeet.store import meetings
+
         item, rest = items[0], items[1:]
         can_put_back = (item.kind == "notes" and item.target is not None
                         and meetings.get(self.book, item.target) is not None)
@@ -104,12 +104,13 @@ class MeetingActions:
         self.notify(f"The kept text is back in the notes with {card.contact}.", markup=False)
 
     def _offer_open_meeting(self) -> None:
-        from relmeet.screens.resume import ResumeScreen
         from relmeet.store import meetings
 
         open_ones = meetings.in_progress(self.book)
         if not open_ones:
             return
+        from relmeet.screens.resume import ResumeScreen
+
         card = open_ones[0]
 
         def chosen(answer: str | None) -> None:

@@ -6,7 +6,7 @@ change to the schema is a new step, with a test that upgrades a book made by the
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
@@ -17,6 +17,7 @@ STEPS: list[tuple[int, str]] = [
     (6, v6_ledger.SQL),
     (7, v7_cards.SQL),
     (8, v8_movement.SQL),
+    (9, v9_home_list.SQL),
 ]
 
 LATEST = STEPS[-1][0]

@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 
 from relmeet.domain import Level, Stance
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.meetings import ThankYouDue, time_passed
 from relmeet.domain.people import DueItem, HomePanes
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetScreen
@@ -54,6 +53,7 @@ class HomeScreen(RelmeetScreen[None]):
         self.due_items: list[DueItem] = []
         self.upcoming_cards: list = []  # the Upcoming pane's meetings, in order (a passed one asks "did it happen?")
         self._side_rows: dict[str, dict[int, int]] = {}
+        self.drawn_once = False
 
     @property
     def selected_contact_id(self) -> int | None:
@@ -87,7 +87,13 @@ class HomeScreen(RelmeetScreen[None]):
         self.query_one(ContactTable).focus()  # on_screen_resume, which follows, fills the lists
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.drawn_once:
+            self.reload()
+            return
+        # Start-up: the list is the first frame; the side panes' queries start once it is on the screen.
+        self.drawn_once = True
+        self.refresh_contacts()
+        self.call_after_refresh(self.refresh_side)
 
     def reload(self) -> None:
         self.refresh_contacts()
@@ -113,6 +119,8 @@ class HomeScreen(RelmeetScreen[None]):
         self.load_then_show(lambda: relationship.home_panes(self.book), self.show_side, group="home-panes")
 
     def show_side(self, panes: HomePanes) -> None:
+        from relmeet.domain.meetings import time_passed  # not needed for the first frame
+
         options = []
         self._side_rows["upcoming"] = {}
         self.upcoming_cards = panes.upcoming
@@ -180,6 +188,8 @@ class HomeScreen(RelmeetScreen[None]):
     @on(OptionList.OptionSelected, "#upcoming")
     def _open_upcoming(self, event: OptionList.OptionSelected) -> None:
         contact_id = self._side_rows["upcoming"].get(event.option_index)
+        from relmeet.domain.meetings import time_passed
+
         card = self.upcoming_cards[event.option_index] if event.option_index < len(self.upcoming_cards) else None
         if card is not None and time_passed(card.scheduled_at):
             self.app.ask_did_it_happen(card)
@@ -188,6 +198,8 @@ class HomeScreen(RelmeetScreen[None]):
 
     @on(OptionList.OptionSelected, "#due")
     def _mark_due(self, event: OptionList.OptionSelected) -> None:
+        from relmeet.domain.meetings import ThankYouDue
+
         if event.option_index >= len(self.due_items):
             return
         if isinstance(self.due_items[event.option_index], ThankYouDue):  # written and marked sent in its follow-up

@@ -309,7 +309,11 @@ def find_by_name(book: Book, name: str, limit: int = 20) -> list[Pick]:
 
 def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", kind: str = "",
               sort: str = "name", archived: bool = False, limit: int = LIST_LIMIT) -> list[ContactRow]:
-    """The home screen's list: filtered, sorted, and capped so the table stays fast."""
+    """The home screen's list: filtered, sorted, and capped so the table stays fast.
+
+    The counts per contact are read from schema 9's partial indexes alone; named, because a book without
+    statistics (relmeet doesn't ANALYZE) would otherwise read each contact's commitment rows.
+    """
     where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
     params: list = [today().isoformat()]
     words = fold(text).split()
@@ -332,11 +336,12 @@ def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", 
     sql = f"""
         SELECT c.id, c.name, c.kind, o.name AS org_name, c.role, c.level, c.stance, c.influence,
                c.is_leader, c.is_gatekeeper, c.archived_at,
-               (SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m
+               (SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m INDEXED BY meeting_held_by_contact
                  WHERE m.contact_id = c.id AND m.status = 'held') AS last_met,
-               (SELECT count(*) FROM commitment k WHERE k.contact_id = c.id AND k.status = 'open')
-                 AS open_commitments,
-               (SELECT count(*) FROM commitment k WHERE k.contact_id = c.id AND k.status = 'open'
+               (SELECT count(*) FROM commitment k INDEXED BY commitment_open_by_contact
+                 WHERE k.contact_id = c.id AND k.status = 'open') AS open_commitments,
+               (SELECT count(*) FROM commitment k INDEXED BY commitment_open_by_contact
+                 WHERE k.contact_id = c.id AND k.status = 'open'
                  AND max(k.due_on, coalesce(k.snoozed_until, '')) < ?) AS overdue
         FROM contact c LEFT JOIN contact o ON o.id = c.organization_id
         WHERE {' AND '.join(where)}
