@@ -1,8 +1,10 @@
 """Backups: rotation, one a day, restore keeps the current book, 0600 files, online backup API."""
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -285,3 +287,22 @@ def test_a_lost_book_comes_back_from_its_backups(book_path, capsys):
     assert main(["--db", str(book_path), "restore", "1", "--yes"]) == 0
     with Book(book_path) as book:
         assert peek.value(book, "SELECT name FROM contact") == "Survivor"
+
+
+def test_a_backup_cut_short_by_leaving_is_cleared_by_the_next_one(book):
+    """Leaving relmeet while the daily backup runs ends its thread mid-copy: the half-written `.part` (as big
+    as the book, 1 GB on a large one) must not stay in the backups folder for ever. One still being written
+    by another copy of relmeet (recent) is left alone."""
+    folder = backup.backups_dir(book)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    cut_short = folder / f".{book.path.stem}-20261101T090000Z.sqlite3.part"
+    cut_short.write_bytes(b"\0" * 4096)
+    hours_ago = time.time() - 3 * 3600
+    os.utime(cut_short, (hours_ago, hours_ago))
+    being_written = folder / f".{book.path.stem}-20261123T090000Z.sqlite3.part"
+    being_written.write_bytes(b"\0" * 4096)
+
+    made = backup.backup_now(book)
+    assert not cut_short.exists()
+    assert being_written.exists()
+    assert [b.name for b in backup.list_backups(book)] == [made.name]

@@ -8,8 +8,10 @@ self-contained 0600 file each (journal mode DELETE, so no -wal to lose), named
 """
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -119,8 +121,21 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged
     return next(b for b in list_backups(book) if b.name == name)
 
 
+# A `.part` older than this was left by a relmeet that ended mid-copy (a backup of a 1 GB book takes
+# well under a minute here); a younger one may be another copy of relmeet writing it now.
+STALE_PART_SECONDS = 3600
+
+
 def _prune(book) -> list[Path]:
     removed = []
+    now = time.time()
+    for part in backups_dir(book).glob(f".{glob.escape(book.path.stem)}-*.part"):
+        try:
+            if now - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+                removed.append(part)
+        except FileNotFoundError:  # the other copy finished (or cleared it) meanwhile
+            continue
     for old in list_backups(book)[keep_count(book):]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
