@@ -142,3 +142,89 @@ async def test_ctrl_t_marks_private_in_the_notes_as_in_every_capture_dialog(book
         await pilot.press("ctrl+t")
         await pilot.pause()
     assert peek.value(book, "SELECT notes_private FROM meeting WHERE id = ?", (meeting,)) == 1
+
+
+# 3. The thank-you is listed wherever follow-ups are -------------------------------------------
+
+TODAY = "2026-11-23"  # a Monday
+
+
+def _held_on(book, name: str, day: int) -> int:
+    """A meeting held on `day` Nov 2026, in the afternoon (the same day in UTC and here)."""
+    who = contacts.create(book, ContactIn(name=name))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=who, purpose="First one-on-one"))
+    at = datetime(2026, 11, day, 14, tzinfo=timezone.utc)
+    meetings.record_held(book, meeting, at, at + timedelta(hours=1), "")
+    return meeting
+
+
+def _due(book, *args: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "relmeet", "due", "--db", str(book.path), *args],
+                         capture_output=True, text=True, timeout=60, env=os.environ | {"RELMEET_TODAY": TODAY})
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def _ledger_rows(app) -> list[str]:
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one("#ledger", DataTable)
+    return [" | ".join(cell.plain.replace("\n", " / ") for cell in table.get_row_at(i))
+            for i in range(table.row_count)]
+
+
+async def test_the_thank_you_is_listed_by_relmeet_due_and_what_i_owe_until_sent_or_turned_off(book, monkeypatch):
+    from steps import run_from_palette
+
+    from relmeet.screens.follow_up import FollowUpScreen
+    from relmeet.store import follow_up
+
+    monkeypatch.setenv("RELMEET_TODAY", TODAY)
+    ana = _held_on(book, "Ana Thanked", 22)       # due Tue 24 Nov
+    bo = _held_on(book, "Bo Late", 16)            # due Wed 18 Nov: 5 days overdue
+    _held_on(book, "Cy Long Ago", 12)             # a week and more: no longer suggested
+    sent = _held_on(book, "Dee Sent", 22)
+    follow_up.mark_summary_sent(book, sent)
+
+    mine = _due(book, "--mine")
+    assert "5 days overdue  thank-you (Bo Late): Send the thank-you (the summary)" in mine
+    assert "tomorrow  thank-you (Ana Thanked): Send the thank-you (the summary)" in mine
+    assert "Cy Long Ago" not in mine and "Dee Sent" not in mine
+    assert mine.index("Bo Late") < mine.index("Ana Thanked")
+    assert "Ana Thanked" in _due(book) and "Ana Thanked" not in _due(book, "--mine", "--days", "0")
+    assert "thank-you" not in _due(book, "--theirs")
+
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, "commitments: what I owe")
+        view = app.screen
+        assert type(view).__name__ == "CommitmentsScreen"
+        assert "What I owe · 0 open · 2 thank-yous (1 overdue)" in str(view.query_one("#ledger-title").render())
+        rows = _ledger_rows(app)
+        assert rows == [
+            "5 days overdue / thank-you (mine) | Bo Late / Send the thank-you (the summary) | To send / Enter: its follow-up",
+            "tomorrow / thank-you (mine) | Ana Thanked / Send the thank-you (the summary) | To send / Enter: its follow-up"]
+        assert "Enter opens its follow-up" in _plain(view.query_one("#ledger-detail-text", Static).content)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        follow = app.screen
+        assert isinstance(follow, FollowUpScreen) and follow.meeting_id == ana
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is view
+        assert [row.split(" | ")[1] for row in _ledger_rows(app)] == ["Bo Late / Send the thank-you (the summary)"]
+        await run_from_palette(pilot, "settings: thank-you reminders")
+        await pilot.pause()
+        await run_from_palette(pilot, "commitments: what I owe")
+        await pilot.pause()
+        assert _ledger_rows(app) == []
+    assert peek.value(book, "SELECT summary_sent_on FROM meeting WHERE id = ?", (ana,)) == TODAY
+    assert peek.value(book, "SELECT summary_sent_on FROM meeting WHERE id = ?", (bo,)) is None
+    assert "thank-you" not in _due(book, "--mine")

@@ -1,4 +1,5 @@
-"""`relmeet due`: overdue and this week's commitments, both ways, and the meetings coming up."""
+"""`relmeet due`: overdue and this week's commitments, both ways, the check-ins and thank-yous I owe, and the
+meetings coming up."""
 from __future__ import annotations
 
 
@@ -7,7 +8,7 @@ def register(subparsers) -> None:
     parser.add_argument("--days", type=_days, default=7, metavar="N", help="how far ahead to look (default 7)")
     whose = parser.add_mutually_exclusive_group()
     whose.add_argument("--mine", dest="owner", action="store_const", const="mine", default="all",
-                       help="only what I owe (my commitments and the check-ins I set)")
+                       help="only what I owe (my commitments, the check-ins I set, the thank-yous to send)")
     whose.add_argument("--theirs", dest="owner", action="store_const", const="theirs",
                        help="only what they owe me")
     parser.set_defaults(func=run)
@@ -29,13 +30,17 @@ def run(args) -> int:
     from rich.text import Text
 
     from relmeet.domain import today
-    from relmeet.domain.commitments import CheckInDue
+    from relmeet.domain.commitments import CheckInDue, CommitmentFilter
+    from relmeet.domain.meetings import ThankYouDue
     from relmeet.pages import formatting
     from relmeet.commands import open_book
-    from relmeet.store import due, meetings
+    from relmeet.store import commitments, due, meetings
 
     with open_book(args) as book:
         items = due.due_soon(book, within_days=args.days, owner=args.owner)
+        # the thank-you within 48 hours of a meeting, until the follow-up marks it sent (or the setting is off)
+        items += commitments.thank_yous(book, CommitmentFilter(owner=args.owner, within_days=args.days))
+        items.sort(key=lambda item: item.due_on)  # stable: a thank-you after what is due the same day
         upcoming = meetings.upcoming(book, limit=20)
     out = formatting.ShellConsole()
     whose = {"mine": "What I owe: due", "theirs": "What they owe: due", "all": "Due"}[args.owner]
@@ -47,6 +52,8 @@ def run(args) -> int:
             line = Text(f"snoozed until {snoozed:%a %-d %b}", style="cyan")
         if isinstance(item, CheckInDue):  # a check-in set at a follow-up stays overdue until done
             line.append(f"  check in ({item.contact}): ", style="bold")
+        elif isinstance(item, ThankYouDue):
+            line.append(f"  thank-you ({item.contact}): ", style="bold")
         else:
             line.append(f"  {'I owe' if item.owner == 'mine' else 'they owe'} ({item.contact}): ", style="bold")
         line.append(item.text)

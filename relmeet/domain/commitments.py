@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from relmeet.domain import today as _today
 from relmeet.domain.dates import parse_due
 from relmeet.domain.errors import ValidationError
+from relmeet.domain.meetings import ThankYouDue
 from relmeet.domain.people import DueItem, Pick
 
 # The marks that close a commitment, in the order a dialog offers them
@@ -77,16 +78,19 @@ class CommitmentFilter:
 
 @dataclass
 class Ledger:
-    """The commitments view's rows: check-ins that came due, and commitments, overdue first."""
+    """The commitments view's rows: check-ins that came due, thank-yous to send, and commitments, overdue
+    first."""
 
     check_ins: list[CheckInDue] = field(default_factory=list)
     commitments: list[CommitmentLine] = field(default_factory=list)
     more: int = 0                       # rows past the page, for "…and N more"
+    thank_yous: list[ThankYouDue] = field(default_factory=list)   # mine: a held meeting's summary not sent
 
-    def in_order(self) -> list[CheckInDue | CommitmentLine]:
-        """Check-ins among the commitments: what is still to do by its date (the most overdue first, undated
-        last), then what is closed, latest first, as the store gave it."""
-        open_ = [c for c in self.commitments if c.is_open] + [c for c in self.check_ins if c.status == "open"]
+    def in_order(self) -> list[CheckInDue | ThankYouDue | CommitmentLine]:
+        """Check-ins and thank-yous among the commitments: what is still to do by its date (the most overdue
+        first, undated last), then what is closed, latest first, as the store gave it."""
+        open_ = [c for c in self.commitments if c.is_open] + [c for c in self.check_ins if c.status == "open"] \
+            + list(self.thank_yous)
         open_.sort(key=lambda item: (item.due_on is None, item.due_on or date.max))
         closed = [c for c in self.check_ins if c.status != "open"] + [c for c in self.commitments if not c.is_open]
         return open_ + closed

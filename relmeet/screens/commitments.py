@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, DataTable, Input, Select, Static
 from relmeet.domain import today
 from relmeet.domain.commitments import CheckInDue, CommitmentFilter, CommitmentLine, Ledger
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.meetings import PRIVATE_MARK
+from relmeet.domain.meetings import PRIVATE_MARK, ThankYouDue
 from relmeet.pages import formatting
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
@@ -40,8 +40,10 @@ def _cell(*lines: Text) -> Text:
 
 class CommitmentsScreen(RelmeetScreen[None]):
     HELP_TITLE = "the commitments"
-    HELP = ("What I owe and what they owe, and the check-ins that came due, overdue first. The filters at the top\n"
-            "narrow them by whose, due date, contact (theirs, or involving them), campaign and organization.\n"
+    HELP = ("What I owe and what they owe, the check-ins that came due and the thank-yous to send (within 48 hours\n"
+            "of a meeting), overdue first. Enter on a thank-you opens its follow-up, where F8 marks it sent.\n"
+            "The filters at the top narrow them by whose, due date, contact (theirs, or involving them),\n"
+            "campaign and organization.\n"
             "Enter or Ctrl+D marks the highlighted one done, partly done, missed or dropped, on the day it\n"
             "happened; Ctrl+Z undoes the last mark (again: the one before). 'Closed too' shows the outcomes.")
     DEFAULT_CSS = """
@@ -71,7 +73,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
         self.owner = owner
         self.preset_contact = contact_id
         self.found = Ledger()
-        self.rows: dict[str, CheckInDue | CommitmentLine] = {}
+        self.rows: dict[str, CheckInDue | ThankYouDue | CommitmentLine] = {}
         self.undo_check_in: int | None = None  # a check-in marked here last: Ctrl+Z takes that back first
         self._refilter: Timer | None = None
 
@@ -106,6 +108,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#ledger", DataTable)
+        # the counts wrap on a narrow terminal instead of losing the last ones (app.tcss keeps titles one line)
+        self.query_one("#ledger-title", Static).styles.height = "auto"
         table.add_column("Due", key="due", width=16)
         table.add_column("Commitment", key="what", width=40)
         table.add_column("Outcome", key="outcome", width=26)
@@ -154,7 +158,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         table.clear()
         on = today()
         for item in self.found.in_order():
-            key = f"check-in-{item.meeting_id}" if isinstance(item, CheckInDue) else f"commitment-{item.id}"
+            key = f"check-in-{item.meeting_id}" if isinstance(item, CheckInDue) else \
+                f"thank-you-{item.meeting_id}" if isinstance(item, ThankYouDue) else f"commitment-{item.id}"
             self.rows[key] = item
             table.add_row(*self._cells(item, on), key=key, height=2)
         if keep in self.rows:
@@ -165,8 +170,12 @@ class CommitmentsScreen(RelmeetScreen[None]):
         self.show_detail()
 
     @staticmethod
-    def _cells(item: CheckInDue | CommitmentLine, on) -> tuple[Text, Text, Text]:
+    def _cells(item: CheckInDue | ThankYouDue | CommitmentLine, on) -> tuple[Text, Text, Text]:
         """Due and whose; who and what; the outcome and the latest progress note."""
+        if isinstance(item, ThankYouDue):
+            return (_cell(formatting.due(item.due_on, on=on), Text("thank-you (mine)", style="dim")),
+                    _cell(Text(item.contact, style="bold"), Text(item.text)),
+                    _cell(Text("To send", style="bold"), Text("Enter: its follow-up", style="dim")))
         if isinstance(item, CheckInDue):
             due = formatting.due(item.due_on, on=on) if item.status == "open" else Text(
                 f"was due {item.due_on:%-d %b}", style="dim")
@@ -202,6 +211,11 @@ class CommitmentsScreen(RelmeetScreen[None]):
             title.append(f" · {len(self.found.check_ins)} check-in{'s' if len(self.found.check_ins) != 1 else ''}")
             if late_check_ins:
                 title.append(f" ({late_check_ins} overdue)", style="bold red")
+        if self.found.thank_yous:
+            late = sum(1 for t in self.found.thank_yous if t.due_on < on)
+            title.append(f" · {len(self.found.thank_yous)} thank-you{'s' if len(self.found.thank_yous) != 1 else ''}")
+            if late:
+                title.append(f" ({late} overdue)", style="bold red")
         if self.found.more:
             more = f"{self.found.more}+" if self.found.more >= commitments.MORE_CAP else str(self.found.more)
             title.append(f" · {more} more: narrow the filters", style="dim")
@@ -215,7 +229,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
         return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
 
     @property
-    def highlighted(self) -> CheckInDue | CommitmentLine | None:
+    def highlighted(self) -> CheckInDue | ThankYouDue | CommitmentLine | None:
         key = self.highlighted_key
         return self.rows.get(key) if key else None
 
@@ -227,6 +241,14 @@ class CommitmentsScreen(RelmeetScreen[None]):
             if not self.query_one("#closed", Checkbox).value:
                 filtered.append(" 'Closed too' shows what was done, missed or dropped.", style="dim")
             detail.update(filtered)
+            return
+        if isinstance(item, ThankYouDue):
+            text = Text(f"Send {item.contact} the thank-you (the meeting's summary)", style="bold")
+            text.append(f"\nDue {item.due_on:%a %-d %b}, 48 hours after the meeting (")
+            text.append_text(formatting.due(item.due_on))
+            text.append("). Enter opens its follow-up: F5 copies the summary, F8 marks it sent. The palette's "
+                        "'settings: thank-you reminders' turns these off.", style="dim")
+            detail.update(text)
             return
         if isinstance(item, CheckInDue):
             text = Text(f"Check in with {item.contact}", style="bold")
@@ -288,7 +310,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         if isinstance(item, CommitmentLine):
             return item
         self.notify(f"Highlight a commitment to {doing}." if item is None else
-                    f"A check-in has nothing to {doing}: Enter marks it made.", severity="warning")
+                    f"A thank-you has nothing to {doing}: Enter opens its follow-up." if isinstance(item, ThankYouDue)
+                    else f"A check-in has nothing to {doing}: Enter marks it made.", severity="warning")
         return None
 
     def _after(self, message: str | None) -> None:
@@ -302,6 +325,11 @@ class CommitmentsScreen(RelmeetScreen[None]):
         item = self.highlighted
         if item is None:
             self.notify("Nothing to mark with these filters.", severity="warning")
+            return
+        if isinstance(item, ThankYouDue):  # sent is marked where it is written: its follow-up (F8)
+            from relmeet.screens.follow_up import FollowUpScreen
+
+            self.app.push_screen(FollowUpScreen(item.meeting_id))
             return
 
         def marked(message: str | None) -> None:

@@ -11,7 +11,7 @@ import json
 from datetime import date, timedelta
 
 from relmeet.domain import today
-from relmeet.domain.clock import now_iso
+from relmeet.domain.clock import from_iso, now_iso
 from relmeet.domain.commitments import (
     CLOSING,
     CheckInDue,
@@ -22,6 +22,7 @@ from relmeet.domain.commitments import (
     LedgerFilters,
 )
 from relmeet.domain.errors import RelmeetError, ValidationError
+from relmeet.domain.meetings import THANK_YOU_DAYS, THANK_YOU_SETTING, ThankYouDue
 from relmeet.domain.people import Pick
 from relmeet.domain.text import clean_text
 from relmeet.store.book import Book
@@ -76,6 +77,7 @@ def ledger(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = P
     found = Ledger()
     if wanted.owner in ("all", "mine"):
         found.check_ins = check_ins(book, wanted)
+        found.thank_yous = thank_yous(book, wanted)
     where, params = _where(wanted)
     turns = [("k.status = 'open' AND k.due_on IS NOT NULL", "k.due_on, k.id"),
              ("k.status = 'open' AND k.due_on IS NULL", "k.id")]
@@ -152,6 +154,40 @@ def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int 
                        text=r[4] or f"Check in with {r[2]}", due_on=_day(r[3]),
                        status="done" if r[5] else "open", meeting_id=r[0], next_step=r[4],
                        snoozed_until=_day(r[6]), snooze_reason=r[7]) for r in rows]
+
+
+def thank_yous(book: Book, wanted: CommitmentFilter | None = None, *, held_within: int = 7) -> list[ThankYouDue]:
+    """The thank-yous I owe (every guide: within 48 hours): meetings held in the last week whose summary is not
+    marked sent, each due two days after it, soonest first; none when the organizer turned the suggestion off.
+    The view's filters apply: whose contact, the meeting's campaign, the organization, the due window."""
+    from relmeet.store.contacts import get_setting
+
+    wanted = wanted or CommitmentFilter()
+    if wanted.owner == "theirs" or get_setting(book, THANK_YOU_SETTING, "on") == "off":
+        return []
+    since = today() - timedelta(days=held_within)
+    where = ["m.status = 'held'", "m.summary_sent_on IS NULL", "c.archived_at IS NULL",
+             "coalesce(m.ended_at, m.started_at, m.scheduled_at) >= ?"]
+    params: list = [since.isoformat()]
+    if wanted.contacts is not None:
+        where.append("m.contact_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(wanted.contacts))
+    if wanted.campaign_id is not None:
+        where.append("m.campaign_id = ?")
+        params.append(wanted.campaign_id)
+    if wanted.organization_id is not None:
+        where.append("(c.organization_id = ? OR c.id = ?)")
+        params += [wanted.organization_id, wanted.organization_id]
+    found = []
+    for r in book._rows("SELECT m.id, m.contact_id, c.name, coalesce(m.ended_at, m.started_at, m.scheduled_at) "
+                        f"FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
+                        "ORDER BY 4, m.id", params):
+        held = from_iso(r[3]).astimezone().date()  # the organizer's day, not UTC's
+        due = held + timedelta(days=THANK_YOU_DAYS)
+        if held < since or (wanted.within_days is not None and due > today() + timedelta(days=wanted.within_days)):
+            continue
+        found.append(ThankYouDue(r[0], r[1], r[2], due))
+    return found
 
 
 def get(book: Book, commitment_id: int) -> CommitmentLine | None:
