@@ -39,7 +39,8 @@ def test_three_cards_of_one_name_are_three_people_and_the_preview_lists_them(boo
     Book(book_path).close()
     out = _import(book_path, tmp_path, AMELIES)
     assert "Imported: 3 added" in out.stdout
-    assert out.stdout.count("Amelie Alpha  ≈  Amelie Alpha  (same name, in this import) → add as a new contact") == 2
+    assert out.stdout.count("Amelie Alpha  ≈  Amelie Alpha, also in this file, card 1  (same name) → add as a new "
+                            "contact") == 2
     rows = peek.rows(book_path, "SELECT uid, phone FROM contact WHERE name = 'Amelie Alpha' ORDER BY uid")
     assert [tuple(r) for r in rows] == [("a-1", "+1 555 010 0001"), ("a-2", "+1 555 010 0002"),
                                         ("a-3", "+1 555 010 0003")]
@@ -121,7 +122,8 @@ def test_a_shared_phone_with_two_uids_is_two_people(book_path, tmp_path):
     household = (_card("Rosa Nguyen", "UID:r-1", "TEL:+1 555 010 0142")
                  + _card("Teresa Alvarez", "UID:t-1", "TEL:+1 555 010 0142"))
     out = _import(book_path, tmp_path, household)
-    assert "Teresa Alvarez  ≈  Rosa Nguyen  (same phone, another UID, in this import) → add as a new contact" in out.stdout
+    assert ("Teresa Alvarez  ≈  Rosa Nguyen, also in this file, card 1  (same phone, another UID) → add as a new "
+            "contact") in out.stdout
     assert peek.value(book_path, "SELECT count(*) FROM contact WHERE phone = '+1 555 010 0142'") == 2
 
 

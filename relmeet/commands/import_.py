@@ -77,9 +77,13 @@ def print_preview(found) -> None:
     people = sum(1 for c in found.new if c.kind == "person")
     print(f"New: {people} people, {found.organizations} organizations")
     if found.look_alikes:
-        print(f"Look like contacts in the book or earlier in the files: {len(found.look_alikes)}")
+        from relmeet.store.importing import reason, resembles
+
+        in_file = sum(1 for alike in found.look_alikes if alike.other is not None)
+        print(f"Look like contacts in the book: {len(found.look_alikes) - in_file} · like another card of "
+              f"this import: {in_file}")
         for alike in found.look_alikes[:20]:
-            print(f"  {alike.incoming.name}  ≈  {alike.existing_name}  ({alike.why}) → {_DONE[alike.decision]}")
+            print(f"  {alike.incoming.name}  ≈  {resembles(alike)}  ({reason(alike)}) → {_DONE[alike.decision]}")
         if len(found.look_alikes) > 20:
             print(f"  …and {len(found.look_alikes) - 20} more")
     if found.problems:

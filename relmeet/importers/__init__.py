@@ -16,6 +16,7 @@ from relmeet.domain.files import Batch, Incoming, Problem
 from relmeet.domain.text import clean_text
 
 
+_FIELDS = [item.name for item in fields(Incoming)]
 _BOMS = [(b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")]
 
@@ -40,19 +41,22 @@ def read_bytes(raw: bytes, name: str) -> Batch:
 
 def _cleaned(batch: Batch, name: str) -> Batch:
     contacts = []
+    file_names: dict[str, str] = {}
     for contact in batch.contacts:
         # the book keeps the file's name, never the folder it was in (relmeet's own CSV carries the first one's)
-        contact.source_name = Path(contact.source_name or name).name
-        for item in fields(Incoming):
-            value = getattr(contact, item.name)
+        contact.source_name = file_names.get(contact.source_name) or file_names.setdefault(
+            contact.source_name, Path(contact.source_name or name).name)
+        held = vars(contact)
+        for key in _FIELDS:
+            value = held[key]
             if not value:
                 continue
-            if isinstance(value, str):
-                setattr(contact, item.name, clean_text(value).strip())
+            if type(value) is str:
+                held[key] = clean_text(value).strip()
             elif isinstance(value, list):
-                setattr(contact, item.name, [kept for kept in (clean_text(v).strip() for v in value) if kept])
+                held[key] = [kept for kept in (clean_text(v).strip() for v in value) if kept]
             elif isinstance(value, dict):
-                setattr(contact, item.name, {clean_text(k).strip(): clean_text(v).strip() for k, v in value.items()})
+                held[key] = {clean_text(k).strip(): clean_text(v).strip() for k, v in value.items()}
         contact.name = " ".join(contact.name.split())
         contact.preferred_phone, contact.preferred_email = (clean_text(contact.preferred_phone).strip(),
                                                             clean_text(contact.preferred_email).strip())

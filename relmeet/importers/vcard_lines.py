@@ -54,7 +54,10 @@ def unfold(text: str) -> list[str]:
             head = ("".join(pieces) + piece.split(":", 1)[0]).upper()
         pieces.append(piece)
 
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if "\n " not in text and "\n\t" not in text and "=\n" not in text:
+        return text.split("\n")  # nothing folded, no soft line break: each line is a logical line
+    for line in text.split("\n"):
         if (pieces and pieces[-1].endswith("=") and head is not None and "QUOTED-PRINTABLE" in head
                 and line.strip().upper() != "END:VCARD"):  # a value ending in "=" must not swallow the card's end
             # a 2.1 quoted-printable soft line break: the next line is taken whole, its leading space too
@@ -94,10 +97,22 @@ def _caret(value: str) -> str:
 
 def parse(line: str) -> Line | None:
     """One logical line, or None for a stray line with no name and colon."""
-    head_value = _split_quoted(line, ":", limit=1)
-    if len(head_value) < 2:
+    head, colon, raw = line.partition(":")
+    if not colon:
         return None
-    head, raw = head_value
+    if '"' in head:  # a quoted parameter may hold a ':' (ADR;GEO="geo:…"): the value starts after the quotes
+        head_value = _split_quoted(line, ":", limit=1)
+        if len(head_value) < 2:
+            return None
+        head, raw = head_value
+    if ";" not in head:  # most lines: FN:…, N:…, END:VCARD
+        match = _NAME.match(head.strip())
+        if match is None:
+            return None
+        found = Line(match[1].upper(), {}, raw, head.split(".", 1)[0].lower() if "." in head else "")
+        if raw.isascii() and "\r" not in raw:
+            found.__dict__["value"] = raw  # plain ASCII: the value is the text as it is (cached_property's slot)
+        return found
     parts = _split_quoted(head, ";")
     match = _NAME.match(parts[0].strip())
     if match is None:
@@ -119,7 +134,10 @@ def parse(line: str) -> Line | None:
         if key == "TYPE":
             values = [v.lower() for v in values]
         params.setdefault(key, []).extend(v for v in values if v)
-    return Line(match[1].upper(), params, raw, group)
+    found = Line(match[1].upper(), params, raw, group)
+    if not params.keys() & {"ENCODING", "CHARSET"} and raw.isascii() and "\r" not in raw:
+        found.__dict__["value"] = raw  # plain ASCII: the value is the text as it is (cached_property's slot)
+    return found
 
 
 def _codec(charset: str) -> str | None:

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Static
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import Preview
 from relmeet.screens.base import RelmeetModal
-from relmeet.store.importing import DECISIONS
+from relmeet.store.importing import DECISIONS, reason, resembles
 from relmeet.widgets.field import Field
 
 
@@ -40,7 +40,7 @@ class ImportScreen(RelmeetModal[bool]):
             yield Static("", id="import-problems")
 
     def on_mount(self) -> None:
-        self.query_one("#look-alikes", DataTable).add_columns("In the file", "Already in the book", "Why", "Do")
+        self.query_one("#look-alikes", DataTable).add_columns("In the file", "Looks like", "Why", "Do")
         self.query_one("#look-alikes", DataTable).display = False
 
     @on(Input.Submitted, "#paths")
@@ -74,15 +74,17 @@ class ImportScreen(RelmeetModal[bool]):
     def show_preview(self, found: Preview) -> None:
         self.found = found
         people = sum(1 for c in found.new if c.kind == "person")
-        summary = Text(f"New: {people} people, {found.organizations} organizations · look like contacts already in "
-                       f"the book: {len(found.look_alikes)} · could not read: {len(found.problems)}", style="bold")
+        in_file = sum(1 for alike in found.look_alikes if alike.other is not None)
+        summary = Text(f"New: {people} people, {found.organizations} organizations · look like contacts in the book: "
+                       f"{len(found.look_alikes) - in_file} · like another card of this import: {in_file} · "
+                       f"could not read: {len(found.problems)}", style="bold")
         summary.append("\nCtrl+S imports; nothing is written before.", style="dim")
         self.query_one("#import-summary", Static).update(summary)
         table = self.query_one("#look-alikes", DataTable)
         table.clear()
         for index, alike in enumerate(found.look_alikes):
-            table.add_row(Text(alike.incoming.name), Text(alike.existing_name), alike.why, alike.decision,
-                          key=str(index))
+            table.add_row(Text(alike.incoming.name), Text(resembles(alike, ", in the book")), Text(reason(alike)),
+                          alike.decision, key=str(index))
         table.display = bool(found.look_alikes)
         problems = Text()
         for problem in found.problems[:30]:
