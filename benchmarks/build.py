@@ -79,6 +79,7 @@ def build(path: Path, contacts: int, meetings: int, items: int) -> None:
         conn.executemany("INSERT OR IGNORE INTO campaign_contact VALUES (?, ?, ?, ?)",
                          [(rng.randint(1, 8), rng.randint(1, contacts), rng.choice(STANCES), rng.randint(1, 5))
                           for _ in range(contacts // 2)])
+        _stories(conn, rng, orgs, contacts)
         conn.execute("COMMIT")
 
         task = progress.add_task("meetings", total=meetings)
@@ -99,6 +100,7 @@ def build(path: Path, contacts: int, meetings: int, items: int) -> None:
                     "notes, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 progress.advance(task, len(rows))
                 rows = []
+        _house_meetings(conn, rng, orgs, contacts, meetings, meeting_of, now)
         conn.execute("COMMIT")
 
         task = progress.add_task("captured items", total=items)
@@ -141,3 +143,53 @@ def build(path: Path, contacts: int, meetings: int, items: int) -> None:
         conn.execute("PRAGMA optimize")
         conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _stories(conn: sqlite3.Connection, rng: random.Random, orgs: int, contacts: int) -> None:
+    """About three dated changes of stance or influence per contact (schema 8's story), overall and on the
+    campaigns, ending at the values the contacts hold; the first entries the triggers wrote make way."""
+    conn.execute("DELETE FROM standing_change WHERE field IN ('stance', 'influence')")
+    rows: list[tuple] = []
+    added: list[tuple[str, int]] = []
+    places = [(None, r[0], r[1], r[2]) for r in conn.execute("SELECT id, stance, influence FROM contact")]
+    places += [(r[0], r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT campaign_id, contact_id, stance, influence FROM campaign_contact")]
+    for campaign, contact, stance, influence in places:
+        days = sorted(rng.sample(range(1, 900), 4), reverse=True)  # the first entry, then three changes
+        path = {"stance": [stance], "influence": [str(influence)]}
+        fields = [rng.choice(("stance", "influence")) for _ in range(3)]
+        for field in reversed(fields):  # walk back from today's values
+            values = STANCES if field == "stance" else ["1", "2", "3", "4", "5"]
+            path[field].insert(0, rng.choice([v for v in values if v != path[field][0]]))
+        start = (NOW - timedelta(days=days[0])).date().isoformat()
+        rows += [(contact, campaign, field, None, path[field][0], start, "", "", _iso(NOW)) for field in path]
+        if campaign is None:  # in the book since their story began, so a past map holds them
+            added.append((_iso(NOW - timedelta(days=days[0])), contact))
+        at = {"stance": 0, "influence": 0}
+        for field, day in zip(fields, days[1:]):
+            old, new = path[field][at[field]], path[field][at[field] + 1]
+            at[field] += 1
+            rows.append((contact, campaign, field, old, new, (NOW - timedelta(days=day)).date().isoformat(), "",
+                         rng.choice(["", "", "agreed to host a house meeting", "came to the hearing", "went quiet"]),
+                         _iso(NOW)))
+        if len(rows) > 20000:
+            _insert_story(conn, rows)
+            rows = []
+    _insert_story(conn, rows)
+    conn.executemany("UPDATE contact SET created_at = ? WHERE id = ?", added)
+
+
+def _insert_story(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    conn.executemany("INSERT INTO standing_change (contact_id, campaign_id, field, old_value, new_value, changed_on, "
+                     "changed_by, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _house_meetings(conn: sqlite3.Connection, rng: random.Random, orgs: int, contacts: int, meetings: int,
+                    meeting_of: list, now: str) -> None:
+    """A tenth of the meetings are house meetings: 2 to 10 people (the triggers made each meeting's own)."""
+    rows = []
+    for meeting in rng.sample(range(1, meetings + 1), meetings // 10):
+        others = {rng.randint(orgs + 1, contacts) for _ in range(rng.randint(1, 9))} - {meeting_of[meeting][0]}
+        rows += [(meeting, contact, "participant", position, now) for position, contact in enumerate(others, 1)]
+    conn.executemany("INSERT INTO meeting_participant (meeting_id, contact_id, role, position, added_at) "
+                     "VALUES (?, ?, ?, ?, ?)", rows)

@@ -9,9 +9,10 @@ RELMEET_TODAY pins; the trigger can only read the system clock).
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
-from relmeet.domain import Rung, Stance, today
+from relmeet.domain import Rung, Stance, to_iso, today
 from relmeet.domain.campaigns import INFLUENCES, STANCES, Member
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.standing import FIELDS, ORGANIZER_SETTING, Moved, StandingChange, Story
@@ -108,7 +109,9 @@ def map_as_of(book: Book, campaign_id: int | None, on: date) -> tuple[dict[tuple
 
     people = members(book, campaign_id)
     day = on.isoformat()
-    later = {r[0] for r in book._rows("SELECT id FROM contact WHERE date(created_at, 'localtime') > ?", (day,))}
+    # added after the end of that day, the organizer's day (a plain text comparison: no date() per row)
+    end = to_iso(datetime.combine(on + timedelta(days=1), datetime.min.time()))
+    later = {r[0] for r in book._rows("SELECT id FROM contact WHERE created_at >= ?", (end,))}
     campaign = "campaign_id IS NULL" if campaign_id is None else "campaign_id = ?"
     then: dict[tuple[int, str], str] = {}
     for r in book._rows(
@@ -119,17 +122,24 @@ def map_as_of(book: Book, campaign_id: int | None, on: date) -> tuple[dict[tuple
         then[(r[0], r[1])] = r[2] if r[2] is not None else r[3]
     grid: dict[tuple[int, str], list[Member]] = {(i, s): [] for i in INFLUENCES for s in STANCES}
     moved: list[Moved] = []
+    changed = {contact for contact, _field in then}
+    unsorted = set()  # cells someone moved into: the rest keep the members' order (by name in a cell)
     for m in people:
         if m.id in later:
+            continue
+        if m.id not in changed:
+            grid[(m.influence, m.stance)].append(m)
             continue
         stance = then.get((m.id, "stance"), m.stance)
         influence = int(then.get((m.id, "influence"), m.influence))
         if (influence, stance) not in grid:
-            continue  # a value this relmeet no longer shows; the person is on today's map
-        grid[(influence, stance)].append(Member(m.id, m.name, m.kind, m.level, stance, influence, m.is_leader,
-                                                m.is_gatekeeper, m.organization))
-        if (stance, influence) != (m.stance, m.influence):
-            moved.append(Moved(m.id, m.name, stance, influence, m.stance, m.influence))
-    for cell in grid.values():
-        cell.sort(key=lambda m: m.name.casefold())
+            influence, stance = m.influence, m.stance  # a value this relmeet no longer shows: today's place
+        if (stance, influence) == (m.stance, m.influence):
+            grid[(influence, stance)].append(m)
+            continue
+        grid[(influence, stance)].append(replace(m, stance=stance, influence=influence))
+        unsorted.add((influence, stance))
+        moved.append(Moved(m.id, m.name, stance, influence, m.stance, m.influence))
+    for cell in unsorted:
+        grid[cell].sort(key=lambda m: m.name.casefold())
     return grid, moved
