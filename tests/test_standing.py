@@ -206,3 +206,24 @@ def test_the_json_export_keeps_participants_and_the_story_and_loads_them_back(bo
         assert [(p.name, p.role) for p in participants.participants(again, house)] == [
             ("Rosa", "with"), ("Lan", "participant")]
         assert "came to Rosa's house meeting" in {s.reason for s in standing.story(again, lan).paths[("", "stance")]}
+
+
+def test_relmeet_show_prints_the_path_with_the_reasons(book, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
+    rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn"))
+    campaigns.set_position(book, None, rosa, stance="potential_ally", influence=3, reason="first visit")
+    monkeypatch.setenv("RELMEET_TODAY", "2026-12-07")
+    campaigns.set_position(book, None, rosa, stance="ally", influence=4, reason="agreed to 10 listening visits")
+    out = subprocess.run([sys.executable, "-m", "relmeet", "--db", str(book.path), "show", "rosa"],
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "RELMEET_TODAY": "2026-12-08"})
+    assert out.returncode == 0, out.stderr
+    shown = " ".join(out.stdout.split())
+    assert ("Stance: Unknown → Potential ally (23 Nov: first visit) → Ally (7 Dec: agreed to 10 listening visits)"
+            in shown)
+    assert "Influence: 3 → 4 (7 Dec: agreed to 10 listening visits)" in shown
+    assert peek.value(book, "SELECT count(*) FROM standing_change WHERE contact_id = ? AND reason <> ''",
+                      (rosa,)) == 3
