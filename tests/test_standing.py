@@ -227,3 +227,18 @@ def test_relmeet_show_prints_the_path_with_the_reasons(book, monkeypatch):
     assert "Influence: 3 → 4 (7 Dec: agreed to 10 listening visits)" in shown
     assert peek.value(book, "SELECT count(*) FROM standing_change WHERE contact_id = ? AND reason <> ''",
                       (rosa,)) == 3
+
+
+def test_a_first_held_meeting_moves_the_rung_and_the_story_names_the_meeting(book, monkeypatch):
+    from relmeet.pages.standing import story_lines
+    from relmeet.store import meetings
+
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
+    hieu = contacts.create(book, ContactIn(name="Hieu Tran"))
+    with peek.write(book) as conn:
+        first = conn.execute("INSERT INTO meeting (contact_id, status, scheduled_at, created_at, updated_at) "
+                             "VALUES (?, 'in_progress', '2026-11-23T18:00:00+00:00', 'x', 'x')", (hieu,)).lastrowid
+    meetings.end(book, first)
+    assert (None, "rung", "identified", "met", "2026-11-23", first, "", "") in _steps(book, hieu)
+    lines = [line.plain for line in story_lines(standing.story(book, hieu))]
+    assert "  Rung: Identified (not met) → Met (23 Nov, at the meeting)" in lines

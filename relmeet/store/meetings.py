@@ -165,8 +165,12 @@ def end(book: Book, meeting_id: int) -> None:
 
 def _met(conn, meeting_id: int) -> None:
     # a first held meeting: the person is no longer "Identified (not met)"; a higher rung is left as it is
+    from relmeet.store.standing import annotate, mark
+
+    since = mark(conn)
     conn.execute("UPDATE contact SET rung = 'met', updated_at = ? WHERE rung = 'identified' AND id = "
                  "(SELECT contact_id FROM meeting WHERE id = ? AND status = 'held')", (now_iso(), meeting_id))
+    annotate(conn, since, meeting_id=meeting_id)  # their story: met, at this meeting
 
 
 def cancel(book: Book, meeting_id: int) -> None:
