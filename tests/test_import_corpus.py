@@ -5,8 +5,9 @@ csv/README.md and vcards/MANIFEST.tsv: vCards from the test suites of ez-vcard (
 evolution-data-server (LGPL-2.0+), khard, SyncEvolution, vcard4android and vobject; CSV exports from
 Roundcube (GPL-3.0+), Spoke (GPL-3.0), BostonDSA's actionnetwork_activist_sync (MIT), and headers of
 Google, Outlook, Action Network, NationBuilder and EveryAction with rows written for relmeet.
+Android's vCard library's test files (Apache-2.0) and two of Roundcube's (GPL-3.0-or-later) were added for issue 15.
 Expected counts were read off the files: for every vCard file, contacts + unreadable cards equals its
-number of BEGIN:VCARD lines.
+number of BEGIN:VCARD lines (but v21_nest.vcf, whose two inner cards belong to the outer one).
 """
 from __future__ import annotations
 
@@ -24,6 +25,18 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # (file, contacts, organizations named, unreadable cards or rows)
 EXPECTED = [
     ("csv/action_network_report__FABRICATED_ROWS.csv", 2, 1, 0),
+    ("vcards/android-vcard/v21_complicated.vcf", 1, 1, 0),
+    ("vcards/android-vcard/v21_japanese_1.vcf", 1, 0, 0),
+    ("vcards/android-vcard/v21_japanese_2.vcf", 1, 0, 0),
+    ("vcards/android-vcard/v21_nest.vcf", 1, 0, 0),  # two cards nested in the parent: its agents, not people
+    ("vcards/android-vcard/v21_org_before_title.vcf", 1, 1, 0),
+    ("vcards/android-vcard/v21_pref_handling.vcf", 1, 1, 0),
+    ("vcards/android-vcard/v21_winmo_65.vcf", 1, 0, 0),
+    ("vcards/android-vcard/v30_comma_separated.vcf", 1, 0, 0),
+    ("vcards/android-vcard/v30_japanese.vcf", 1, 0, 0),
+    ("vcards/android-vcard/v30_multibyte_param.vcf", 1, 0, 0),
+    ("vcards/roundcube/johndoe.vcf", 1, 1, 0),
+    ("vcards/roundcube/utf-16_sample.vcf", 1, 0, 0),
     ("csv/dsa_national_roster__bostondsa_01current.csv", 2, 0, 0),
     ("csv/dsa_national_roster_older__bostondsa_actionkit_export.csv", 1, 0, 0),
     ("csv/everyaction_bulk_upload__egnor_rcv_header__FABRICATED_ROW.tsv", 1, 1, 0),
@@ -92,7 +105,9 @@ EXPECTED = [
 NOT_CONTACTS = ["README.md", "SOURCES.md", "csv/README.md", "csv/roundcube_csv_column_names__outlook_thunderbird_gmail.tsv",
                 "vcards/MANIFEST.tsv", "vcards/README.md", "vcards/evolution-data-server/README",
                 "vcards/ez-vcard/LICENSE", "vcards/ez-vcard/vcard-samples-license.txt",
+                "vcards/android-vcard/LICENSE-2.0.txt", "vcards/roundcube/LICENSE.md",
                 "vcards/evolution-data-server/7.vcf"]
+NESTED = {"vcards/android-vcard/v21_nest.vcf": 2}  # cards inside another card
 
 
 def test_every_corpus_file_is_covered():
@@ -110,7 +125,8 @@ def test_counts(name, contacts, organizations, unreadable):
     assert len(named) == organizations
     assert len(batch.problems) == unreadable
     if name.endswith(".vcf"):
-        assert contacts + unreadable == raw.upper().count(b"BEGIN:VCARD")
+        text = raw.decode("utf-16-be") if raw.startswith(b"\x00") else raw.decode("latin-1")  # Roundcube's UTF-16
+        assert contacts + unreadable + NESTED.get(name, 0) == text.upper().count("BEGIN:VCARD")
     for problem in batch.problems:
         assert problem.source.startswith(name) and problem.reason
 

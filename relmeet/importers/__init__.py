@@ -22,10 +22,16 @@ _BOMS = [(b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
 
 
 def _from_wide(raw: bytes) -> bytes:
-    """UTF-16/32 with a byte order mark (Excel's "Unicode text", some phones' vCards) as UTF-8 bytes."""
+    """UTF-16/32 with a byte order mark (Excel's "Unicode text", some phones' vCards), or UTF-16 without one,
+    as UTF-8 bytes."""
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             return raw[len(bom):].decode(codec, errors="replace").encode("utf-8")
+    # without a mark (Roundcube's utf-16_sample.vcf): a file that starts with an ASCII character in two bytes
+    if len(raw) >= 4 and raw[0] == 0 and raw[1] and raw[2] == 0 and raw[3]:
+        return raw.decode("utf-16-be", errors="replace").encode("utf-8")
+    if len(raw) >= 4 and raw[0] and raw[1] == 0 and raw[2] and raw[3] == 0:
+        return raw.decode("utf-16-le", errors="replace").encode("utf-8")
     return raw
 
 

@@ -153,10 +153,15 @@ def read(raw: bytes, name: str) -> Batch:
     after_agent = False
     number = 0
     start_line = 0
-    for index, line in enumerate(unfold(text), start=1):
+    lines = unfold(text)
+    # Every BEGIN:VCARD has its END:VCARD: a card begun inside another is nested in it (2.1 nests AGENT cards,
+    # and some phones nest without the AGENT line), not the start of the next after a cut-off one
+    balanced = sum(1 for line in lines if line.strip().upper() == "BEGIN:VCARD") == \
+        sum(1 for line in lines if line.strip().upper() == "END:VCARD")
+    for index, line in enumerate(lines, start=1):
         upper = line.strip().upper()
         if upper == "BEGIN:VCARD":
-            if card is not None and after_agent:
+            if card is not None and (after_agent or balanced):
                 nested.append([])
                 after_agent = False
                 continue

@@ -100,6 +100,9 @@ def parse(line: str) -> Line | None:
     head, colon, raw = line.partition(":")
     if not colon:
         return None
+    if not head.isascii():  # parameters are UTF-8 (TYPE="费"), whatever the value's CHARSET
+        head = text(head.encode("latin-1"))
+        line = head + ":" + raw
     if '"' in head:  # a quoted parameter may hold a ':' (ADR;GEO="geo:…"): the value starts after the quotes
         head_value = _split_quoted(line, ":", limit=1)
         if len(head_value) < 2:
