@@ -198,3 +198,63 @@ async def test_the_merge_picker_tells_two_of_the_same_name_apart(book):
         assert f"Rosa Nguyễn  rosa.n@example.org · never met · #{other}" in shown
         assert f"Rosa Nguyễn  Nurse · never met · #{third}" in shown
     assert peek.value(book, "SELECT count(*) FROM contact") == 4
+
+
+# Nothing cut off that matters: long organization and campaign names, a referral's reason -------------------
+
+import long_names_book  # noqa: E402
+from screen_text import region_text  # noqa: E402
+from textual.geometry import Region  # noqa: E402
+
+
+def _first_column(table: DataTable) -> Region:
+    """Where a table's first column is drawn, its rows below the header."""
+    width = table.ordered_columns[0].get_render_width(table)
+    return Region(table.region.x, table.region.y + 1, width, table.region.height - 1)
+
+
+async def test_long_names_and_reasons_are_shown_whole_at_80_columns(book):
+    ids = long_names_book.fill(book)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # the campaigns list: a long name wraps in its row, the counts keep their columns
+        app.action_campaigns()
+        await pilot.pause()
+        table = app.screen.query_one("#campaign-list", DataTable)
+        assert long_names_book.CAMPAIGN in region_text(app, _first_column(table))
+        assert table.get_row_at(0)[1] == "1"
+        await pilot.press("escape")
+        await pilot.pause()
+        # the organization's page: its name in the title, the campaign of its meetings
+        app.open_contact(ids["coalition"])
+        await pilot.pause()
+        page = region_text(app, app.screen.region)
+        assert long_names_book.COALITION in page and long_names_book.CAMPAIGN in page
+        await pilot.press("escape")
+        await pilot.pause()
+        # the referrals: the highlighted referral whole under the tree, the connectors' counts in view
+        app.action_referrals()
+        await pilot.pause()
+        connectors = app.screen.query_one("#connectors", DataTable)
+        assert "# Connector Referred Meetings 1 Marcus Bell 1 0" in region_text(app, connectors.region)
+        await pilot.press("down")
+        await pilot.pause()
+        detail = app.screen.query_one("#referral-detail")
+        assert f"Marcus Bell referred Ana Flores: “{long_names_book.REASON}”" in region_text(app, detail.region)
+    assert peek.value(book, "SELECT note FROM referral") == long_names_book.REASON
+
+
+async def test_long_names_at_120_columns(book):
+    long_names_book.fill(book)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.action_campaigns()
+        await pilot.pause()
+        assert long_names_book.CAMPAIGN in region_text(app, _first_column(app.screen.query_one("#campaign-list")))
+        await pilot.press("escape")
+        app.action_referrals()
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert long_names_book.REASON in region_text(app, app.screen.query_one("#referral-detail").region)
+    assert peek.value(book, "SELECT name FROM campaign") == long_names_book.CAMPAIGN

@@ -2,9 +2,6 @@
 and an item that wraps (a long ask) is shown whole, every line of it, never clipped."""
 from __future__ import annotations
 
-import re
-from xml.etree import ElementTree
-
 from textual.widgets import OptionList
 
 from relmeet.app import RelmeetApp
@@ -14,38 +11,16 @@ from relmeet.screens.capture import CaptureScreen
 from relmeet.screens.notes import NotesScreen
 from relmeet.store import contacts, meetings
 import peek
+from screen_text import region_text
 
 LONG_ASK = ("Bring the whole deacon board, the youth pastor and at least two of the families from the shelter "
             "nights to the council hearing on the ninth, sit together in the front rows in church clothes, and "
             "let Mrs. Alvarez speak first about the winter her family slept in the fellowship hall, then you.")
 
 
-def _screen_lines(app) -> list[str]:
-    """What the terminal shows, row by row, read from the app's own screenshot: each SVG text run is clipped
-    to its terminal line ("...-line-N") and put back at its column (x over a cell's width); blank cells are
-    drawn as background, not text."""
-    svg = ElementTree.fromstring(app.export_screenshot())
-    runs = []
-    for node in svg.iter("{http://www.w3.org/2000/svg}text"):
-        line = re.search(r"-line-(\d+)\)", node.get("clip-path", ""))
-        if node.text and line:
-            runs.append((int(line[1]), float(node.get("x")), node.text.rstrip("\n"), float(node.get("textLength"))))
-    cell = next(length / len(text) for _row, _x, text, length in runs if len(text) > 3)
-    left = min(x for _row, x, *_ in runs)
-    rows = [[" "] * app.size.width for _ in range(app.size.height)]
-    for row, x, text, _length in runs:
-        start = round((x - left) / cell)
-        for offset, char in enumerate(text.replace("\xa0", " ")):
-            if row < len(rows) and start + offset < app.size.width:
-                rows[row][start + offset] = char
-    return ["".join(row) for row in rows]
-
-
 def _pane_text(app, widget) -> str:
-    """The words the captured list shows on screen, its columns only, as one line."""
-    region = widget.scrollable_content_region  # without its scrollbar
-    rows = _screen_lines(app)
-    return " ".join(" ".join(line[region.x:region.right] for line in rows[region.y:region.bottom]).split())
+    """The words the captured list shows on screen, its columns only (without its scrollbar), as one line."""
+    return region_text(app, widget.scrollable_content_region)
 
 
 async def _capture(pilot, key: str, **fields) -> None:

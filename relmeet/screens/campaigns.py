@@ -237,7 +237,8 @@ class CampaignsScreen(RelmeetScreen[None]):
             name = Text(row.name, style="" if active else "dim")
             if not active:
                 name.append(f" ({CampaignStatus(row.status).label.lower()})")
-            table.add_row(name, str(row.contacts), str(row.wins), key=str(row.id))
+            # a long name wraps onto more lines of its row instead of being cut at the column's edge
+            table.add_row(name, str(row.contacts), str(row.wins), key=str(row.id), height=None)
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         if not table.row_count:

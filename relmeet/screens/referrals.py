@@ -22,10 +22,15 @@ class MoreRoots:
     offset: int
 
 
+CONNECTOR_WIDTH = 14
+
+
 class ReferralsScreen(RelmeetScreen[None]):
     HELP_TITLE = "the referral network"
     HELP = ("Tab switches between the tree and the connectors; Enter opens a contact.\n"
-            "Space opens or folds the branch of the people someone referred.")
+            "Space opens or folds the branch of the people someone referred. Under the tree, the highlighted\n"
+            "referral in full: who referred whom, why, and the meetings held since.\n"
+            "Connectors: Referred counts the people they referred; Meetings, the meetings those led to.")
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="close-referrals", tooltip="Back to where you were")]
 
     selected_contact_id: int | None = None
@@ -36,6 +41,7 @@ class ReferralsScreen(RelmeetScreen[None]):
             with Vertical(id="referral-tree-pane"):
                 yield Static("Who referred whom", classes="pane-title")
                 yield Tree("Referrals", id="referral-tree")
+                yield Static("", id="referral-detail")
             with Vertical(id="connectors-pane"):
                 yield Static("Connectors", classes="pane-title")
                 yield DataTable(id="connectors", cursor_type="row")
@@ -48,6 +54,7 @@ class ReferralsScreen(RelmeetScreen[None]):
         # a small network is shown whole; a large one grows as the organizer opens its branches
         self.eager = len(items) <= maps.PAGE
         self.grown: set[int] = set()
+        self.links: dict = {}  # a tree node's id -> the referral it shows
         tree = self.query_one(Tree)
         tree.show_root = False
         tree.auto_expand = False  # Enter opens the contact; Space opens the branch
@@ -55,10 +62,13 @@ class ReferralsScreen(RelmeetScreen[None]):
         if not items:
             tree.root.add_leaf(Text("No referrals yet. In a meeting, F6 notes who they say to talk to.", style="dim"))
         table = self.query_one("#connectors", DataTable)
-        table.add_columns("#", "Connector", "Referred", "Led to meetings")
+        # the name wraps in its column, so the counts keep their room at 80 columns
+        table.add_column("#")
+        table.add_column("Connector", width=CONNECTOR_WIDTH)
+        table.add_columns("Referred", "Meetings")
         for rank, connector in enumerate(maps.connectors(book), start=1):
             table.add_row(str(rank), Text(connector.name), str(connector.referrals), str(connector.led_to_meetings),
-                          key=str(connector.id))
+                          key=str(connector.id), height=None)
         tree.focus()
 
     def _add_roots(self, offset: int) -> None:
@@ -87,12 +97,13 @@ class ReferralsScreen(RelmeetScreen[None]):
             label = Text(item.to_name)
             label.append(f"  {item.held_meetings} meeting{'s' if item.held_meetings != 1 else ''}", style="dim")
             if item.note:
-                label.append(f" — {item.note}", style="italic dim")
+                label.append(f" — {item.note}", style="italic dim")  # whole under the tree when highlighted
             # a leaf: they referred nobody, or following them would go round a cycle
             if item.to_id in above or not self.referred.get(item.to_id):
-                node.add_leaf(label, data=item.to_id)
+                self.links[node.add_leaf(label, data=item.to_id).id] = item
                 continue
             child = node.add(label, data=item.to_id)
+            self.links[child.id] = item
             if self.eager:
                 self._grow(child)
                 child.expand()
@@ -106,6 +117,25 @@ class ReferralsScreen(RelmeetScreen[None]):
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
         data = event.node.data
         self.selected_contact_id = data if isinstance(data, int) else None
+        self._show_link(self.links.get(event.node.id), data)
+
+    def _show_link(self, item, contact_id=None) -> None:
+        """The highlighted referral in full, wrapped: a reason is never cut at the pane's edge."""
+        detail = self.query_one("#referral-detail", Static)
+        referred = self.referred.get(contact_id, []) if isinstance(contact_id, int) else []
+        detail.display = item is not None or bool(referred)
+        if item is None:
+            if referred:
+                people = f"{len(referred)} {'person' if len(referred) == 1 else 'people'}"
+                detail.update(Text.assemble((f"{self.names[contact_id]} referred {people}", "bold"),
+                                            (" · ↓ shows each referral whole here", "dim")))
+            return
+        text = Text(f"{item.from_name} referred {item.to_name}", style="bold")
+        if item.note:
+            text.append(": ").append(f"“{item.note}”", style="italic")
+        held = f"{item.held_meetings} meeting{'s' if item.held_meetings != 1 else ''}"
+        text.append(f" · {held} with {item.to_name} since", style="dim")
+        detail.update(text)
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected) -> None:
