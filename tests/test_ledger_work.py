@@ -228,3 +228,77 @@ async def test_the_thank_you_is_listed_by_relmeet_due_and_what_i_owe_until_sent_
     assert peek.value(book, "SELECT summary_sent_on FROM meeting WHERE id = ?", (ana,)) == TODAY
     assert peek.value(book, "SELECT summary_sent_on FROM meeting WHERE id = ?", (bo,)) is None
     assert "thank-you" not in _due(book, "--mine")
+
+
+# 2. The follow-up's dates say what they understood; a new check-in date is a check-in to make ---------
+
+async def test_the_follow_up_dates_preview_and_a_new_check_in_date_opens_the_check_in_again(book, monkeypatch):
+    from relmeet.domain.meetings import FollowUp, FollowUpForm
+    from relmeet.screens.follow_up import FollowUpScreen
+    from relmeet.store import commitments, follow_up
+    from relmeet.widgets.date_input import DateInput
+
+    monkeypatch.setenv("RELMEET_TODAY", TODAY)
+    meeting = _held_on(book, "Pastor Denise Okafor", 16)
+    who = peek.value(book, "SELECT contact_id FROM meeting WHERE id = ?", (meeting,))
+    promise = captures.add_commitment(book, who, "mine", "Bring the one-page summary", None, meeting_id=meeting)
+    follow_up.save(book, meeting, FollowUpForm(follow=FollowUp(next_step="Check back after the deacon board",
+                                                               check_in_on=datetime(2026, 11, 20).date())))
+    commitments.check_in_done(book, meeting)
+    assert peek.value(book, "SELECT check_in_done_on FROM meeting WHERE id = ?", (meeting,)) == TODAY
+
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        screen = FollowUpScreen(meeting)
+        await app.push_screen(screen)
+        await pilot.pause()
+
+        def preview(input_id: str) -> str:
+            return screen.query_one(f"#{input_id}-date", DateInput).preview.render().plain
+
+        # the check-in date set before is shown, so saving again keeps it and its done mark
+        assert screen.query_one("#check_in", Input).value == "2026-11-20"
+        assert preview("check_in").startswith("→ Fri 20 Nov")
+        screen.query_one(f"#due-{promise}", Input).value = "the 14th"
+        screen.query_one("#next_meeting", Input).value = "mon dec 7 3pm"
+        await pilot.pause()
+        assert preview(f"due-{promise}").startswith("→ Mon 14 Dec")
+        assert preview("next_meeting").startswith("→ Mon 7 Dec 15:00")
+        screen.query_one("#check_in", Input).value = "when the board meets"
+        await pilot.pause()
+        refusal = screen.query_one("#check_in-date", DateInput).refusal
+        assert refusal and "when the board meets" in refusal and preview("check_in") == refusal
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen  # refused: nothing saved, everything typed kept
+        assert screen.query_one("#next_meeting", Input).value == "mon dec 7 3pm"
+        screen.query_one("#check_in", Input).value = "the 28th"
+        await pilot.pause()
+        assert preview("check_in").startswith("→ Sat 28 Nov")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+    row = peek.row(book, "SELECT check_in_on, check_in_done_on FROM meeting WHERE id = ?", (meeting,))
+    assert tuple(row) == ("2026-11-28", None)
+    assert peek.value(book, "SELECT due_on FROM commitment WHERE id = ?", (promise,)) == "2026-12-14"
+    assert peek.value(book, "SELECT count(*) FROM meeting WHERE status = 'planned' "
+                            "AND scheduled_at LIKE '2026-12-07%'") == 1
+    # the check-in is to make again: listed as mine
+    assert "Sat 28 Nov  check in (Pastor Denise Okafor): Check back after the deacon board" in \
+        _due(book, "--mine", "--days", "7")
+
+
+def test_saving_the_follow_up_with_the_same_check_in_date_keeps_it_done(book, monkeypatch):
+    from relmeet.domain.meetings import FollowUp, FollowUpForm
+    from relmeet.store import commitments, follow_up
+
+    monkeypatch.setenv("RELMEET_TODAY", TODAY)
+    meeting = _held_on(book, "Ana Ruiz", 16)
+    day = datetime(2026, 11, 20).date()
+    follow_up.save(book, meeting, FollowUpForm(follow=FollowUp(check_in_on=day)))
+    commitments.check_in_done(book, meeting)
+    follow_up.save(book, meeting, FollowUpForm(follow=FollowUp(summary="Thanks!", check_in_on=day)))
+    assert tuple(peek.row(book, "SELECT check_in_on, check_in_done_on FROM meeting")) == ("2026-11-20", TODAY)
+    follow_up.save(book, meeting, FollowUpForm(follow=FollowUp(summary="Thanks!", check_in_on=None)))
+    assert tuple(peek.row(book, "SELECT check_in_on, check_in_done_on FROM meeting")) == (None, None)

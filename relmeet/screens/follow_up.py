@@ -20,6 +20,7 @@ from relmeet.screens.base import RelmeetScreen
 from relmeet.store import follow_up, meetings
 from relmeet.store.follow_up import OUTCOMES
 from relmeet.paths import write_private
+from relmeet.widgets.date_input import DateInput
 from relmeet.widgets.field import Field
 from relmeet.widgets.chrome import Footer, Header
 from relmeet.widgets.text_area import TextArea
@@ -47,6 +48,8 @@ class FollowUpScreen(RelmeetScreen[None]):
                 tooltip="The thank-you (this summary) went out today: no more reminder (again: not sent)"),
         Binding("f7", "redraft", "Redraft", id="redraft", show=False,
                 tooltip="Draft the summary again from what is captured (replaces your edits)"),
+        Binding("ctrl+g", "house", "Each person", id="house-follow-up",
+                tooltip="A house meeting: a thank-you per person or for the group; people new to the book"),
         Binding("escape", "leave", "Later", id="leave-follow-up", tooltip="Leave; come back from the contact"),
     ]
 
@@ -65,6 +68,11 @@ class FollowUpScreen(RelmeetScreen[None]):
         yield Static(Text(f"Follow-up: {card.contact}", style="bold"), classes="screen-title")
         yield Static(self._sent_line(follow_up.summary_sent_on(book, self.meeting_id)), id="summary-sent")
         with VerticalScroll(id="follow-form"):
+            from relmeet.screens.house_follow_up import people_lines  # a house meeting: each person's part
+
+            people = people_lines(book, self.meeting_id)
+            if people is not None:
+                yield Static(people, id="house-people-lines")
             yield Static("Asks and offers — what came of each", classes="pane-title")
             shown_status: dict[int, str] = {}
             for x in self.exchanges:
@@ -85,14 +93,18 @@ class FollowUpScreen(RelmeetScreen[None]):
                     yield Static(_marked(item.text, item.private), classes="follow-text")
                     yield Select([("I will", "mine"), ("They will", "theirs")], value=item.owner, allow_blank=False,
                                  id=f"owner-{item.id}", compact=True)
-                    yield Field("", Input(item.due_on.isoformat() if item.due_on else "", id=f"due-{item.id}",
-                                          placeholder="by when: fri", compact=True), name=f"due-{item.id}")
+                    yield Field("", DateInput(item.due_on.isoformat() if item.due_on else "", input_id=f"due-{item.id}",
+                                              placeholder="by when: fri", hint="fri · the 14th · dec 7",
+                                              compact=True), name=f"due-{item.id}")
             if not self.promises:
                 yield Static(Text("No commitments were captured.", style="dim"))
             with Horizontal(classes="form-row"):
-                yield Field("Next meeting", Input(id="next_meeting", placeholder="next tuesday 6pm", compact=True),
+                yield Field("Next meeting", DateInput(input_id="next_meeting", placeholder="next tuesday 6pm",
+                                                      with_time=True, compact=True),
                             name="next_meeting", hint="or a check-in date →")
-                yield Field("Check in by", Input(id="check_in", placeholder="in 2 weeks", compact=True),
+                # the date set before, so saving again keeps it; a new one is a check-in still to make
+                yield Field("Check in by", DateInput(card.check_in_on.isoformat() if card.check_in_on else "",
+                                                     input_id="check_in", placeholder="in 2 weeks", compact=True),
                             name="check_in")
             yield Field("Next step", Input(card.next_step, id="next_step", compact=True), name="next_step")
             with Horizontal(classes="form-row"):
@@ -262,6 +274,18 @@ class FollowUpScreen(RelmeetScreen[None]):
         self.app.push_screen(ConfirmScreen("The outcomes changed, and you have edited the summary. Draft it again "
                                            "from this page? (Your edits would be replaced.)", yes="Draft again",
                                            no="Keep mine"), answered)
+
+    def action_house(self) -> None:
+        from relmeet.screens.house_follow_up import HouseFollowUpScreen, people_lines
+
+        def back(text: str | None) -> None:
+            people = people_lines(self.book, self.meeting_id)
+            if people is not None and self.query("#house-people-lines"):
+                self.query_one("#house-people-lines", Static).update(people)
+            if text is not None:
+                self.query_one("#summary", TextArea).load_text(text)
+
+        self.app.push_screen(HouseFollowUpScreen(self.meeting_id), back)
 
     def action_leave(self) -> None:
         self.dismiss(None)

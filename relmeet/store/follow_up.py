@@ -48,13 +48,17 @@ def save(book: Book, meeting_id: int, form: FollowUpForm) -> int | None:
         meeting = conn.execute("SELECT contact_id, campaign_id FROM meeting WHERE id = ?", (meeting_id,)).fetchone()
         if meeting is None:
             raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
-        # notes_private is not the follow-up's: set here it reset the notes screen's mark on every save
+        # notes_private is not the follow-up's: set here it reset the notes screen's mark on every save.
+        # A new check-in date is a check-in still to make: the old date's "done" mark goes (the CASE reads
+        # the row as it was before this UPDATE); the same date keeps it.
+        check_in = f.check_in_on.isoformat() if f.check_in_on else None
         conn.execute(
-            "UPDATE meeting SET summary = ?, next_step = ?, check_in_on = ?, leadership_rating = ?, "
+            "UPDATE meeting SET summary = ?, next_step = ?, check_in_on = ?, "
+            "check_in_done_on = CASE WHEN check_in_on IS ? THEN check_in_done_on END, leadership_rating = ?, "
             "relationship_rating = ?, status = CASE status WHEN 'in_progress' THEN 'held' "
             "ELSE status END, updated_at = ? WHERE id = ?",
-            (f.summary.strip(), f.next_step.strip(), f.check_in_on.isoformat() if f.check_in_on else None,
-             f.leadership_rating, f.relationship_rating, now, meeting_id))
+            (f.summary.strip(), f.next_step.strip(), check_in, check_in, f.leadership_rating,
+             f.relationship_rating, now, meeting_id))
         for exchange_id, status in form.outcomes.items():
             before = conn.execute("SELECT status FROM exchange WHERE id = ? AND meeting_id = ?",
                                   (exchange_id, meeting_id)).fetchone()
