@@ -42,6 +42,8 @@ class MeetingEntry:
     summary: str
     next_step: str
     notes_private: bool = False
+    host: str = ""  # a house meeting (several people): the one it is with, '' for a one-on-one
+    people: int = 1  # how many were in it
 
 
 @dataclass

@@ -10,6 +10,7 @@ from relmeet.domain.people import Health
 from relmeet.domain.standing import Story
 from relmeet.pages import formatting
 from relmeet.pages.brief import render as render_profile
+from relmeet.pages.house import title as house_title
 from relmeet.pages.ledger import history_lines
 from relmeet.pages.summary import plain_summary
 from relmeet.pages.standing import story_lines
@@ -119,6 +120,8 @@ def render(found: History, *, notes: bool = True, health: Text | None = None, st
     for m in found.meetings:
         when = local(m.at).strftime("%a %-d %b %Y") if m.at else "no date"
         head = Text(f"  {when} · {MeetingType(m.type).label}", style="bold")
+        if m.host:  # "Rosa Díaz's house meeting — with 8 others"
+            head.append(f" · {house_title(m.host, m.people)}")
         if m.campaign:
             head.append(f" · {m.campaign}")
         if m.status != "held":

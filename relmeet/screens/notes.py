@@ -271,7 +271,10 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
         box = self.query_one("#captured", OptionList)
         keep = box.highlighted
         box.clear_options()
-        box.add_options([Option(capture_line(item)) for item in self.items])
+        from relmeet.screens.whose import whose_names, with_whose  # a house meeting says whose each item is
+
+        whose = whose_names(self.book, self.meeting_id)
+        box.add_options([Option(with_whose(capture_line(item), whose.get((item.table, item.id)))) for item in self.items])
         if not self.items:
             box.add_option(Option(Text("F2–F6 capture without leaving the notes.", style="dim"), disabled=True))
             return
@@ -287,9 +290,14 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
     def action_save_notes(self) -> None:
         self.save_now()
 
-    def action_capture(self, kind: str, editing: Editing | None = None) -> None:
+    def action_capture(self, kind: str, editing: Editing | None = None, whose: int | None = None) -> None:
         self._save_unless_failing()
-        screen = CaptureScreen(kind, self.card.contact_id, self.meeting_id, self.card.campaign_id, editing)
+        from relmeet.screens.whose import ask_whose  # several people in the meeting: whose is it?
+
+        if editing is None and whose is None and ask_whose(self, kind, lambda chosen: self.action_capture(
+                kind, None, chosen)):
+            return
+        screen = CaptureScreen(kind, whose or self.card.contact_id, self.meeting_id, self.card.campaign_id, editing)
 
         def done(saved: bool | None) -> None:
             if saved:

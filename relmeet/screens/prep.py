@@ -64,11 +64,15 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
             "Asks left empty are ignored. What the book knows is on the right; nothing there needs a key.\n"
             "Questions go one a line (the brief numbers them). \"Time I ask for\" is what you ask of them "
             "(\"30 minutes\"); Minutes is how long you plan. A first visit of a series (a pastor, a gatekeeper, "
-            "an institution) says so: listen, don't pitch yet.")
+            "an institution) says so: listen, don't pitch yet.\n"
+            "Ctrl+G: who's coming — a house meeting, or a director with her deputy: add people from the book or\n"
+            "new ones, and see what the book knows of each.")
     recovery_kind = "prep"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save plan", id="save-plan", tooltip="Check and save the plan; it shows under Upcoming"),
         Binding("f10", "start_now", "Start meeting", id="start-now", tooltip="Save the plan and open the notes now"),
+        Binding("ctrl+g", "who_is_coming", "Who's coming", id="who-is-coming", show=False,
+                tooltip="A house meeting: add people (from the book or new), see each one's history"),
         Binding("escape", "cancel", "Back", id="cancel-plan", tooltip="Leave (asks first if you changed something)"),
     ]
 
@@ -102,6 +106,13 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
         verb = "Prep" if card else "Plan a meeting with"
         yield Static(f"{verb} {known.contact.name}", classes="screen-title", markup=False)
         yield SaveBanner(id="save-banner")
+        from relmeet.screens.participants import coming_line  # a house meeting: everyone in it, Ctrl+G
+        from relmeet.store.participants import participants
+
+        coming = participants(book, self.meeting_id) if self.meeting_id else []
+        shown = Static(coming_line(coming), id="coming-line")
+        shown.display = len(coming) > 1  # a one-on-one says nothing (F1 tells of Ctrl+G)
+        yield shown
         with Horizontal(id="prep-body"):
             with VerticalScroll(id="prep-form"):
                 with Horizontal(classes="form-row"):
@@ -327,6 +338,21 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
             return
         self.dismiss(meeting_id)
         self.app.start_meeting(meeting_id)
+
+    def action_who_is_coming(self) -> None:
+        """Who's coming (screens/participants.py); a plan not saved yet is saved first, as the people join it."""
+        if self.meeting_id is None and self._save(self.action_who_is_coming) is None:
+            return
+        from relmeet.screens.participants import ParticipantsScreen, coming_line
+        from relmeet.store.participants import participants
+
+        def back(_changed: bool | None) -> None:
+            coming = participants(self.book, self.meeting_id)
+            shown = self.query_one("#coming-line", Static)
+            shown.update(coming_line(coming))
+            shown.display = len(coming) > 1
+
+        self.app.push_screen(ParticipantsScreen(self.meeting_id), back)
 
     def action_cancel(self) -> None:
         if self._snapshot() == self._loaded:

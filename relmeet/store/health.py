@@ -154,7 +154,9 @@ def _days_since(last: str | None) -> int | None:
 def contact_health(book: Book, contact_id: int) -> Health:
     now = today().isoformat()
     row = book._row(
-        "SELECT (SELECT max(coalesce(started_at, scheduled_at)) FROM meeting WHERE contact_id = :c AND status = 'held'),"
+        # last met: any meeting they were in, a house meeting they came to as much as their own
+        "SELECT (SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting_participant p "
+        "  JOIN meeting m ON m.id = p.meeting_id WHERE p.contact_id = :c AND m.status = 'held'),"
         " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'theirs'"
         "  AND max(due_on, coalesce(snoozed_until, '')) < :d),"
         " (SELECT count(*) FROM commitment WHERE contact_id = :c AND status = 'open' AND owner = 'mine'"
