@@ -11,8 +11,9 @@ from relmeet.pages.formatting import Indented
 from relmeet.pages.summary import plain_summary
 
 
-def _heading(title: str) -> Text:
-    return Text(f"\n{title}", style="bold underline")
+def _heading(title: str, gap: bool = True) -> Text:
+    """A section's title; the brief leaves out the blank line before it, so it fits a 120x36 terminal."""
+    return Text(f"\n{title}" if gap else title, style="bold underline")
 
 
 def _line(text: str, style: str = "") -> Text:
@@ -68,7 +69,7 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
     if with_today:
         parts += _next_meeting(known)
 
-    parts.append(_heading("Their story and interests"))
+    parts.append(_heading("Their story and interests", gap=not with_today))
     if not known.interests:
         parts.append(_line("Nothing yet — listen for what they care about and why.", "dim"))
     for interest in known.interests:
@@ -83,7 +84,7 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
         parts.append(Indented(line, 2))
 
     if (with_today if their_asks is None else their_asks) and known.their_asks:
-        parts.append(_heading("Their asks of me — waiting for my answer"))
+        parts.append(_heading("Their asks of me — waiting for my answer", gap=not with_today))
         for ask in known.their_asks:
             line = Text.assemble((f"They asked ({ExchangeKind(ask.kind).label.lower()}): ", "bold"))
             line.append(ask.text)
@@ -93,7 +94,7 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
             parts.append(Indented(line, 2))
 
     if known.deferred_asks:
-        parts.append(_heading("Deferred asks — raise them again"))
+        parts.append(_heading("Deferred asks — raise them again", gap=not with_today))
     for ask in known.deferred_asks:
         who = "They asked" if ask.made_by == "them" else "I asked"
         line = Text.assemble((f"{who} ({ExchangeKind(ask.kind).label.lower()}): ", "bold"))
@@ -107,7 +108,7 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
     mine = sum(1 for item in known.open_commitments if item.owner == "mine")
     theirs = len(known.open_commitments) - mine
     parts.append(_heading("Open commitments" + (f" — mine {mine}, theirs {theirs}" if with_today and mine + theirs
-                                                 else "")))
+                                                 else ""), gap=not with_today))
     if not known.open_commitments:
         parts.append(_line("None open.", "dim"))
     for item in known.open_commitments:
@@ -119,7 +120,8 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
         parts.append(Indented(line, 2))
 
     if last_time:
-        parts.append(_heading("Last time" + (f" — {formatting.days_ago(known.last_met)}" if known.last_met else "")))
+        parts.append(_heading("Last time" + (f" — {formatting.days_ago(known.last_met)}" if known.last_met else ""),
+                              gap=not with_today))
         if known.last_summary:
             parts += [_line(line) for line in plain_summary(known.last_summary).splitlines()]
         else:
@@ -143,7 +145,7 @@ def _answer(ask) -> str:
 
 def _next_meeting(known: Known) -> list:
     """The plan for the next meeting: when, where, how long, what for, and what to bring to it."""
-    parts: list = [_heading(_next_heading(known.next_at if known.next_meeting_id is not None else None))]
+    parts: list = [_heading(_next_heading(known.next_at if known.next_meeting_id is not None else None), gap=False)]
     if known.next_meeting_id is None:
         parts.append(_line("No meeting planned — F2 plans one.", "dim"))
         return parts
