@@ -91,8 +91,10 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
 
         self.read_hide_setting()
         self.push_screen(HomeScreen())
-        self.offer_resume()  # one quick query; a meeting left open is the first thing to see
-        self.call_after_refresh(self.start_daily_backup)  # after the home screen is drawn
+        # Once the home screen is drawn: text a failed save kept, or a meeting left open, is the first thing
+        # to see (reading them loaded the meeting read models before the first frame); then the daily backup.
+        self.call_after_refresh(self.offer_resume)
+        self.call_after_refresh(self.start_daily_backup)
         # Full garbage collections walk every live object (~300,000 with a large book's screens and
         # Textual's caches) and took 150-300 ms; left to chance they fell on a keypress every few views.
         # Young generations are still collected as usual; the full one runs between keypresses.

@@ -32,8 +32,13 @@ class MeetingActions:
     resume_meeting = start_meeting  # starting is idempotent: the first start time and the notes are kept
 
     def offer_resume(self) -> None:
-        """Called at start-up: first any text a failed save kept in a file, then a meeting left open."""
+        """Called once the home screen is drawn: first any text a failed save kept in a file, then a meeting
+        left open. Not if the organizer already went elsewhere (the offer comes again at the next start)."""
         from relmeet import recovery
+        from relmeet.screens.home import HomeScreen
+
+        if not isinstance(self.screen, HomeScreen):
+            return
 
         try:
             kept = recovery.pending(self.book.path)

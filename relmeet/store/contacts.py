@@ -21,7 +21,6 @@ from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.merging import FieldConflict, merge_fields
 from relmeet.domain.people import ContactCard, ContactIn, ContactRow, Pick, Reach, built_name, settle_reach
 from relmeet.domain.text import clean_text, fold
-from relmeet.store import standing
 from relmeet.store.book import Book
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -244,6 +243,8 @@ def update(book: Book, contact_id: int, data: ContactIn, *, expected: ContactIn 
                 raise FieldConflict(conflicts, current)
         lists = _lists(values)
         sets = ", ".join(f"{name} = ?" for name in values)
+        from relmeet.store import standing  # the story's read models are not needed to draw the home list
+
         since = standing.mark(conn)
         conn.execute(f"UPDATE contact SET {sets}, updated_at = ? WHERE id = ?",
                      (*values.values(), now_iso(), contact_id))
