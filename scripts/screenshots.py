@@ -61,8 +61,41 @@ async def prep(pilot) -> None:
     await pilot.press("f2")
 
 
+async def _fill_prep(pilot, **fields) -> None:
+    """Type into the prep form as the organizer would (Inputs and Selects by value, text areas by text)."""
+    from relmeet.widgets.text_area import TextArea
+
+    for name, value in fields.items():
+        widget = pilot.app.screen.query_one(f"#{name}")
+        if isinstance(widget, TextArea):
+            widget.load_text(value)
+        else:
+            widget.value = value
+    await pilot.pause()
+
+
+async def prep_first_visit(pilot) -> None:
+    """A gatekeeper's first visit of a series: the prep says "don't pitch yet", with credential and questions."""
+    await _select_contact(pilot, "Linda Park")
+    await pilot.press("f2")
+    await pilot.pause()
+    await _fill_prep(pilot, series_visit=1, time_asked_min="30",
+                     credential="Pastor Denise Okafor sent me; I'm with the Eastside Tenants Union",
+                     questions="What do the homeowners worry about when renters organize?\n"
+                               "Who else in the association should I sit down with?")
+    pilot.app.screen.query_one("#field-time_asked_min").scroll_visible(animate=False, top=True)
+
+
 async def brief(pilot) -> None:
+    """Rosa's brief after her prep gained a credential, the time asked for and her questions (F2, Ctrl+S, F3)."""
     await _select_contact(pilot, "Rosa Nguyễn")
+    await pilot.press("f2")
+    await pilot.pause()
+    await _fill_prep(pilot, time_asked_min="30", credential="Building B's captain since the house meeting",
+                     questions="Who came to the house meeting, and who should have?\n"
+                               "What would make the hearing feel safe to you?")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
     await pilot.press("f3")
 
 
@@ -184,6 +217,7 @@ SHOTS = {
     "contact-form-errors": form_errors,
     "help": help_keys,
     "prep": prep,
+    "prep-first-visit": prep_first_visit,
     "brief": brief,
     "notes": notes,
     "follow-up": follow_up,
