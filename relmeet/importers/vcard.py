@@ -18,6 +18,9 @@ _SKIPPED = ("PHOTO", "LOGO", "SOUND", "KEY")
 _NOT_LABELS = {"pref", "voice", "internet", "x400", "x-internet", "uri", "text", "msg"}
 _LABEL_WORDS = {"cell": "mobile", "iphone": "mobile", "mobile": "mobile"}
 _ABLABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+_BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*$", re.I | re.M)
+_END = re.compile(r"^[ \t]*END:VCARD[ \t]*$", re.I | re.M)
+_MAY_BEGIN_OR_END = {"B", "b", "E", "e", " ", "\t"}
 
 
 def _date(value: str) -> str:
@@ -68,8 +71,9 @@ def _entries(lines: list[Line], labels: dict[str, str], clean) -> tuple[list[str
             continue
         values.append(value)
         found[value] = _label(line, labels)
-        if _pref(line) < best_rank:
-            best, best_rank = value, _pref(line)
+        rank = _pref(line)
+        if rank < best_rank:
+            best, best_rank = value, rank
     return values, {v: label for v, label in found.items() if label}, best
 
 
@@ -156,10 +160,10 @@ def read(raw: bytes, name: str) -> Batch:
     lines = unfold(text)
     # Every BEGIN:VCARD has its END:VCARD: a card begun inside another is nested in it (2.1 nests AGENT cards,
     # and some phones nest without the AGENT line), not the start of the next after a cut-off one
-    balanced = sum(1 for line in lines if line.strip().upper() == "BEGIN:VCARD") == \
-        sum(1 for line in lines if line.strip().upper() == "END:VCARD")
+    whole = "\n".join(lines)
+    balanced = len(_BEGIN.findall(whole)) == len(_END.findall(whole))
     for index, line in enumerate(lines, start=1):
-        upper = line.strip().upper()
+        upper = line.strip().upper() if line[:1] in _MAY_BEGIN_OR_END else ""
         if upper == "BEGIN:VCARD":
             if card is not None and (after_agent or balanced):
                 nested.append([])

@@ -17,6 +17,9 @@ def clean_params(params: Any) -> Any:
     if isinstance(params, dict):
         return {key: clean_text(value) if isinstance(value, str) else value for key, value in params.items()}
     if isinstance(params, (tuple, list)):
+        texts = "".join([value for value in params if type(value) is str])
+        if clean_text(texts) == texts:  # nothing to clean in any of them: one look instead of one per value
+            return params
         return type(params)(clean_text(value) if isinstance(value, str) else value for value in params)
     return params
 

@@ -77,13 +77,14 @@ def preview(book: Book, batch: Batch) -> Preview:
     in_file: dict[tuple[str, str], Incoming] = {}      # evidence seen earlier in this import
     names_in_file: dict[tuple[str, str], Incoming] = {}
     for contact in batch.contacts:
-        alike = (_against_book(contact, evidence, by_name, blocks, uids)
-                 or _against_file(contact, in_file, names_in_file))
+        keys = _keys(contact)
+        alike = (_against_book(contact, keys, evidence, by_name, blocks, uids)
+                 or _against_file(contact, keys, in_file, names_in_file))
         if alike is None:
             found.new.append(contact)
         else:
             found.look_alikes.append(alike)
-        for key in _keys(contact):
+        for key in keys:
             in_file.setdefault(key, contact)
         names_in_file.setdefault((_fold(contact.name), contact.kind), contact)
     return found
@@ -128,8 +129,8 @@ def _another_person(why: str, name: str, their_name: str) -> str:
     return "another given name"
 
 
-def _against_book(contact, evidence, by_name, blocks, uids) -> LookAlike | None:
-    for key in _keys(contact):
+def _against_book(contact, keys, evidence, by_name, blocks, uids) -> LookAlike | None:
+    for key in keys:
         if key in evidence:
             if key[0] != "same UID" and _other_uid(contact, uids.get(evidence[key][0], "")):
                 return LookAlike(contact, *evidence[key], why=f"{key[0]}, another UID", decision="add",
@@ -145,15 +146,15 @@ def _against_book(contact, evidence, by_name, blocks, uids) -> LookAlike | None:
         return LookAlike(contact, *by_name[(folded, contact.kind)], why="same name", decision="add", evidence=False)
     if contact.kind == "person":
         nearby = {name for key in _blocks(folded) for name in blocks.get(key, ())}
-        close = difflib.get_close_matches(folded, nearby, n=1, cutoff=0.9)
+        close = difflib.get_close_matches(folded, nearby, n=1, cutoff=0.9) if nearby else []
         if close:
             return LookAlike(contact, *by_name[(close[0], "person")], why="close name", decision="add",
                              evidence=False)
     return None
 
 
-def _against_file(contact, in_file, names_in_file) -> LookAlike | None:
-    for key in _keys(contact):
+def _against_file(contact, keys, in_file, names_in_file) -> LookAlike | None:
+    for key in keys:
         if key in in_file:
             other = in_file[key]
             if _other_uid(contact, other.uid):
