@@ -302,3 +302,75 @@ def test_saving_the_follow_up_with_the_same_check_in_date_keeps_it_done(book, mo
     assert tuple(peek.row(book, "SELECT check_in_on, check_in_done_on FROM meeting")) == ("2026-11-20", TODAY)
     follow_up.save(book, meeting, FollowUpForm(follow=FollowUp(summary="Thanks!", check_in_on=None)))
     assert tuple(peek.row(book, "SELECT check_in_on, check_in_done_on FROM meeting")) == (None, None)
+
+
+async def test_every_capture_is_edited_from_the_follow_up_and_the_page_and_draft_follow(book):
+    from relmeet.screens.follow_up import FollowUpScreen
+    from relmeet.widgets.text_area import TextArea
+
+    ana = contacts.create(book, ContactIn(name="Ana Ruiz"))
+    tran = contacts.create(book, ContactIn(name="Hieu Tran"))
+    meeting = _held(book, ana, days_ago=0)
+    interest = captures.add_interest(book, ana, "concern", "Mold", meeting_id=meeting)
+    ask = captures.add_exchange(book, ana, "ask", "time", "Ten listening visits", status="made", meeting_id=meeting)
+    promise = captures.add_commitment(book, ana, "theirs", "Bring neighbors", None, meeting_id=meeting)
+    captures.add_referral(book, ana, tran, meeting_id=meeting, note="the market")
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        screen = FollowUpScreen(meeting)
+        await app.push_screen(screen)
+        await pilot.pause()
+        box = screen.query_one("#follow-captured", OptionList)
+        lines = [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
+        assert sorted(lines) == ["Concern: Mold", "I asked: Ten listening visits  (time · Made, no answer yet)",
+                                 "Talk to: Hieu Tran  (the market)", "They will: Bring neighbors  (no due date)"]
+
+        def shown() -> list[str]:
+            return [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
+
+        async def edit(words: str) -> CaptureScreen:
+            box.focus()
+            box.highlighted = next(i for i, line in enumerate(shown()) if words in line)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, CaptureScreen)
+            return app.screen
+
+        dialog = await edit("Concern: Mold")
+        dialog.query_one("#text", Input).value = "Mold in the back bedroom"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Concern: Mold in the back bedroom" in shown()
+
+        dialog = await edit("I asked: Ten listening visits")
+        dialog.query_one("#status", Select).value = "partly"
+        dialog.query_one("#answer", Input).value = "10 visits, no board sign-off yet"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one(f"#outcome-{ask}", Select).value == "partly"
+        said = screen.query_one(f"#said-{ask}", Static).render().plain
+        assert said == "I asked: Ten listening visits — 10 visits, no board sign-off yet"
+        summary = screen.query_one("#summary", TextArea).text
+        assert "Ten listening visits" in summary and "partly" in summary.lower()
+
+        dialog = await edit("They will: Bring neighbors")
+        dialog.query_one("#due", Input).value = "2026-12-14"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.query_one(f"#due-{promise}", Input).value == "2026-12-14"
+
+        dialog = await edit("Talk to: Hieu Tran")
+        dialog.query_one("#note", Input).value = "everyone shops at his market"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the follow-up itself
+        await pilot.pause()
+        assert app.screen is not screen
+    assert peek.value(book, "SELECT text FROM interest WHERE id = ?", (interest,)) == "Mold in the back bedroom"
+    assert tuple(peek.row(book, "SELECT status, answer FROM exchange WHERE id = ?", (ask,))) == (
+        "partly", "10 visits, no board sign-off yet")
+    assert peek.value(book, "SELECT due_on FROM commitment WHERE id = ?", (promise,)) == "2026-12-14"
+    assert peek.value(book, "SELECT note FROM referral") == "everyone shops at his market"

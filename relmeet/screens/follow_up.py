@@ -9,7 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from relmeet.domain import ExchangeStatus, today
 from relmeet.domain.dates import parse_due, parse_when
@@ -17,7 +18,7 @@ from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm, SummaryParts, exchange_words
 from relmeet.pages.summary import draft, left_out
 from relmeet.screens.base import RelmeetScreen
-from relmeet.store import follow_up, meetings
+from relmeet.store import captures, follow_up, meetings
 from relmeet.store.follow_up import OUTCOMES
 from relmeet.paths import write_private
 from relmeet.widgets.date_input import DateInput
@@ -38,7 +39,9 @@ def _marked(line: str, private: bool) -> Text:
 class FollowUpScreen(RelmeetScreen[None]):
     HELP_TITLE = "the follow-up"
     HELP = ("Every ask gets an outcome, every commitment an owner and a date. The summary is yours to edit;\n"
-            "items marked private are left out of its draft, and F6 writes it to a file only you can read.")
+            "items marked private are left out of its draft, and F6 writes it to a file only you can read.\n"
+            "'Everything captured' lists the meeting's interests, asks, offers, commitments and referrals:\n"
+            "Enter edits one in the notes' own dialog (an answer in their words, a condition, the wording).")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save follow-up", id="save-follow-up", tooltip="Save everything on this page"),
         Binding("f5", "copy_summary", "Copy summary", id="copy-summary", tooltip="Copy the summary to the clipboard"),
@@ -78,7 +81,7 @@ class FollowUpScreen(RelmeetScreen[None]):
             for x in self.exchanges:
                 with Horizontal(classes="form-row follow-row"):
                     line = f"{exchange_words(x.direction, x.made_by)}: {x.text}" + (f" — {x.answer}" if x.answer else "")
-                    yield Static(_marked(line, x.private), classes="follow-text")
+                    yield Static(_marked(line, x.private), classes="follow-text", id=f"said-{x.id}")
                     # an offer made in the meeting is most often taken up; a planned ask was at least made
                     status = "agreed" if x.direction == "offer" and x.status == "made" else \
                         x.status if x.status in OUTCOMES else "made"
@@ -90,7 +93,7 @@ class FollowUpScreen(RelmeetScreen[None]):
             yield Static("Commitments — who, by when", classes="pane-title")
             for item in self.promises:
                 with Horizontal(classes="form-row follow-row"):
-                    yield Static(_marked(item.text, item.private), classes="follow-text")
+                    yield Static(_marked(item.text, item.private), classes="follow-text", id=f"promise-{item.id}")
                     yield Select([("I will", "mine"), ("They will", "theirs")], value=item.owner, allow_blank=False,
                                  id=f"owner-{item.id}", compact=True)
                     yield Field("", DateInput(item.due_on.isoformat() if item.due_on else "", input_id=f"due-{item.id}",
@@ -98,6 +101,8 @@ class FollowUpScreen(RelmeetScreen[None]):
                                               compact=True), name=f"due-{item.id}")
             if not self.promises:
                 yield Static(Text("No commitments were captured.", style="dim"))
+            yield Static("Everything captured — Enter edits", classes="pane-title")
+            yield OptionList(id="follow-captured")
             with Horizontal(classes="form-row"):
                 yield Field("Next meeting", DateInput(input_id="next_meeting", placeholder="next tuesday 6pm",
                                                       with_time=True, compact=True),
@@ -213,18 +218,87 @@ class FollowUpScreen(RelmeetScreen[None]):
     def on_mount(self) -> None:
         # the Selects announce their first values while mounting: only the organizer's changes redraft
         self.call_after_refresh(self._start_following)
+        self._list_captured()
+
+    # -- every capture, edited from here as from the notes -----------------------------------------------------
+    def _list_captured(self) -> None:
+        from relmeet.screens.notes import capture_line
+
+        self.captured = [c for c in captures.for_meeting(self.book, self.meeting_id) if c.table != "win"]
+        box = self.query_one("#follow-captured", OptionList)
+        keep = box.highlighted
+        box.clear_options()
+        box.add_options([Option(capture_line(item)) for item in self.captured])
+        if not self.captured:
+            box.add_option(Option(Text("Nothing was captured in this meeting.", style="dim"), disabled=True))
+        elif keep is not None:
+            box.highlighted = min(keep, len(self.captured) - 1)
+
+    @on(OptionList.OptionSelected, "#follow-captured")
+    def _edit_captured(self, event: OptionList.OptionSelected) -> None:
+        from relmeet.screens.capture import CaptureScreen, Editing
+
+        if event.option_index >= len(self.captured):
+            return
+        item = self.captured[event.option_index]
+        values = captures.get(self.book, item.table, item.id)
+        if values is None:
+            self.notify("That item is no longer in the book (another copy removed it).", severity="warning")
+            self._list_captured()
+            return
+        if item.table == "referral":
+            values["name"] = item.text.removeprefix("talk to ")
+        kind = item.kind if item.table == "exchange" else item.table
+        screen = CaptureScreen(kind, values.get("contact_id") or self.card.contact_id, self.meeting_id,
+                               self.card.campaign_id, Editing(item.table, item.id, values))
+        self.app.push_screen(screen, lambda saved: self._edited() if saved else None)
+
+    def _edited(self) -> None:
+        """A dialog saved: this page shows the book's answers, owners, dates and wording again (the rest of what
+        is typed here stays), and the summary's parts follow, so the draft says what was just recorded."""
+        book = self.book
+        exchanges = {x.id: x for x in follow_up.exchanges_for(book, self.meeting_id)}
+        for x in self.exchanges:
+            now = exchanges.get(x.id)
+            if now is None:
+                continue
+            line = f"{exchange_words(now.direction, now.made_by)}: {now.text}" + (
+                f" — {now.answer}" if now.answer else "")
+            self.query_one(f"#said-{x.id}", Static).update(_marked(line, now.private))
+            if now.status in OUTCOMES and now.status != x.status:
+                self.query_one(f"#outcome-{x.id}", Select).value = now.status
+        self.exchanges = [exchanges.get(x.id, x) for x in self.exchanges]
+        promises = {c.id: c for c in follow_up.commitments_for(book, self.meeting_id)}
+        for item in self.promises:
+            now = promises.get(item.id)
+            if now is None:
+                continue
+            self.query_one(f"#promise-{item.id}", Static).update(_marked(now.text, now.private))
+            self.query_one(f"#owner-{item.id}", Select).value = now.owner
+            self.query_one(f"#due-{item.id}", Input).value = now.due_on.isoformat() if now.due_on else ""
+        self.promises = [promises.get(c.id, c) for c in self.promises]
+        self.parts = follow_up.summary_parts(book, self.meeting_id)  # the statuses shown are read on drafting
+        self._list_captured()
+        self._follow_the_page()
 
     def _start_following(self) -> None:
         self._following = True
 
     def screen_parts(self) -> SummaryParts | None:
         """The summary's parts as this screen shows them now: the outcomes chosen here, the owners and dates
-        typed here (a date not understood yet keeps the one the book has)."""
+        typed here (a date not understood yet keeps the one the book has). What a dialog opened from here
+        added since the page was drawn (the commitment a yes makes) is drafted as the book has it."""
         if self.parts is None:
             return None
-        exchanges = [replace(x, status=self.query_one(f"#outcome-{x.id}", Select).value) for x in self.parts.exchanges]
+        asked = {x.id for x in self.exchanges}
+        exchanges = [replace(x, status=self.query_one(f"#outcome-{x.id}", Select).value) if x.id in asked else x
+                     for x in self.parts.exchanges]
+        shown = {c.id for c in self.promises}
         commitments = []
         for item in self.parts.commitments:
+            if item.id not in shown:
+                commitments.append(item)
+                continue
             try:
                 due = parse_due(self.query_one(f"#due-{item.id}", Input).value)
             except ValidationError:
@@ -247,6 +321,10 @@ class FollowUpScreen(RelmeetScreen[None]):
         widget_id = event.control.id or ""
         if not getattr(self, "_following", False) or not widget_id.startswith(("outcome-", "owner-", "due-")):
             return
+        self._follow_the_page()
+
+    def _follow_the_page(self) -> None:
+        """The draft follows what the page says now, unless the organizer edited it (then they are asked once)."""
         fresh = self.drafted()
         area = self.query_one("#summary", TextArea)
         if fresh == area.text:
