@@ -34,19 +34,19 @@ def person_lines(name: str, parts: SummaryParts, *, host: bool = False) -> list[
         head.append("  (host)", style="dim")
     lines = [head]
     for x in parts.exchanges:
-        line = Text(f"  {exchange_words(x.direction, x.made_by)}: {x.text}")
+        line = Text(f"{exchange_words(x.direction, x.made_by)}: {x.text}")
         line.append(f"  [{ExchangeStatus(x.status).label.lower()}" + (f" — {x.answer}" if x.answer else "") + "]",
                     style="dim")
         lines.append(_marked(line, x.private))
     for item in parts.commitments:
         who = "I will" if item.owner == "mine" else "They will"
         by = f" — by {item.due_on:%a %-d %b}" if item.due_on else ""
-        lines.append(_marked(Text(f"  {who}: {item.text}{by}"), item.private))
+        lines.append(_marked(Text(f"{who}: {item.text}{by}"), item.private))
     for interest in parts.interests:
-        lines.append(_marked(Text(f"  Said: {interest.text}", style="italic"), interest.private))
+        lines.append(_marked(Text(f"Said: {interest.text}", style="italic"), interest.private))
     if len(lines) == 1:
-        lines.append(Text("  nothing captured for them", style="dim"))
-    return lines
+        lines.append(Text("nothing captured for them", style="dim"))
+    return [lines[0], *(Text.assemble(("  • ", "dim"), line) for line in lines[1:])]
 
 
 def _marked(line: Text, private: bool) -> Text:

@@ -33,7 +33,7 @@ def people_lines(book, meeting_id: int) -> Group | None:
     everyone = participants.person_parts(book, meeting_id)
     if len(everyone) < 2:
         return None
-    lines: list[Text] = [Text(house.title(everyone[0][0].name, len(everyone)), style="bold underline")]
+    lines: list = [Text(house.title(everyone[0][0].name, len(everyone)), style="bold underline")]
     for person, parts in everyone:
         lines += house.person_lines(person.name, parts, host=person.role == "with")
     lines.append(Text("Ctrl+G: a thank-you for each person or the group; people new to the book", style="dim"))
@@ -91,7 +91,7 @@ class HouseFollowUpScreen(RelmeetModal[str | None]):
             return
         self.host = self.everyone[0][0].name
         self.query_one("#house-title", Static).update(Text(house.title(self.host, len(self.everyone))))
-        lines: list[Text] = []
+        lines: list = []
         for person, parts in self.everyone:
             lines += house.person_lines(person.name, parts, host=person.role == "with")
         self.query_one("#house-people", Static).update(Group(*lines))

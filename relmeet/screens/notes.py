@@ -116,7 +116,9 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
         self._show_state("saved")
 
     def tick(self) -> None:
-        title = Text(f"{self.card.contact}", style="bold")
+        from relmeet.screens.whose import meeting_title  # a house meeting says so, and how many came
+
+        title = meeting_title(self)
         title.append(f" · {MeetingType(self.card.type).label}")
         if self.card.campaign:
             title.append(f" · {self.card.campaign}")

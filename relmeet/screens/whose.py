@@ -93,3 +93,15 @@ def with_whose(line: Text, name: str | None) -> Text:
     if not name:
         return line
     return Text.assemble((f"{name} · ", "bold cyan"), line)
+
+
+def meeting_title(notes) -> Text:
+    """The notes' title: "Rosa Díaz" for a one-on-one, "Rosa Díaz's house meeting — with 2 others" when
+    several came (counted once: no one joins from the notes)."""
+    from relmeet.pages.house import title
+    from relmeet.store import participants
+
+    people = getattr(notes, "people_count", None)
+    if people is None:
+        people = notes.people_count = len(participants.participants(notes.book, notes.meeting_id))
+    return Text(title(notes.card.contact, people) if people > 1 else notes.card.contact, style="bold")
