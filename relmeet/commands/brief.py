@@ -6,8 +6,10 @@ import sys
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("brief", help="print the one-page brief for a contact",
-                                   description="Print the brief to read on the way in: their story and "
-                                               "interests, last meeting, open commitments, today's plan.")
+                                   description="Print the brief to read on the way in: the next meeting's "
+                                               "plan (when, where, how long, campaign, purpose, credential, "
+                                               "asks, questions), their story and interests, their asks of you, "
+                                               "deferred asks, open commitments both ways, the last summary.")
     parser.add_argument("name", nargs="+", help="part of the contact's name (accents and case don't matter)")
     parser.set_defaults(func=run)
 
