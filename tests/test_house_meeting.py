@@ -8,6 +8,7 @@ from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
 
 from relmeet.app import RelmeetApp
+from relmeet.domain.meetings import MeetingPlan
 from relmeet.domain.people import ContactIn
 from relmeet.screens.capture import CaptureScreen
 from relmeet.screens.follow_up import FollowUpScreen
@@ -170,3 +171,57 @@ async def test_a_house_meeting_with_three_people_one_new(book):
     assert peek.value(book, "SELECT contact_id FROM exchange WHERE text = 'A ride to the hearing'") == rosa
     assert [r[0] for r in peek.rows(book, "SELECT contact_id FROM meeting_participant WHERE meeting_id = ? "
                                           "ORDER BY position", (meeting,))] == [rosa, ana, marisol]
+
+
+async def test_a_newcomer_who_is_already_in_the_book_becomes_that_person(book):
+    """Ben Tran typed as new, though a Ben Tran (of Tran's Market) is in the book: the follow-up offers him,
+    told apart, and using him puts what the newcomer said in his history; the new card is gone."""
+    from relmeet.store import meetings, participants
+
+    rosa, _ana = _people(book)
+    ben = contacts.create(book, ContactIn(name="Ben Tran", role="Owner, Tran's Market"))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=rosa, purpose="House meeting"))
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await app.push_screen(PrepScreen(rosa, meeting))
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        coming = app.screen
+        await pilot.press(*"Ben Tran")
+        await pilot.pause()
+        offered = _options(coming.query_one("#coming-matches", OptionList))
+        assert offered[0].startswith("Ben Tran") and "Owner, Tran's Market" in offered[0]
+        assert offered[-1] == "+ new, not in the book: Ben Tran"
+        coming.query_one("#coming-matches", OptionList).focus()
+        coming.query_one("#coming-matches", OptionList).highlighted = len(offered) - 1
+        await pilot.press("enter")  # the organizer thinks it is another Ben
+        await pilot.pause()
+        new_ben = peek.value(book, "SELECT max(id) FROM contact WHERE name = 'Ben Tran'")
+        assert new_ben != ben
+        captures.add_commitment(book, new_ben, "theirs", "Ask the market's customers to sign", None,
+                                meeting_id=meeting)
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.push_screen(FollowUpScreen(meeting))
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        house = app.screen
+        assert isinstance(house, HouseFollowUpScreen)
+        said = _plain(house.query_one("#house-new-line", Static).content)
+        assert "New in the book from this meeting: Ben Tran — looks like someone already in it" in said
+        offers = _options(house.query_one("#house-newcomers", OptionList))
+        assert offers == [f"Use Ben Tran (Owner, Tran's Market · never met · #{ben}) for the new Ben Tran"]
+        house.query_one("#house-newcomers", OptionList).focus()
+        house.query_one("#house-newcomers", OptionList).highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "No one new to the book came." in _plain(house.query_one("#house-new-line", Static).content)
+        await app.push_screen(HistoryScreen(ben))
+        await pilot.pause()
+        page = _plain(app.screen.query_one("#history-text", Static).content)
+    assert "Rosa Díaz's house meeting — with 1 other" in page and "Ask the market's customers to sign" in page
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE name = 'Ben Tran' AND archived_at IS NULL") == 1
+    assert peek.value(book, "SELECT contact_id FROM commitment WHERE text LIKE 'Ask the market%'") == ben
+    assert [p.contact_id for p in participants.participants(book, meeting)] == [rosa, ben]
