@@ -162,6 +162,7 @@ async def test_a_house_meeting_with_three_people_one_new(book):
             await pilot.pause()
     for person in (rosa, ana, marisol):
         assert "Rosa Díaz's house meeting — with 2 others" in pages[person]
+        assert "Last met: today" in pages[person]  # the health line counts the house meeting for each
     assert "Concern: Rent up 18% since March" in pages[ana] or "Rent up 18% since March" in pages[ana]
     assert "Bring two neighbours" in pages[marisol] and "Bring two neighbours" not in pages[ana]
     # in the file: whose each capture is, and the three participants
