@@ -73,15 +73,17 @@ def test_a_household_against_the_book_is_offered_not_merged(book, tmp_path):
     later.write_text(_card("Teresa Alvarez", "TEL:555-010-2030")
                      + _card("Rosa Alvarez", "TEL:(555) 010-2030", "EMAIL:rosa.a@work.example")
                      + _card("Ana Alvarez", "EMAIL:ROSA@example.org")
-                     + _card("Rosa Alvarez-Díaz", "EMAIL:rosa@example.org"), encoding="utf-8")
+                     + _card("Rosa Alvarez-Díaz", "EMAIL:rosa@example.org")  # her name since she married
+                     + _card("Alvarez, Rosa", "TEL:555 010 2030"), encoding="utf-8")
     found = preview(book, read_files([later]))
     said = {(a.incoming.name, a.why, a.decision, a.existing_name) for a in found.look_alikes}
     assert said == {("Teresa Alvarez", "same phone, another name", "add", "Rosa Alvarez"),
                     ("Rosa Alvarez", "same phone", "merge", "Rosa Alvarez"),
                     ("Ana Alvarez", "same email, another given name", "add", "Rosa Alvarez"),
-                    ("Rosa Alvarez-Díaz", "same email", "merge", "Rosa Alvarez")}
+                    ("Rosa Alvarez-Díaz", "same email", "merge", "Rosa Alvarez"),
+                    ("Alvarez, Rosa", "same phone", "merge", "Rosa Alvarez")}
     counts = apply(book, found)
-    assert (counts.added, counts.merged) == (2, 2)
+    assert (counts.added, counts.merged) == (2, 3)
     assert peek.value(book, "SELECT count(*) FROM contact WHERE phone LIKE '%010%2030' OR phone LIKE '%010-2030'") == 2
     rosa = peek.value(book, "SELECT id FROM contact WHERE name = 'Rosa Alvarez'")
     assert peek.value(book, "SELECT count(*) FROM contact_email WHERE contact_id = ?", (rosa,)) == 2

@@ -97,7 +97,7 @@ def _other_uid(contact: Incoming, their_uid: str) -> bool:
 
 
 def _words(name: str) -> list[str]:
-    return [w.strip(".") for w in _fold(name).replace(",", " ").split() if w.strip(".")]
+    return [w.strip(".") for w in _fold(name).replace(",", " ").replace("-", " ").split() if w.strip(".")]
 
 
 def _within(shorter: list[str], longer: list[str]) -> bool:
