@@ -123,3 +123,18 @@ async def test_the_import_screen_says_a_look_alike_is_in_the_same_file_and_honou
     rosa = peek.row(demo_book, "SELECT id, phone, email FROM contact WHERE name = 'Rosa Díaz'")
     assert (rosa["phone"], rosa["email"]) == ("+1 555 010 4400", "rosa.diaz@example.org")
     assert peek.value(demo_book, "SELECT count(*) FROM contact WHERE name = 'Rosa Diaz'") == 0
+
+
+def test_a_look_alike_in_another_file_of_the_same_import_names_that_file(book, tmp_path):
+    from relmeet.store.importing import reason, resembles
+
+    first, second = tmp_path / "phone.vcf", tmp_path / "google.vcf"
+    first.write_text(_card("Ana Lucero") + _card("Rosa Díaz", "TEL:+1 555 010 4400"), encoding="utf-8")
+    second.write_text(_card("Rosa Diaz", "TEL:(555) 010-4400") + _card("ROSA DIAZ"), encoding="utf-8")
+    found = preview(book, read_files([first, second]))
+    said = [(a.incoming.name, resembles(a), reason(a), a.decision) for a in found.look_alikes]
+    assert said == [("Rosa Diaz", "Rosa Díaz, in phone.vcf, card 2", "same phone", "merge"),
+                    ("ROSA DIAZ", "Rosa Díaz, in phone.vcf, card 2", "same name", "add")]
+    counts = apply(book, found)
+    assert (counts.added, counts.merged) == (3, 1)
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE name IN ('Rosa Díaz', 'ROSA DIAZ')") == 2
