@@ -374,3 +374,40 @@ async def test_every_capture_is_edited_from_the_follow_up_and_the_page_and_draft
         "partly", "10 visits, no board sign-off yet")
     assert peek.value(book, "SELECT due_on FROM commitment WHERE id = ?", (promise,)) == "2026-12-14"
     assert peek.value(book, "SELECT note FROM referral") == "everyone shops at his market"
+
+
+async def test_the_history_says_when_the_thank_you_was_sent_for_that_meeting(book, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    from relmeet.screens.follow_up import FollowUpScreen
+
+    monkeypatch.setenv("RELMEET_TODAY", TODAY)
+    first = _held_on(book, "Ana Ruiz", 9)
+    ana = peek.value(book, "SELECT contact_id FROM meeting WHERE id = ?", (first,))
+    second = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="Second"))
+    at = datetime(2026, 11, 22, 14, tzinfo=timezone.utc)
+    meetings.record_held(book, second, at, at + timedelta(hours=1), "")
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        await app.push_screen(FollowUpScreen(second))
+        await pilot.pause()
+        await pilot.press("f8")  # sent
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        page = HistoryScreen(ana)
+        await app.push_screen(page)
+        await pilot.pause()
+        text = _plain(page.query_one("#history-text", Static).content)
+    assert text.count("✓ Thank-you sent") == 1
+    meetings_part = text[text.index("Meetings (2)"):]
+    assert meetings_part.index("Sun 22 Nov 2026") < meetings_part.index("✓ Thank-you sent Mon 23 Nov") \
+        < meetings_part.index("Mon 9 Nov 2026")
+    assert peek.value(book, "SELECT summary_sent_on FROM meeting WHERE id = ?", (second,)) == TODAY
+    shown = subprocess.run([sys.executable, "-m", "relmeet", "show", "Ana Ruiz", "--db", str(book.path)],
+                           capture_output=True, text=True, timeout=60, env=os.environ | {"RELMEET_TODAY": TODAY})
+    assert shown.returncode == 0, shown.stderr
+    assert "✓ Thank-you sent Mon 23 Nov" in shown.stdout

@@ -15,7 +15,7 @@ def test_show_prints_the_history(demo_book):
     out = _relmeet("--db", str(demo_book.path), "show", "rosa")
     assert out.returncode == 0, out.stderr
     for expected in ("Rosa Nguyễn", "Stay in Maple Court until her kids finish at Lincoln Elementary",
-                     "Asks and offers — I asked 1 / they asked 0 · I offered 1 / they offered 0", "Host a house meeting in Building B",
+                     "Asks and offers — I asked 2 / they asked 0 · I offered 1 / they offered 0", "Host a house meeting in Building B",
                      "Meetings (2)", "Rent up 18% in March", "Referred us to: Hieu Tran"):
         assert expected in out.stdout
     assert "\x1b[" not in out.stdout

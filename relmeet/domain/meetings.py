@@ -44,6 +44,7 @@ class MeetingEntry:
     notes_private: bool = False
     host: str = ""  # a house meeting (several people): the one it is with, '' for a one-on-one
     people: int = 1  # how many were in it
+    summary_sent_on: date | None = None  # the thank-you (its summary) marked sent that day
 
 
 @dataclass

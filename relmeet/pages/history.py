@@ -131,6 +131,8 @@ def render(found: History, *, notes: bool = True, health: Text | None = None, st
             parts.append(_indented(f"Purpose: {m.purpose}", "dim"))
         if m.summary:
             parts.append(_indented(f"Summary: {plain_summary(m.summary)}"))
+        if m.summary_sent_on:
+            parts.append(_indented(f"✓ Thank-you sent {m.summary_sent_on:%a %-d %b}", "green"))
         if notes and m.notes:
             parts.append(_indented(m.notes, "italic", private=m.notes_private))
         if m.next_step:

@@ -34,14 +34,14 @@ def history(book: Book, contact_id: int) -> History | None:
     rows = book._rows(
         "SELECT m.id, coalesce(m.started_at, m.scheduled_at) AS at, m.status, m.type, coalesce(g.name, ''), "
         "m.purpose, m.notes, m.summary, m.next_step, m.notes_private, w.name, "
-        "(SELECT count(*) FROM meeting_participant q WHERE q.meeting_id = m.id) "
+        "(SELECT count(*) FROM meeting_participant q WHERE q.meeting_id = m.id), m.summary_sent_on "
         "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id JOIN contact w ON w.id = m.contact_id "
         "LEFT JOIN campaign g ON g.id = m.campaign_id "
         "WHERE p.contact_id = ? AND m.status <> 'cancelled' ORDER BY at IS NULL, at DESC LIMIT ?",
         (contact_id, MEETING_LIMIT + 1))
     # every meeting they were in: their own, and the house meetings they came to (said as whose it was)
     found.meetings = [MeetingEntry(r[0], from_iso(r[1]), *r[2:9], notes_private=bool(r[9]),
-                                   host=r[10] if r[11] > 1 else "", people=r[11])
+                                   host=r[10] if r[11] > 1 else "", people=r[11], summary_sent_on=_day(r[12]))
                       for r in rows[:MEETING_LIMIT]]
     if len(rows) > MEETING_LIMIT:
         found.more_meetings = book._value("SELECT count(*) FROM meeting_participant WHERE contact_id = ?",
