@@ -242,3 +242,18 @@ def test_a_first_held_meeting_moves_the_rung_and_the_story_names_the_meeting(boo
     assert (None, "rung", "identified", "met", "2026-11-23", first, "", "") in _steps(book, hieu)
     lines = [line.plain for line in story_lines(standing.story(book, hieu))]
     assert "  Rung: Identified (not met) → Met (23 Nov, at the meeting)" in lines
+
+
+def test_a_merge_that_takes_a_stance_says_so_and_its_undo_gives_the_story_back_whole(book, monkeypatch):
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
+    rosa = contacts.create(book, ContactIn(name="Rosa"))
+    other = contacts.create(book, ContactIn(name="Rosa N."))
+    standing.change(book, other, "stance", "ally", reason="signed the letter")
+    before = _steps(book, other)
+    merged = merge.merge(book, rosa, other, {"stance": "drop"})
+    assert (None, "stance", "unknown", "ally", "2026-11-23", None, "", "taken from Rosa N. in a merge") in _steps(
+        book, rosa)
+    restored = merge.undo(book, merged)
+    assert _steps(book, restored) == before  # no second set of first entries
+    assert _steps(book, rosa)[-1] == (None, "stance", "ally", "unknown", "2026-11-23", None, "",
+                                      "merge with Rosa N. undone")

@@ -12,6 +12,7 @@ from relmeet import domain
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.people import MERGE_FIELDS, MergeRecord, MergeSides
 from relmeet.store.card_fields import LISTS, same_key
+from relmeet.store.standing import annotate, mark
 
 # contact fields a user chooses between, with the label the merge screen shows
 FIELDS = MERGE_FIELDS
@@ -57,8 +58,10 @@ def merge(book, keep_id: int, drop_id: int, choices: dict[str, str] | None = Non
             taken["organization_id"] = None  # nobody is a member of themselves
         taken["updated_at"] = now
         snap["taken"] = taken
+        since = mark(conn)
         conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in taken)} WHERE id = ?",
                      (*taken.values(), keep_id))
+        annotate(conn, since, reason=f"taken from {drop['name']} in a merge")  # their story says why
         # 2. rows owned through contact_id
         for table in _OWNED:
             snap["moved"][table] = _ids(conn, f"SELECT id FROM {table} WHERE contact_id = ?", (drop_id,))
@@ -168,6 +171,7 @@ def undo(book, merge_id: int) -> int:
             raise RelmeetError(f"{snap['kept_before']['name']} has since been merged into another contact or "
                                "removed: undo that first")
         drop = snap["dropped"]
+        restored = mark(conn)  # the book writes first entries for the contact and campaign rows put back
         drop_id = _insert(conn, "contact", {**drop, "organization_id": None}, keep_id=True)
         before = dict(snap["kept_before"])
         if before["organization_id"] == drop["id"]:
@@ -178,8 +182,10 @@ def undo(book, merge_id: int) -> int:
         current = dict(conn.execute("SELECT * FROM contact WHERE id = ?", (keep_id,)).fetchone())
         fields = [k for k, v in snap["taken"].items() if current[k] == v]
         if fields:
+            since = mark(conn)
             conn.execute(f"UPDATE contact SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
                          (*[before[k] for k in fields], keep_id))
+            annotate(conn, since, reason=f"merge with {drop['name']} undone")
         if drop["organization_id"] is not None and _exists(conn, "contact", drop["organization_id"]):
             conn.execute("UPDATE contact SET organization_id = ? WHERE id = ?", (drop["organization_id"], drop_id))
         moved = snap["moved"]
@@ -202,6 +208,8 @@ def undo(book, merge_id: int) -> int:
             conn.execute("INSERT INTO campaign_contact (campaign_id, contact_id, stance, influence) "
                          "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM campaign WHERE id = ?)",
                          (row["campaign_id"], drop_id, row["stance"], row["influence"], row["campaign_id"]))
+        # its story came back whole with the rows moved back: the first entries just written make way
+        conn.execute("DELETE FROM standing_change WHERE id > ? AND contact_id = ?", (restored, drop_id))
         conn.executemany("DELETE FROM contact_tag WHERE contact_id = ? AND tag = ?",
                          [(keep_id, tag) for tag in snap["tags_added"]])
         conn.executemany("INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?, ?)",
