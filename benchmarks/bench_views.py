@@ -21,7 +21,7 @@ from bench import clean_env, measure
 VIEWS = {
     "\x1bOS": ("power_map_ms", "Infl.┃Opposition"),        # F4
     "\x1b[15~": ("levels_ms", "Directlyimpacted("),  # F5
-    "\x1b[17~": ("referrals_ms", "Ledtomeetings"),          # F6
+    "\x1b[17~": ("referrals_ms", "ReferredMeetings"),       # F6
     "\x1b[18~": ("campaign_ms", "Who'smissing"),            # F7
     "\x1b[19~": ("wins_ms", "Winstocelebrate"),              # F8
 }
