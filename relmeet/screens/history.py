@@ -21,6 +21,7 @@ from relmeet.domain.errors import RelmeetError
 from relmeet.domain import InterestKind
 from relmeet.domain.meetings import PRIVATE_MARK, Captured, DeferredAsk, ExchangeLine, exchange_words
 from relmeet.pages.history import answer_words, balance, health_line, render
+from relmeet.pages import formatting
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import captures, commitments, standing
@@ -50,8 +51,9 @@ def _work_line(item) -> Text:
         return line
     line = Text("I will: " if item.owner == "mine" else "They will: ", style="bold")
     line.append(item.text + "  ")
-    line.append_text(outcome(item) if not item.is_open else Text(f"due {item.due_on:%-d %b}" if item.due_on
-                                                                 else "open", style="dim"))
+    # an open one says when it is due as the home screen does: overdue in red
+    line.append_text(outcome(item) if not item.is_open else formatting.due(item.due_on) if item.due_on
+                     else Text("open, no date", style="dim"))
     return line
 
 
@@ -63,7 +65,7 @@ class HistoryScreen(RelmeetScreen[None]):
             "Ctrl+N notes progress on a commitment, Ctrl+R reopens it, Ctrl+Z takes back the last mark.\n"
             "F2 plans the next meeting, F3 shows the brief, Ctrl+E edits their details.")
     DEFAULT_CSS = """
-    HistoryScreen #history-work { width: 60; border-left: vkey $foreground 20%; }
+    HistoryScreen #history-work { width: 50%; max-width: 60; border-left: vkey $foreground 20%; }
     HistoryScreen #work { height: 1fr; border: none; }
     """
     BINDINGS = [
