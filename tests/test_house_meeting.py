@@ -226,3 +226,19 @@ async def test_a_newcomer_who_is_already_in_the_book_becomes_that_person(book):
     assert peek.value(book, "SELECT count(*) FROM contact WHERE name = 'Ben Tran' AND archived_at IS NULL") == 1
     assert peek.value(book, "SELECT contact_id FROM commitment WHERE text LIKE 'Ask the market%'") == ben
     assert [p.contact_id for p in participants.participants(book, meeting)] == [rosa, ben]
+
+
+def test_the_demo_house_meeting_has_three_people_one_new_with_their_own_words(demo_book):
+    from relmeet.demo_house import house_meeting
+    from relmeet.pages.history import render
+    from relmeet.store import history, participants
+
+    before = peek.value(demo_book, "SELECT count(*) FROM contact")
+    meeting = house_meeting(demo_book)
+    people = participants.participants(demo_book, meeting)
+    assert [p.name for p in people] == ["Teresa Alvarez", "José Martínez", "Lucía Benítez"]
+    assert peek.value(demo_book, "SELECT count(*) FROM contact") == before + 1  # Lucía, new to the book
+    owners = {r[0] for r in peek.rows(demo_book, "SELECT contact_id FROM interest WHERE meeting_id = ?", (meeting,))}
+    assert owners == {p.contact_id for p in people}
+    lucia = _plain(render(history.history(demo_book, people[2].contact_id)))
+    assert "Teresa Alvarez's house meeting — with 2 others" in lucia and "Her rent went up twice" in lucia
