@@ -117,3 +117,30 @@ def test_the_series_stage_shows_on_the_history(book, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "Last met: 3 weeks ago · that was the first visit of a series · next: visit 2 of a series" in out.stdout
     assert peek.value(book, "SELECT group_concat(series_visit) FROM meeting ORDER BY id") == "1,2"
+
+
+async def test_another_copys_credential_is_kept_when_this_one_saves_its_questions(book):
+    """Two copies of relmeet on one plan: each keeps the other's change to the new fields (merged field by field)."""
+    from dataclasses import replace
+
+    from relmeet.domain.meetings import MeetingPlan
+    from relmeet.store import meetings, prep as prep_store
+
+    pastor = contacts.create(book, ContactIn(name="Rev. Samuel Adeyemi"))
+    meeting = meetings.plan(book, MeetingPlan(contact_id=pastor, purpose="Get to know him", series_visit=1))
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = PrepScreen(pastor, meeting)
+        await app.push_screen(screen)
+        await pilot.pause()
+        # the other copy saves a credential meanwhile
+        before = meetings.get(book, meeting)
+        theirs = MeetingPlan(**{name: getattr(before, name) for name in MeetingPlan.__dataclass_fields__})
+        prep_store.save_plan(book, replace(theirs, credential="Referred by Pastor Denise Okafor"), [], meeting,
+                             expected=theirs)
+        screen.query_one("#questions").load_text("What keeps you up at night?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PrepScreen), "the save stopped on a conflict it didn't have"
+    saved = peek.row(book, "SELECT credential, questions, series_visit FROM meeting WHERE id = ?", (meeting,))
+    assert tuple(saved) == ("Referred by Pastor Denise Okafor", "What keeps you up at night?", 1)
