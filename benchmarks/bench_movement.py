@@ -28,7 +28,7 @@ def _power_map_as_of(path: Path) -> dict:
             samples = []
             for _ in range(TIMES + 1):
                 start = time.perf_counter()
-                grid, moved = standing.map_as_of(book, campaign, on)
+                grid, moved, _added = standing.map_as_of(book, campaign, on)
                 samples.append(time.perf_counter() - start)
             results[key] = round(statistics.median(samples[1:]) * 1000, 1)
             results[key.replace("_ms", "_moved")] = len(moved)

@@ -92,15 +92,17 @@ def test_the_map_as_it_stood_on_a_date_and_who_moved_since(book, monkeypatch):
     campaigns.set_position(book, None, 1, stance="potential_ally", influence=2)
     monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
     campaigns.set_position(book, None, 1, stance="ally", influence=3)
-    grid, moved = standing.map_as_of(book, None, date(2026, 11, 2))
+    grid, moved, added = standing.map_as_of(book, None, date(2026, 11, 2))
+    assert added == 1  # Cruz
     assert [m.name for m in grid[(2, "neutral")]] == ["Ana"]
     assert [m.name for m in grid[(5, "ally")]] == ["Ben"]
     assert "Cruz" not in [m.name for cell in grid.values() for m in cell]  # added after that day
     assert [(m.name, m.stance_then, m.influence_then, m.stance_now, m.influence_now) for m in moved] == [
         ("Ana", "neutral", 2, "ally", 3)]
-    grid, moved = standing.map_as_of(book, None, date(2026, 11, 10))
+    grid, moved, _ = standing.map_as_of(book, None, date(2026, 11, 10))
     assert [m.name for m in grid[(2, "potential_ally")]] == ["Ana"]
-    grid, moved = standing.map_as_of(book, None, date(2026, 11, 23))
+    grid, moved, added = standing.map_as_of(book, None, date(2026, 11, 23))
+    assert added == 0
     assert moved == [] and [m.name for m in grid[(3, "opposition")]] == ["Cruz"]
 
 
@@ -257,3 +259,15 @@ def test_a_merge_that_takes_a_stance_says_so_and_its_undo_gives_the_story_back_w
     assert _steps(book, restored) == before  # no second set of first entries
     assert _steps(book, rosa)[-1] == (None, "stance", "ally", "unknown", "2026-11-23", None, "",
                                       "merge with Rosa N. undone")
+
+
+def test_a_change_dated_before_the_person_was_added_still_follows_their_first_entry(book, monkeypatch):
+    from relmeet.pages.standing import story_lines
+
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
+    rosa = contacts.create(book, ContactIn(name="Rosa", stance="unknown"))  # added today, met three weeks ago
+    standing.change(book, rosa, "stance", "potential_ally", reason="first visit", on=date(2026, 11, 2))
+    standing.change(book, rosa, "stance", "ally", reason="twelve came to her house meeting", on=date(2026, 11, 14))
+    lines = [line.plain for line in story_lines(standing.story(book, rosa))]
+    assert ("  Stance: Unknown → Potential ally (2 Nov: first visit) → Ally (14 Nov: twelve came to her house "
+            "meeting)") in lines

@@ -78,13 +78,14 @@ class PowerMapScreen(RelmeetScreen[None]):
             self.query_one(PowerGrid).show(maps.power_grid(self.book, self.campaign_id), follow=follow)
             line.display = False
             return
-        grid, moved = standing.map_as_of(self.book, self.campaign_id, self.as_of)
+        grid, moved, added = standing.map_as_of(self.book, self.campaign_id, self.as_of)
         self.query_one(PowerGrid).show(grid, follow=follow, moved={m.contact_id for m in moved})
         names = ", ".join(m.name for m in moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
         line.update(Text.assemble((f"As of {self.as_of:%a %-d %b}" + (f" {self.as_of.year}" if
                                                                        self.as_of.year != today().year else ""),
                                    "bold"),
                                   f" — {len(moved)} moved since" + (f" ↕ {names}" if moved else ""),
+                                  f" · {added} added to the book since, not on it" if added else "",
                                   (" · Ctrl+D: another day, empty for today", "dim")))
         line.display = True
 

@@ -27,16 +27,17 @@ def mark(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM standing_change").fetchone()[0]
 
 
-def annotate(conn: sqlite3.Connection, since: int, *, reason: str = "", meeting_id: int | None = None) -> int:
-    """Give the entries written after `since` (by this transaction) the reason, the meeting and today's
-    date. Returns how many there were."""
+def annotate(conn: sqlite3.Connection, since: int, *, reason: str = "", meeting_id: int | None = None,
+             on: date | None = None) -> int:
+    """Give the entries written after `since` (by this transaction) the reason, the meeting and their day
+    (today unless said: a follow-up written the day after). Returns how many there were."""
     return conn.execute(
         "UPDATE standing_change SET reason = ?, meeting_id = ?, changed_on = ? WHERE id > ?",
-        (reason.strip(), meeting_id, today().isoformat(), since)).rowcount
+        (reason.strip(), meeting_id, (on or today()).isoformat(), since)).rowcount
 
 
 def change(book: Book, contact_id: int, field: str, value: str | int | bool, *, campaign_id: int | None = None,
-           reason: str = "", meeting_id: int | None = None) -> bool:
+           reason: str = "", meeting_id: int | None = None, on: date | None = None) -> bool:
     """Set one field of where someone stands, with why and the meeting it came from ("Rosa agreed to speak:
     move her to Ally"). Returns False when it already had that value (nothing is written)."""
     text = _checked(field, value, campaign_id)
@@ -52,7 +53,7 @@ def change(book: Book, contact_id: int, field: str, value: str | int | bool, *, 
             conn.execute(f"INSERT INTO campaign_contact (campaign_id, contact_id, {field}) VALUES (?, ?, ?) "
                          f"ON CONFLICT(campaign_id, contact_id) DO UPDATE SET {field} = excluded.{field}",
                          (campaign_id, contact_id, int(text) if field == "influence" else text))
-        return annotate(conn, since, reason=reason, meeting_id=meeting_id) > 0
+        return annotate(conn, since, reason=reason, meeting_id=meeting_id, on=on) > 0
 
 
 def _checked(field: str, value: str | int | bool, campaign_id: int | None) -> str:
@@ -84,8 +85,9 @@ def story(book: Book, contact_id: int) -> Story:
         "s.new_value, s.changed_on, s.meeting_id, date(coalesce(m.started_at, m.scheduled_at), 'localtime') "
         "AS meeting_on, s.changed_by, s.reason FROM standing_change s "
         "LEFT JOIN campaign g ON g.id = s.campaign_id LEFT JOIN meeting m ON m.id = s.meeting_id "
+        # a path starts with its first entry, even one dated later (the day the person was added to the book)
         "WHERE s.contact_id = ? ORDER BY s.campaign_id IS NOT NULL, g.name COLLATE NOCASE, s.campaign_id, "
-        "s.changed_on, s.id", (contact_id,))
+        "s.old_value IS NOT NULL, s.changed_on, s.id", (contact_id,))
     found = Story(contact_id)
     order = {name: i for i, name in enumerate(FIELDS)}
     for r in rows:
@@ -99,8 +101,10 @@ def story(book: Book, contact_id: int) -> Story:
     return found
 
 
-def map_as_of(book: Book, campaign_id: int | None, on: date) -> tuple[dict[tuple[int, str], list[Member]], list[Moved]]:
-    """The power map as it stood at the end of `on`, and who moved on it since.
+def map_as_of(book: Book, campaign_id: int | None, on: date
+              ) -> tuple[dict[tuple[int, str], list[Member]], list[Moved], int]:
+    """The power map as it stood at the end of `on`, who moved on it since, and how many on today's map
+    were added to the book since (they are not on that day's map).
 
     A value on a date is today's, unless it changed after: then it is the old value of the first change
     after the date. People added to the book after the date are not on it; a story that starts after the
@@ -123,9 +127,11 @@ def map_as_of(book: Book, campaign_id: int | None, on: date) -> tuple[dict[tuple
     grid: dict[tuple[int, str], list[Member]] = {(i, s): [] for i in INFLUENCES for s in STANCES}
     moved: list[Moved] = []
     changed = {contact for contact, _field in then}
+    added = 0
     unsorted = set()  # cells someone moved into: the rest keep the members' order (by name in a cell)
     for m in people:
         if m.id in later:
+            added += 1
             continue
         if m.id not in changed:
             grid[(m.influence, m.stance)].append(m)
@@ -142,4 +148,4 @@ def map_as_of(book: Book, campaign_id: int | None, on: date) -> tuple[dict[tuple
         moved.append(Moved(m.id, m.name, stance, influence, m.stance, m.influence))
     for cell in unsorted:
         grid[cell].sort(key=lambda m: m.name.casefold())
-    return grid, moved
+    return grid, moved, added
