@@ -165,6 +165,10 @@ async def test_a_house_meeting_with_three_people_one_new(book):
         assert "Last met: today" in pages[person]  # the health line counts the house meeting for each
     assert "Concern: Rent up 18% since March" in pages[ana] or "Rent up 18% since March" in pages[ana]
     assert "Bring two neighbours" in pages[marisol] and "Bring two neighbours" not in pages[ana]
+    # the newcomer came through the host: the referral network and her history say so
+    assert "Referred by: Rosa Díaz" in pages[marisol] and "Referred us to: Marisol Vega" in pages[rosa]
+    assert peek.value(book, "SELECT note FROM referral WHERE from_contact_id = ? AND to_contact_id = ?",
+                      (rosa, marisol)) == "came to Rosa Díaz's house meeting"
     # in the file: whose each capture is, and the three participants
     assert peek.value(book, "SELECT contact_id FROM interest WHERE text = 'Rent up 18% since March'") == ana
     assert peek.value(book, "SELECT contact_id FROM exchange WHERE text = 'Speak at the hearing'") == ana

@@ -77,7 +77,7 @@ def owners(book: Book, meeting_id: int) -> dict[tuple[str, int], tuple[int, str]
 
 def add_new(book: Book, meeting_id: int, name: str) -> int:
     """Someone not yet in the book is coming: they become a contact at once, noted as met at this meeting,
-    and join it. The contact is made at the very moment they join (same time in both rows): that is how
+    referred by the host ("came to Rosa Díaz's house meeting"), and join it. The contact is made at the very moment they join (same time in both rows): that is how
     the follow-up knows them as new from this meeting and checks them for look-alikes."""
     from relmeet.domain.errors import ValidationError
     from relmeet.domain.text import clean_text
@@ -85,7 +85,7 @@ def add_new(book: Book, meeting_id: int, name: str) -> int:
     name = " ".join(clean_text(name).split())
     if not name:
         raise ValidationError({"who": "Type their name."})
-    row = book._row("SELECT c.name, coalesce(m.started_at, m.scheduled_at, m.created_at) FROM meeting m "
+    row = book._row("SELECT c.name, coalesce(m.started_at, m.scheduled_at, m.created_at), c.id FROM meeting m "
                     "JOIN contact c ON c.id = m.contact_id WHERE m.id = ?", (meeting_id,))
     if row is None:
         raise RelmeetError(f"meeting {meeting_id} is no longer in the book")
@@ -103,6 +103,10 @@ def add_new(book: Book, meeting_id: int, name: str) -> int:
             "SELECT ?, ?, 'participant', coalesce(max(position), 0) + 1, "
             "(SELECT created_at FROM contact WHERE id = ?) FROM meeting_participant WHERE meeting_id = ?",
             (meeting_id, contact_id, contact_id, meeting_id))
+        # the referral network says how they came: through the host (not a capture of the meeting's notes)
+        conn.execute("INSERT INTO referral (from_contact_id, to_contact_id, meeting_id, note, created_at) "
+                     "SELECT ?, ?, NULL, ?, created_at FROM contact WHERE id = ?",
+                     (row[2], contact_id, f"came to {possessive(row[0])} house meeting", contact_id))
     return contact_id
 
 
