@@ -3,6 +3,9 @@ coming in prep, "whose?" at each capture, the follow-up per person, and every hi
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 from rich.console import Console
 from textual.widgets import Input, OptionList, Select, Static
@@ -165,6 +168,12 @@ async def test_a_house_meeting_with_three_people_one_new(book):
         assert "Last met: today" in pages[person]  # the health line counts the house meeting for each
     assert "Concern: Rent up 18% since March" in pages[ana] or "Rent up 18% since March" in pages[ana]
     assert "Bring two neighbours" in pages[marisol] and "Bring two neighbours" not in pages[ana]
+    # the shell's brief and show count the house meeting for a participant too
+    for command in ("brief", "show"):
+        out = subprocess.run([sys.executable, "-m", "relmeet", "--db", str(book.path), command, "Marisol Vega"],
+                             capture_output=True, text=True, timeout=60, env=os.environ.copy())
+        assert out.returncode == 0, out.stderr
+        assert "Last met: today" in out.stdout and "not met yet" not in out.stdout
     # the newcomer came through the host: the referral network and her history say so
     assert "Referred by: Rosa Díaz" in pages[marisol] and "Referred us to: Marisol Vega" in pages[rosa]
     assert peek.value(book, "SELECT note FROM referral WHERE from_contact_id = ? AND to_contact_id = ?",

@@ -33,8 +33,9 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
             "SELECT id, owner, text, due_on, private FROM commitment WHERE contact_id = ? AND status = 'open' "
             "ORDER BY due_on IS NULL, due_on", (contact_id,))]
     last = book._row(
-        "SELECT summary, next_step, series_visit, coalesce(started_at, scheduled_at) AS at FROM meeting "
-        "WHERE contact_id = ? AND status = 'held' ORDER BY at DESC LIMIT 1", (contact_id,))
+        "SELECT m.summary, m.next_step, m.series_visit, coalesce(m.started_at, m.scheduled_at) AS at "
+        "FROM meeting_participant p JOIN meeting m ON m.id = p.meeting_id "  # a house meeting they came to counts
+        "WHERE p.contact_id = ? AND m.status = 'held' ORDER BY at DESC LIMIT 1", (contact_id,))
     if last is not None:
         known.last_summary, known.last_next_step, known.last_met = last["summary"], last["next_step"], from_iso(last["at"])
         known.last_series_visit = last["series_visit"]
