@@ -10,7 +10,7 @@ from relmeet.domain.meetings import MeetingPlan
 from relmeet.domain.people import ContactIn
 from relmeet.store import campaigns, captures, contacts, meetings
 
-COALITION = "Eastside Interfaith Coalition for Housing Justice and Tenant Power"
+COALITION = "Eastside Interfaith Coalition for Housing Justice, Tenant Power and Fair Lending in Our Neighborhoods"
 CAMPAIGN = "Just-cause eviction ordinance and a right to counsel for every tenant"
 REASON = "She runs the Tuesday food pantry line and knows every family on the waiting list"
 

@@ -120,6 +120,8 @@ class OrganizationScreen(RelmeetScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # a long name wraps instead of being cut: the app's .screen-title is one line, and wins over DEFAULT_CSS
+        self.query_one("#org-title", Static).styles.height = "auto"
         self.reload()
         self.query_one("#org-people", OptionList).focus()
 
