@@ -154,6 +154,9 @@ class Meeting(Stamped, table=True):
     questions: str = ""
     time_asked_min: int | None = None
     series_visit: int | None = None
+    # schema 8: its check-in snoozed to a day, with why (relmeet/schema/v8_movement.py)
+    snoozed_until: date | None = Field(default=None, sa_type=IsoDate)
+    snooze_reason: str = ""
 
 
 class Interest(Timestamps, table=True):
@@ -199,6 +202,9 @@ class Commitment(Stamped, table=True):
     outcome_note: str = ""
     involves_contact_id: int | None = Field(default=None, foreign_key="contact.id")
     exchange_id: int | None = Field(default=None, foreign_key="exchange.id")
+    # schema 8: snoozed to a day, with why (relmeet/schema/v8_movement.py)
+    snoozed_until: date | None = Field(default=None, sa_type=IsoDate)
+    snooze_reason: str = ""
 
 
 class CommitmentNote(SQLModel, table=True):
