@@ -144,3 +144,24 @@ async def test_another_copys_credential_is_kept_when_this_one_saves_its_question
         assert not isinstance(app.screen, PrepScreen), "the save stopped on a conflict it didn't have"
     saved = peek.row(book, "SELECT credential, questions, series_visit FROM meeting WHERE id = ?", (meeting,))
     assert tuple(saved) == ("Referred by Pastor Denise Okafor", "What keeps you up at night?", 1)
+
+
+async def test_the_prep_shows_their_asks_still_waiting_for_my_answer(book):
+    """Beside the plan, what they asked of me and wait to hear about: the prep is where I decide what to say."""
+    import brief_book
+
+    pastor = brief_book.fill(book)
+    planned = peek.value(book, "SELECT id FROM meeting WHERE contact_id = ? AND status = 'planned'", (pastor,))
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = PrepScreen(pastor, planned)
+        await app.push_screen(screen)
+        await pilot.pause()
+        known = _plain(screen.query_one("#known-text", Static).content)
+        assert "Their asks of me — waiting for my answer" in known
+        assert "They asked (support): Write a letter of support for the shelter's permit" in known
+        assert "pending: if the board signs off first" in known
+        assert screen.query_one("#credential", Input).value.startswith("Referred by Pastor Denise Okafor")
+        assert screen.query_one("#series_visit", Select).value == 2
+        assert not screen.query_one("#series-advice", Static).display  # visit 2: no "don't pitch yet"
+    assert peek.value(book, "SELECT status FROM exchange WHERE made_by = 'them'") == "thinking"

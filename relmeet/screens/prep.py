@@ -171,7 +171,7 @@ class PrepScreen(KeepsTyping, RelmeetScreen[int | None]):
                     yield Button("Start now (F10)", id="start")
             with VerticalScroll(id="prep-known"):
                 yield Static("What the book knows", classes="pane-title")
-                yield Static(render(known, with_today=False), id="known-text")
+                yield Static(render(known, with_today=False, their_asks=True), id="known-text")
         yield Footer()
 
     def on_mount(self) -> None:
