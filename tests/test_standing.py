@@ -271,3 +271,23 @@ def test_a_change_dated_before_the_person_was_added_still_follows_their_first_en
     lines = [line.plain for line in story_lines(standing.story(book, rosa))]
     assert ("  Stance: Unknown → Potential ally (2 Nov: first visit) → Ally (14 Nov: twelve came to her house "
             "meeting)") in lines
+
+
+def test_a_campaign_page_can_list_who_moved_this_month_and_who_went_cold(book, monkeypatch):
+    with peek.write(book) as conn:
+        drive = conn.execute("INSERT INTO campaign (name, created_at, updated_at) VALUES ('Clinic hours', 'x', 'x')"
+                             ).lastrowid
+        conn.execute("INSERT INTO contact (id, name, created_at, updated_at) VALUES "
+                     "(1, 'Ana', '2026-09-01T10:00:00+00:00', 'x'), (2, 'Ben', '2026-09-01T10:00:00+00:00', 'x'), "
+                     "(3, 'Cruz', '2026-09-01T10:00:00+00:00', 'x')")
+    monkeypatch.setenv("RELMEET_TODAY", "2026-09-02")
+    for who, stance in ((1, "neutral"), (2, "ally"), (3, "unknown")):
+        campaigns.set_position(book, drive, who, stance=stance, influence=3)
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-20")
+    campaigns.set_position(book, drive, 1, stance="potential_ally", influence=3, reason="came to the hearing")
+    campaigns.set_position(book, drive, 2, stance="neutral", influence=3, reason="went quiet after the vote")
+    monkeypatch.setenv("RELMEET_TODAY", "2026-11-23")
+    moved, colder = standing.movement(book, drive)
+    assert sorted(m.name for m in moved) == ["Ana", "Ben"]
+    assert [(m.name, m.stance_then, m.stance_now) for m in colder] == [("Ben", "ally", "neutral")]
+    assert standing.movement(book, drive, days=2) == ([], [])

@@ -149,3 +149,11 @@ def map_as_of(book: Book, campaign_id: int | None, on: date
     for cell in unsorted:
         grid[cell].sort(key=lambda m: m.name.casefold())
     return grid, moved, added
+
+
+def movement(book: Book, campaign_id: int | None, *, days: int = 30) -> tuple[list[Moved], list[Moved]]:
+    """For a campaign page: who moved on its map in the last `days` (stance or influence), and of them who
+    went cold (their stance moved toward opposition)."""
+    _grid, moved, _added = map_as_of(book, campaign_id, today() - timedelta(days=days))
+    colder = [m for m in moved if STANCES.index(m.stance_now) < STANCES.index(m.stance_then)]
+    return moved, colder
