@@ -12,7 +12,7 @@ from relmeet import domain
 from relmeet.domain.campaigns import CampaignIn
 from relmeet.domain.meetings import FollowUp, FollowUpForm, MeetingPlan
 from relmeet.domain.people import ContactIn
-from relmeet.store import Book, campaigns, contacts, follow_up, meetings
+from relmeet.store import Book, campaigns, commitments, contacts, follow_up, meetings
 from relmeet.store import captures as cap
 
 GOAL = "Just-cause eviction ordinance"
@@ -136,7 +136,7 @@ def fill(book: Book) -> None:
                      meeting_id=m1, campaign_id=eviction)
     c_flyer = cap.add_commitment(book, rosa, "mine", "Send Rosa the tenant-rights flyer in Vietnamese",
                                  today - timedelta(days=17), meeting_id=m1, campaign_id=eviction)
-    cap.update(book, "commitment", c_flyer, status="done")
+    commitments.mark(book, c_flyer, "done", on=today - timedelta(days=18))  # done, and the day it was
     cap.add_commitment(book, rosa, "theirs", "Invite five Building B neighbors to the house meeting",
                        today - timedelta(days=3), meeting_id=m1, campaign_id=eviction)
     cap.add_referral(book, rosa, tran, meeting_id=m1, note="Everyone in Building B shops at his market")

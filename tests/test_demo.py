@@ -75,6 +75,8 @@ def test_demo_book_shows_the_ledger_both_ways(demo_book):
     assert len(deferred) == 2 and sorted(r[2] for r in deferred) == [0, 1]
     assert all(day < peek.value(demo_book, "SELECT date('now', '-7 days')") for _, day, _ in deferred)
     assert peek.value(demo_book, "SELECT count(*) FROM meeting WHERE summary_sent_on IS NOT NULL") == 1
+    # a commitment done says on which day
+    assert peek.value(demo_book, "SELECT count(*) FROM commitment WHERE status = 'done' AND done_on IS NOT NULL") == 1
 
 
 def test_demo_history_and_brief_tell_the_exchange_both_ways(isolated_home):
