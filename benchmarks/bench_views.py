@@ -22,7 +22,7 @@ VIEWS = {
     "\x1bOS": ("power_map_ms", "Infl.┃Opposition"),        # F4
     "\x1b[15~": ("levels_ms", "Directlyimpacted("),  # F5
     "\x1b[17~": ("referrals_ms", "ReferredMeetings"),       # F6
-    "\x1b[18~": ("campaign_ms", "Who'smissing"),            # F7
+    "\x1b[18~": ("campaign_ms", "Peoplemetunderit:"),       # F7: the detail's first counts
     "\x1b[19~": ("wins_ms", "Winstocelebrate"),              # F8
 }
 TIMES = 9  # single openings now and then take twice as long on this shared machine; the median holds

@@ -6,7 +6,7 @@ change to the schema is a new step, with a test that upgrades a book made by the
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list, v10_campaign_page
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
@@ -18,6 +18,7 @@ STEPS: list[tuple[int, str]] = [
     (7, v7_cards.SQL),
     (8, v8_movement.SQL),
     (9, v9_home_list.SQL),
+    (10, v10_campaign_page.SQL),
 ]
 
 LATEST = STEPS[-1][0]

@@ -60,9 +60,11 @@ def list_campaigns(book: Book, *, active_only: bool = False) -> list[CampaignRow
     rows = book._rows(f"""
         SELECT g.id, g.name, g.goal, g.scope, g.status,
                (SELECT count(*) FROM (SELECT cc.contact_id FROM campaign_contact cc WHERE cc.campaign_id = g.id
-                  UNION SELECT m.contact_id FROM meeting m WHERE m.campaign_id = g.id AND m.status = 'held'))
+                  UNION SELECT m.contact_id FROM meeting m INDEXED BY meeting_campaign_people
+                        WHERE m.campaign_id = g.id AND m.status = 'held'))
                  AS contacts,
-               (SELECT count(*) FROM meeting m WHERE m.campaign_id = g.id AND m.status = 'held') AS meetings,
+               (SELECT count(*) FROM meeting m INDEXED BY meeting_campaign_people
+                 WHERE m.campaign_id = g.id AND m.status = 'held') AS meetings,
                (SELECT count(*) FROM win w WHERE w.campaign_id = g.id) AS wins
         FROM campaign g {where} ORDER BY g.status = 'active' DESC, g.name COLLATE NOCASE""")
     return [CampaignRow(**dict(r)) for r in rows]
@@ -163,21 +165,23 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
     people = members(book, campaign_id)
     found = CampaignDetail(campaign=campaign, members=people)
     found.met = [(r[0], r[1], r[2], bool(r[3])) for r in book._rows(
-        "SELECT c.id, c.name, count(*) AS held, c.is_leader FROM meeting m JOIN contact c ON c.id = m.contact_id "
+        "SELECT c.id, c.name, count(*) AS held, c.is_leader FROM meeting m INDEXED BY meeting_campaign_people "
+        "JOIN contact c ON c.id = m.contact_id "
         "WHERE m.campaign_id = ? AND m.status = 'held' GROUP BY c.id ORDER BY held DESC, c.name COLLATE NOCASE",
         (campaign_id,))]
     leaders = {m.id: m.name for m in people if m.is_leader} | {i: name for i, name, _, leader in found.met if leader}
     found.leaders = sorted(leaders.values(), key=str.casefold)
     found.missing = missing(book, campaign_id, people, leaders_met=bool(leaders))
     found.meetings = [(from_iso(r[0]).astimezone().strftime("%-d %b") if r[0] else "", r[1], r[2]) for r in book._rows(
-        "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m JOIN contact c "
+        "SELECT coalesce(m.started_at, m.scheduled_at), c.name, m.status FROM meeting m INDEXED BY meeting_campaign_newest "
+        "JOIN contact c "
         "ON c.id = m.contact_id WHERE m.campaign_id = ? ORDER BY coalesce(m.started_at, m.scheduled_at) DESC "
         "LIMIT ?", (campaign_id, SHOWN))]
     found.exchange_counts = {(exchange_words(r[0], r[1]), r[2]): r[3] for r in book._rows(
-        "SELECT direction, made_by, status, count(*) FROM exchange WHERE campaign_id = ? "
+        "SELECT direction, made_by, status, count(*) FROM exchange INDEXED BY exchange_campaign_words WHERE campaign_id = ? "
         "GROUP BY direction, made_by, status", (campaign_id,))}
     found.exchanges = [AskOutcome(*r) for r in book._rows(
-        "SELECT c.name, x.direction, x.kind, x.text, x.status, x.made_by FROM exchange x "
+        "SELECT c.name, x.direction, x.kind, x.text, x.status, x.made_by FROM exchange x INDEXED BY exchange_campaign_newest "
         "JOIN contact c ON c.id = x.contact_id WHERE x.campaign_id = ? ORDER BY x.id DESC LIMIT ?",
         (campaign_id, SHOWN))]
     found.open_count = book._value("SELECT count(*) FROM commitment WHERE campaign_id = ? AND status = 'open'",
