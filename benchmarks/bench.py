@@ -123,11 +123,13 @@ def _startup(path: Path) -> dict:
 def book_for(args) -> Path:
     cache = HERE / ".cache"
     cache.mkdir(exist_ok=True)
-    from relmeet.schema import LATEST
+    from build import CONTENT_VERSION
 
-    # keyed by the schema too: a book built before a schema step lacks what the step's builder adds
+    # keyed by what the builder writes: a book built before the builder added something (schema 8's stories and
+    # house meetings) lacks it; one built before a step that only adds indexes is upgraded when it is opened,
+    # as an organizer's book is (an older content's book stays until removed by hand)
     sizes = f"{args.contacts}-{args.meetings}-{args.items}.sqlite3"
-    path = cache / f"book-v{LATEST}-{sizes}"  # an older schema's book stays until removed by hand
+    path = cache / f"book-c{CONTENT_VERSION}-{sizes}"
     if args.rebuild and path.exists():
         for extra in cache.glob(path.name + "*"):
             extra.unlink()
