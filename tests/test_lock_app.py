@@ -56,7 +56,7 @@ async def _type(pilot, text: str) -> None:
 async def _until(pilot, condition, seconds: float = 10) -> None:
     end = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < end, "the screen did not change in time"
+        assert time.monotonic() < end, f"the screen did not change in time: {pilot.app.screen_stack}"
         await pilot.pause(0.05)
 
 
@@ -98,7 +98,8 @@ async def test_the_privacy_key_hides_everything_until_a_key(tmp_path):
         app = RelmeetApp(book)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await _until(pilot, lambda: "Rosa" in _drawn(app))
-            assert re.search(r"\^b\s+Hide", _drawn(app))  # the key is in the Footer
+            # the key is in the Footer (drawn a frame after the list)
+            await _until(pilot, lambda: re.search(r"\^b\s+Hide", _drawn(app)))
             await pilot.press("enter")  # the highlighted contact's history
             await pilot.pause()
             history = app.screen
@@ -137,11 +138,12 @@ async def test_a_locked_book_hidden_comes_back_with_its_passphrase_only(tmp_path
         async with app.run_test(size=SIZE) as pilot:
             await _until(pilot, lambda: "Rosa" in _drawn(app))
             assert app.hide_after == 2
-            app._last_input -= 119
+            # just short of two minutes without a key (ten seconds' margin: the app's own tidy-up timer runs too)
+            app._last_input = time.monotonic() - 110
             app._tidy_up()
             await pilot.pause()
             await _until(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
-            app._last_input -= 2  # two minutes without a key: the curtain comes down by itself
+            app._last_input -= 11  # two minutes without a key: the curtain comes down by itself
             app._tidy_up()
             await pilot.pause()
             assert type(app.screen).__name__ == "CurtainScreen"

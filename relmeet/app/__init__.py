@@ -41,6 +41,9 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Every key on this screen, and what it does"),
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Save everything and leave relmeet", priority=True),
+        # early in the list, so the Footer shows it even at 80 columns: it is needed in a hurry
+        Binding("ctrl+b", "hide", "Hide", id="hide", priority=True,
+                tooltip="Hide everything on screen at once (a locked book asks its passphrase to come back)"),
         Binding("ctrl+f", "search", "Search", id="search",
                 tooltip="Search names, organizations, tags, interests, notes, asks, offers, commitments"),
         Binding("f2", "plan_meeting", "Plan meeting", id="plan-meeting",
@@ -57,8 +60,6 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
         Binding("f8", "wins", "Wins", id="wins", show=False, tooltip="Wins to celebrate, per campaign"),
         Binding("f9", "import_contacts", "Import", id="import", show=False,
                 tooltip="Import contacts from vCard or CSV files"),
-        Binding("ctrl+b", "hide", "Hide", id="hide", priority=True,
-                tooltip="Hide everything on screen at once (a locked book asks its passphrase to come back)"),
     ]
 
     def __init__(self, book: Book | None, *, demo: bool = False, book_path: Path | None = None):
