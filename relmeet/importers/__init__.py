@@ -8,7 +8,6 @@ would retitle the terminal of whoever prints it), before the preview shows it or
 """
 from __future__ import annotations
 
-from dataclasses import fields
 from pathlib import Path
 
 from relmeet.domain.errors import RelmeetError
@@ -16,7 +15,6 @@ from relmeet.domain.files import Batch, Incoming, Problem
 from relmeet.domain.text import clean_text
 
 
-_FIELDS = [item.name for item in fields(Incoming)]
 _BOMS = [(b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")]
 
@@ -52,9 +50,8 @@ def _cleaned(batch: Batch, name: str) -> Batch:
         # the book keeps the file's name, never the folder it was in (relmeet's own CSV carries the first one's)
         contact.source_name = file_names.get(contact.source_name) or file_names.setdefault(
             contact.source_name, Path(contact.source_name or name).name)
-        held = vars(contact)
-        for key in _FIELDS:
-            value = held[key]
+        held = vars(contact)  # the dataclass's fields, preferred_phone and preferred_email among them
+        for key, value in held.items():  # values replaced in place: the keys stay as they are
             if not value:
                 continue
             if type(value) is str:
@@ -64,8 +61,6 @@ def _cleaned(batch: Batch, name: str) -> Batch:
             elif isinstance(value, dict):
                 held[key] = {clean_text(k).strip(): clean_text(v).strip() for k, v in value.items()}
         contact.name = " ".join(contact.name.split())
-        contact.preferred_phone, contact.preferred_email = (clean_text(contact.preferred_phone).strip(),
-                                                            clean_text(contact.preferred_email).strip())
         if contact.name:
             contacts.append(contact)
         else:
