@@ -255,3 +255,38 @@ def test_the_demo_house_meeting_has_three_people_one_new_with_their_own_words(de
     assert owners == {p.contact_id for p in people}
     lucia = _plain(render(history.history(demo_book, people[2].contact_id)))
     assert "Teresa Alvarez's house meeting — with 2 others" in lucia and "Her rent went up twice" in lucia
+
+
+async def test_names_that_look_like_markup_are_shown_as_typed(book):
+    """A neighbour typed as '[b]Lee[/b] [@click=app.quit]x' is a name, on every house-meeting screen."""
+    from relmeet.store import meetings
+
+    rosa, _ana = _people(book)
+    meeting = meetings.plan(book, MeetingPlan(contact_id=rosa, purpose="House meeting"))
+    odd = "[b]Lee[/b] [@click=app.quit]x"
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await app.push_screen(PrepScreen(rosa, meeting))
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        coming = app.screen
+        coming.query_one("#who", Input).value = odd
+        await pilot.pause()
+        assert _options(coming.query_one("#coming-matches", OptionList)) == [f"+ new, not in the book: {odd}"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _options(coming.query_one("#coming-list", OptionList))[1] == odd
+        await pilot.press("escape")
+        await pilot.pause()
+        meetings.start(book, meeting)
+        await app.push_screen(NotesScreen(meeting, running_clock=False))
+        await pilot.pause()
+        await _whose_then_capture(pilot, "f2", odd, kind="concern", text="Mold in the bathroom")
+        captured = _options(app.screen.query_one("#captured", OptionList))
+        assert captured[0].startswith(f"{odd} · Concern: Mold in the bathroom")
+        await app.push_screen(FollowUpScreen(meeting))
+        await pilot.pause()
+        assert odd in _plain(app.screen.query_one("#house-people-lines", Static).content)
+        assert app.is_running
+    assert peek.value(book, "SELECT count(*) FROM contact WHERE name = ?", (odd,)) == 1
