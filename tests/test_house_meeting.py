@@ -130,6 +130,10 @@ async def test_a_house_meeting_with_three_people_one_new(book):
         await pilot.pause()
         follow = app.screen
         assert isinstance(follow, FollowUpScreen)
+        # the meeting's own summary is drafted for the group, not as a one-on-one with the host
+        main = follow.query_one("#summary", TextArea).text
+        assert main.startswith("# Rosa Díaz's house meeting") and "One-on-one" not in main
+        assert "Thank you, Rosa, Ana and Marisol" in main and "landlord" not in main
         parts = _plain(follow.query_one("#house-people-lines", Static).content)
         assert "Rosa Díaz's house meeting — with 2 others" in parts
         ana_part = parts[parts.index("Ana Ruiz"):parts.index("Marisol Vega")]

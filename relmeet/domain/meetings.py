@@ -280,6 +280,10 @@ class SummaryParts:
     honorific: str = ""
     given_name: str = ""
     goes_by: str = ""
+    # a house meeting (several people): everyone as (contact id, name, honorific, given name, goes by), the
+    # host first, and whose each item is ((table, id) -> contact id); empty for a one-on-one
+    people: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+    owners: dict[tuple[str, int], int] = field(default_factory=dict)
 
 
 def exchange_words(direction: str, made_by: str) -> str:

@@ -57,12 +57,12 @@ def _marked(line: Text, private: bool) -> Text:
 
 def person_draft(host: str, parts: SummaryParts) -> str:
     """The thank-you to one participant: only what is theirs, private items left out."""
-    text = draft(parts)
+    text = draft(replace(parts, people=[], owners={}))
     first, _, rest = text.partition("\n")
     return f"# {_possessive(host)} house meeting — {_day(parts)}\n{rest}"
 
 
-def group_draft(host: str, everyone: list[tuple[str, SummaryParts]]) -> str:
+def group_draft(host: str, everyone: list[tuple[str, SummaryParts]], *, include_private: bool = False) -> str:
     """One summary for the group: thanks to all, then each person's part under their name."""
     if not everyone:
         return ""
@@ -73,7 +73,8 @@ def group_draft(host: str, everyone: list[tuple[str, SummaryParts]]) -> str:
              f"Thank you, {', '.join(names[:-1])} and {names[-1]}, for making the time to meet." if len(names) > 1
              else f"Thank you, {names[0]}, for making the time to meet."]
     for (name, parts), called in zip(everyone, names):
-        body = draft(replace(parts, meeting=replace(parts.meeting, next_step="")))
+        body = draft(replace(parts, meeting=replace(parts.meeting, next_step=""), people=[], owners={}),
+                     include_private=include_private)
         sections = body.split("\n\n", 2)[2:]  # what follows the heading and the thank-you line
         section = sections[0].strip() if sections else ""
         if section:
@@ -82,6 +83,22 @@ def group_draft(host: str, everyone: list[tuple[str, SummaryParts]]) -> str:
     if next_step:
         lines += ["", f"Next: {next_step}"]
     return "\n".join(lines) + "\n"
+
+
+def split(parts: SummaryParts) -> list[tuple[str, SummaryParts]]:
+    """A house meeting's parts, person by person (host first): each with only their own items, named for
+    their own thank-you."""
+    found = []
+    for contact_id, name, honorific, given, goes_by in parts.people:
+        def mine(table: str, items: list) -> list:
+            return [i for i in items if parts.owners.get((table, i.id)) == contact_id]
+
+        found.append((name, replace(parts, meeting=replace(parts.meeting, contact=name),
+                                    interests=mine("interest", parts.interests),
+                                    exchanges=mine("exchange", parts.exchanges),
+                                    commitments=mine("commitment", parts.commitments), honorific=honorific,
+                                    given_name=given, goes_by=goes_by, people=[], owners={})))
+    return found
 
 
 def hidden(everyone: list[tuple[str, SummaryParts]]) -> int:

@@ -59,6 +59,10 @@ def left_out(parts: SummaryParts) -> int:
 
 
 def draft(parts: SummaryParts, *, include_private: bool = False) -> str:
+    if len(parts.people) > 1:  # a house meeting: thanks to everyone, each person's part under their name
+        from relmeet.pages.house import group_draft, split
+
+        return group_draft(parts.people[0][1], split(parts), include_private=include_private)
     def shown(items: list) -> list:
         return items if include_private else [item for item in items if not item.private]
 

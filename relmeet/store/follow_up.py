@@ -104,5 +104,8 @@ def summary_parts(book: Book, meeting_id: int) -> SummaryParts | None:
         return None
     interests = [c for c in captures.for_meeting(book, meeting_id) if c.table == "interest"]
     names = book._row("SELECT honorific, given_name, goes_by FROM contact WHERE id = ?", (card.contact_id,))
+    from relmeet.store.participants import house_of  # a house meeting's draft is the group's
+
+    people, owners = house_of(book, meeting_id)
     return SummaryParts(card, interests, exchanges_for(book, meeting_id), commitments_for(book, meeting_id),
-                        *(tuple(names) if names else ()))
+                        *(tuple(names) if names else ()), people=people, owners=owners)

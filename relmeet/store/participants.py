@@ -153,6 +153,18 @@ def brief_of(book: Book, contact_id: int):
     return what_we_know(book, contact_id)
 
 
+def house_of(book: Book, meeting_id: int) -> tuple[list[tuple[int, str, str, str, str]], dict[tuple[str, int], int]]:
+    """For a meeting with several people: everyone (contact id, name, honorific, given name, goes by), the
+    host first, and whose each capture is; ([], {}) for a one-on-one."""
+    rows = book._rows(
+        "SELECT c.id, c.name, c.honorific, c.given_name, c.goes_by FROM meeting_participant p "
+        "JOIN contact c ON c.id = p.contact_id WHERE p.meeting_id = ? ORDER BY p.role <> 'with', p.position, c.id",
+        (meeting_id,))
+    if len(rows) < 2:
+        return [], {}
+    return [tuple(r) for r in rows], {key: owner for key, (owner, _name) in owners(book, meeting_id).items()}
+
+
 def person_parts(book: Book, meeting_id: int):
     """For the follow-up of a meeting with several people: each participant with the summary parts that are
     theirs (their interests, the asks and offers made with them, their commitments), named for their own
@@ -178,5 +190,6 @@ def person_parts(book: Book, meeting_id: int):
                                       interests=mine("interest", parts.interests),
                                       exchanges=mine("exchange", parts.exchanges),
                                       commitments=mine("commitment", parts.commitments),
-                                      honorific=honorific, given_name=given, goes_by=goes_by)))
+                                      honorific=honorific, given_name=given, goes_by=goes_by, people=[],
+                                      owners={})))
     return found
