@@ -6,7 +6,7 @@ change to the schema is a new step, with a test that upgrades a book made by the
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list, v10_campaign_page
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list, v10_campaign_page, v11_home_counts
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
@@ -19,6 +19,7 @@ STEPS: list[tuple[int, str]] = [
     (8, v8_movement.SQL),
     (9, v9_home_list.SQL),
     (10, v10_campaign_page.SQL),
+    (11, v11_home_counts.SQL),
 ]
 
 LATEST = STEPS[-1][0]
