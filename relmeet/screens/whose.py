@@ -40,8 +40,11 @@ class WhoseScreen(RelmeetModal[int | None]):
         with Vertical(classes="dialog", id="whose"):
             yield Static(Text(f"Whose is {WHAT.get(self.kind, 'it')}?", style="bold"))
             options = []
+            names = [p.name.casefold() for p in self.people]
             for p in self.people:
                 line = Text(p.name)
+                if names.count(p.name.casefold()) > 1:  # two of the same name: the number tells them apart
+                    line.append(f"  #{p.contact_id}", style="dim")
                 if p.role == "with":
                     line.append("  (the meeting is with them)", style="dim")
                 options.append(Option(line, id=f"whose-{p.contact_id}"))
