@@ -36,23 +36,33 @@ def _options(box: OptionList) -> list[str]:
     return [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
 
 
+async def _screen(pilot, kind: type):
+    """The screen on top once it is a `kind` (a dialog opened from another's callback takes a few cycles on a
+    loaded machine); the test fails if it never comes."""
+    for _ in range(50):
+        if isinstance(pilot.app.screen, kind):
+            return pilot.app.screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{kind.__name__} never opened; the screen is {pilot.app.screen!r}")
+
+
 async def _whose_then_capture(pilot, key: str, whose: str | None, **fields) -> None:
     """Press a capture key, choose whose it is (None: take the one offered first), fill the dialog, save."""
     await pilot.press(key)
-    await pilot.pause()
-    picker = pilot.app.screen
-    assert isinstance(picker, WhoseScreen)
+    picker = await _screen(pilot, WhoseScreen)
     box = picker.query_one("#whose-list", OptionList)
     if whose is not None:
         box.highlighted = next(i for i, line in enumerate(_options(box)) if line.startswith(whose))
     await pilot.press("enter")
-    await pilot.pause()
-    dialog = pilot.app.screen
-    assert isinstance(dialog, CaptureScreen)
+    dialog = await _screen(pilot, CaptureScreen)
     for selector, value in fields.items():
         dialog.query_one(f"#{selector}").value = value
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    for _ in range(50):  # saved: back on the notes
+        if pilot.app.screen is not dialog:
+            break
+        await pilot.pause(0.05)
+    assert pilot.app.screen is not dialog, "the capture was not saved"
 
 
 def _people(book):
