@@ -77,8 +77,9 @@ def owners(book: Book, meeting_id: int) -> dict[tuple[str, int], tuple[int, str]
 
 def add_new(book: Book, meeting_id: int, name: str) -> int:
     """Someone not yet in the book is coming: they become a contact at once, noted as met at this meeting,
-    referred by the host ("came to Rosa Díaz's house meeting"), and join it. The contact is made at the very moment they join (same time in both rows): that is how
-    the follow-up knows them as new from this meeting and checks them for look-alikes."""
+    referred by the host ("came to Rosa Díaz's house meeting"), and join it. They join at the very moment
+    the contact is made (the same time in both rows): that is how the follow-up knows them as new from this
+    meeting and checks them for look-alikes."""
     from relmeet.domain.errors import ValidationError
     from relmeet.domain.text import clean_text
 
