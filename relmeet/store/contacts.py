@@ -337,8 +337,14 @@ def list_rows(book: Book, *, text: str = "", level: str = "", stance: str = "", 
     sql = f"""
         SELECT c.id, c.name, c.kind, o.name AS org_name, c.role, c.level, c.stance, c.influence,
                c.is_leader, c.is_gatekeeper, c.archived_at,
-               (SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m INDEXED BY meeting_held_by_contact
-                 WHERE m.contact_id = c.id AND m.status = 'held') AS last_met,
+               nullif(max(
+                 coalesce((SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m
+                           INDEXED BY meeting_held_by_contact WHERE m.contact_id = c.id AND m.status = 'held'), ''),
+                 -- a house meeting they came to, as a guest of someone else's meeting
+                 coalesce((SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting_participant p
+                           INDEXED BY meeting_participant_guest JOIN meeting m ON m.id = p.meeting_id
+                           WHERE p.contact_id = c.id AND p.role = 'participant' AND m.status = 'held'), '')),
+               '') AS last_met,
                (SELECT count(*) FROM commitment k INDEXED BY commitment_open_by_contact
                  WHERE k.contact_id = c.id AND k.status = 'open') AS open_commitments,
                (SELECT count(*) FROM commitment k INDEXED BY commitment_open_by_contact
