@@ -34,7 +34,11 @@ def test_demo_app_runs_in_a_terminal_and_leaves_the_real_book_alone(isolated_hom
         shown = _read_until(main, "Nguyễn".encode())
         assert "Nguyễn".encode() in shown, shown[-2000:]
         os.write(main, b"\x11")  # ctrl+q
-        assert proc.wait(timeout=15) == 0
+        # keep reading while it closes: an app whose terminal is full blocks on its last frame
+        deadline = time.monotonic() + 15
+        while proc.poll() is None and time.monotonic() < deadline:
+            _read_until(main, b"\x00never", timeout=0.1)
+        assert proc.wait(timeout=1) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
