@@ -94,9 +94,9 @@ def damaged_message(book: Book, problem: str, *, shell: bool = False) -> str:
 
 # Relationship health (seed 001: check in with partners between meetings).
 
-from datetime import date, timedelta  # noqa: E402
+from datetime import date  # noqa: E402
 
-from relmeet.domain import from_iso, today  # noqa: E402
+from relmeet.domain import today  # noqa: E402
 from relmeet.domain.people import Health, HomePanes, Stale
 
 TEND_SETTING = "tend_after_days"
@@ -191,47 +191,30 @@ def overview(book: Book) -> dict[str, int]:
     ("asks", "offers"), and theirs ("asked_by_them", "offered_by_them")."""
     now = today().isoformat()
     row = book._row(
-        "SELECT (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'theirs'"
-        "  AND max(due_on, coalesce(snoozed_until, '')) < :d),"
-        " (SELECT count(*) FROM commitment WHERE status = 'open' AND owner = 'mine'"
-        "  AND max(due_on, coalesce(snoozed_until, '')) < :d)", {"d": now})
+        # overdue: due, and not snoozed to a later day; written so the index's due_on range applies (schema 11)
+        "SELECT (SELECT count(*) FROM commitment INDEXED BY commitment_overdue WHERE status = 'open' "
+        "  AND owner = 'theirs' AND due_on < :d AND coalesce(snoozed_until, '') < :d),"
+        " (SELECT count(*) FROM commitment INDEXED BY commitment_overdue WHERE status = 'open' "
+        "  AND owner = 'mine' AND due_on < :d AND coalesce(snoozed_until, '') < :d)", {"d": now})
     counts = {"overdue_theirs": row[0], "overdue_mine": row[1], "asks": 0, "offers": 0, "asked_by_them": 0,
               "offered_by_them": 0}
     names = {("ask", "me"): "asks", ("offer", "me"): "offers", ("ask", "them"): "asked_by_them",
              ("offer", "them"): "offered_by_them"}
-    for direction, made_by, n in book._rows("SELECT direction, made_by, count(*) FROM exchange "
-                                            "WHERE status <> 'planned' GROUP BY direction, made_by"):
+    for direction, made_by, n in book._rows("SELECT direction, made_by, count(*) FROM exchange INDEXED BY "
+                                            "exchange_made_by WHERE status <> 'planned' GROUP BY direction, made_by"):
         counts[names[(direction, made_by)]] = n
     return counts
 
 
-def thank_yous(book: Book, *, within_days: int = 7) -> list:
-    """Thank-yous to send: meetings held in the last week whose summary isn't marked sent, each due two days
-    after the meeting; none when the organizer turned the suggestion off."""
-    from relmeet.domain.meetings import THANK_YOU_DAYS, THANK_YOU_SETTING, ThankYouDue
-    from relmeet.store.contacts import get_setting
-
-    if get_setting(book, THANK_YOU_SETTING, "on") == "off":
-        return []
-    since = (today() - timedelta(days=within_days)).isoformat()
-    found = []
-    for r in book._rows(
-            "SELECT m.id, m.contact_id, c.name, coalesce(m.ended_at, m.started_at, m.scheduled_at) AS at "
-            "FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE m.status = 'held' "
-            "AND m.summary_sent_on IS NULL AND c.archived_at IS NULL AND at >= ? ORDER BY at", (since,)):
-        held = from_iso(r[3]).astimezone().date()
-        if held >= today() - timedelta(days=within_days):
-            found.append(ThankYouDue(r[0], r[1], r[2], held + timedelta(days=THANK_YOU_DAYS)))
-    return found
-
-
 def home_panes(book: Book) -> HomePanes:
     """Everything the home screen's side panes show, read in one go (off the interface thread)."""
-    from relmeet.store import due, meetings
+    from relmeet.domain.commitments import CommitmentFilter
+    from relmeet.store import commitments, due, meetings
 
     days = tend_after_days(book)
     owed = due.due_soon(book)
-    owed += thank_yous(book)
+    # the thank-yous by the one rule the commitments view and `relmeet due` follow
+    owed += commitments.thank_yous(book, CommitmentFilter(within_days=7))
     owed.sort(key=lambda item: item.due_on)  # stable: a thank-you after a commitment due the same day
     return HomePanes(upcoming=meetings.upcoming(book, limit=20), due=owed, tend_after_days=days,
                      tend=tend_these(book, days), counts=overview(book))
