@@ -1,5 +1,5 @@
-"""`relmeet due`: overdue and this week's commitments, both ways, the check-ins and thank-yous I owe, and the
-meetings coming up."""
+"""`relmeet due`: overdue and this week's commitments, both ways, the check-ins, thank-yous and decide-by dates
+of pending asks I owe, and the meetings coming up."""
 from __future__ import annotations
 
 
@@ -8,7 +8,8 @@ def register(subparsers) -> None:
     parser.add_argument("--days", type=_days, default=7, metavar="N", help="how far ahead to look (default 7)")
     whose = parser.add_mutually_exclusive_group()
     whose.add_argument("--mine", dest="owner", action="store_const", const="mine", default="all",
-                       help="only what I owe (my commitments, the check-ins I set, the thank-yous to send)")
+                       help="only what I owe (my commitments, the check-ins I set, the thank-yous to send, "
+                            "the pending asks to decide)")
     whose.add_argument("--theirs", dest="owner", action="store_const", const="theirs",
                        help="only what they owe me")
     parser.set_defaults(func=run)
@@ -30,7 +31,7 @@ def run(args) -> int:
     from rich.text import Text
 
     from relmeet.domain import today
-    from relmeet.domain.commitments import CheckInDue, CommitmentFilter
+    from relmeet.domain.commitments import CheckInDue, CommitmentFilter, DecideByDue
     from relmeet.domain.meetings import ThankYouDue
     from relmeet.pages import formatting
     from relmeet.commands import open_book
@@ -52,6 +53,8 @@ def run(args) -> int:
             line = Text(f"snoozed until {snoozed:%a %-d %b}", style="cyan")
         if isinstance(item, CheckInDue):  # a check-in set at a follow-up stays overdue until done
             line.append(f"  check in ({item.contact}): ", style="bold")
+        elif isinstance(item, DecideByDue):  # a pending ask's decide-by date, until its answer is recorded
+            line.append(f"  decide ({item.contact}): ", style="bold")
         elif isinstance(item, ThankYouDue):
             line.append(f"  thank-you ({item.contact}): ", style="bold")
         else:

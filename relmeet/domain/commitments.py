@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from relmeet.domain import today as _today
 from relmeet.domain.dates import parse_due
 from relmeet.domain.errors import ValidationError
-from relmeet.domain.meetings import ThankYouDue
+from relmeet.domain.meetings import ThankYouDue, exchange_words
 from relmeet.domain.people import DueItem, Pick
 
 # The marks that close a commitment, in the order a dialog offers them
@@ -65,6 +65,37 @@ class CheckInDue(DueItem):
 
 
 @dataclass
+class DecideByDue(DueItem):
+    """A pending ask or offer (waiting on a condition) whose decide-by date is its follow-up: mine to chase
+    until it is answered (its status leaves pending), overdue once the day has passed. `id` is the exchange's;
+    the lists that show it beside commitments and check-ins key it by its kind."""
+
+    ask: str = ""                   # the ask (or offer) itself
+    condition: str = ""             # "if two tenants are willing to speak in public"
+    direction: str = "ask"          # ask / offer
+    made_by: str = "me"             # me / them
+    private: bool = False
+    campaign_id: int | None = None
+
+    @property
+    def who_asked(self) -> str:
+        """"They asked" / "I offered"…"""
+        return exchange_words(self.direction, self.made_by)
+
+    @property
+    def headline(self) -> str:
+        """"decide by Thu 26 Nov — Dr. Singh: 'if two tenants are willing to speak in public'"."""
+        words = f"decide by {self.due_on:%a %-d %b} — {self.contact}"
+        return words + (f": '{self.condition}'" if self.condition else "")
+
+
+def decide_by_text(ask: str, condition: str, direction: str, made_by: str) -> str:
+    """What a decide-by follow-up says in a list: who asked what, and on what condition it waits."""
+    words = f"{exchange_words(direction, made_by)} \"{ask}\""
+    return words + (f" — {condition}" if condition else "")
+
+
+@dataclass
 class CommitmentFilter:
     """What the commitments view (and `relmeet due`) narrows the ledger to."""
 
@@ -85,12 +116,13 @@ class Ledger:
     commitments: list[CommitmentLine] = field(default_factory=list)
     more: int = 0                       # rows past the page, for "…and N more"
     thank_yous: list[ThankYouDue] = field(default_factory=list)   # mine: a held meeting's summary not sent
+    decisions: list[DecideByDue] = field(default_factory=list)    # mine: a pending ask's decide-by date
 
-    def in_order(self) -> list[CheckInDue | ThankYouDue | CommitmentLine]:
-        """Check-ins and thank-yous among the commitments: what is still to do by its date (the most overdue
-        first, undated last), then what is closed, latest first, as the store gave it."""
+    def in_order(self) -> list[CheckInDue | ThankYouDue | DecideByDue | CommitmentLine]:
+        """Check-ins, thank-yous and decide-by dates among the commitments: what is still to do by its date (the
+        most overdue first, undated last), then what is closed, latest first, as the store gave it."""
         open_ = [c for c in self.commitments if c.is_open] + [c for c in self.check_ins if c.status == "open"] \
-            + list(self.thank_yous)
+            + list(self.thank_yous) + list(self.decisions)
         open_.sort(key=lambda item: (item.due_on is None, item.due_on or date.max))
         closed = [c for c in self.check_ins if c.status != "open"] + [c for c in self.commitments if not c.is_open]
         return open_ + closed

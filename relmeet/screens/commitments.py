@@ -1,5 +1,5 @@
-"""The ledger worked after the meeting: what I owe, what they owe, and the check-ins that came due, overdue
-first, filtered by contact, campaign, organization and due window; each marked done, partly (how much),
+"""The ledger worked after the meeting: what I owe, what they owe, the check-ins that came due and the
+decide-by dates of pending asks, overdue first, filtered by contact, campaign, organization and due window; each marked done, partly (how much),
 missed or dropped on the day it happened, noted as it goes, reopened, and every mark undone."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
 from relmeet.domain import today
-from relmeet.domain.commitments import CheckInDue, CommitmentFilter, CommitmentLine, Ledger
+from relmeet.domain.commitments import CheckInDue, CommitmentFilter, CommitmentLine, DecideByDue, Ledger
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.meetings import PRIVATE_MARK, ThankYouDue
 from relmeet.pages import formatting
@@ -29,6 +29,22 @@ WINDOWS = [("Any date, or none", ANY_DATE), ("Overdue and today", 0), ("Due by t
            ("Due within 14 days", 14), ("Due within 30 days", 30), ("Due within 90 days", 90)]
 TITLES = {"mine": "What I owe", "theirs": "What they owe", "all": "Commitments both ways"}
 UNDO_HERE = "Ctrl+Z takes it back."
+Row = CheckInDue | ThankYouDue | DecideByDue | CommitmentLine
+
+
+def answer_dialog(screen, item: DecideByDue, saved) -> None:
+    """Open a pending ask's (or offer's) own dialog from a list of what is due, to record the answer; `saved`
+    is called with True when it was saved."""
+    from relmeet.screens.capture import CaptureScreen, Editing
+    from relmeet.store import captures
+
+    values = captures.get(screen.book, "exchange", item.id)
+    if values is None:
+        screen.notify("That ask is no longer in the book (another copy removed it).", severity="warning")
+        saved(True)  # the list drops it
+        return
+    screen.app.push_screen(CaptureScreen(item.direction, item.contact_id, values["meeting_id"], values["campaign_id"],
+                                         Editing("exchange", item.id, values)), saved)
 
 
 def _cell(*lines: Text) -> Text:
@@ -41,7 +57,8 @@ def _cell(*lines: Text) -> Text:
 class CommitmentsScreen(RelmeetScreen[None]):
     HELP_TITLE = "the commitments"
     HELP = ("What I owe and what they owe, the check-ins that came due and the thank-yous to send (within 48 hours\n"
-            "of a meeting), overdue first. Enter on a thank-you opens its follow-up, where F8 marks it sent.\n"
+            "of a meeting), and the decide-by dates of pending asks, overdue first. Enter on a thank-you opens\n"
+            "its follow-up, where F8 marks it sent; on a decide-by date, the ask, to record the answer.\n"
             "The filters at the top narrow them by whose, due date, contact (theirs, or involving them),\n"
             "campaign and organization.\n"
             "Enter or Ctrl+D marks the highlighted one done, partly done, missed or dropped, on the day it\n"
@@ -73,7 +90,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
         self.owner = owner
         self.preset_contact = contact_id
         self.found = Ledger()
-        self.rows: dict[str, CheckInDue | ThankYouDue | CommitmentLine] = {}
+        self.rows: dict[str, Row] = {}
         self.undo_check_in: int | None = None  # a check-in marked here last: Ctrl+Z takes that back first
         self._refilter: Timer | None = None
 
@@ -159,7 +176,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         on = today()
         for item in self.found.in_order():
             key = f"check-in-{item.meeting_id}" if isinstance(item, CheckInDue) else \
-                f"thank-you-{item.meeting_id}" if isinstance(item, ThankYouDue) else f"commitment-{item.id}"
+                f"thank-you-{item.meeting_id}" if isinstance(item, ThankYouDue) else \
+                f"decide-{item.id}" if isinstance(item, DecideByDue) else f"commitment-{item.id}"
             self.rows[key] = item
             table.add_row(*self._cells(item, on), key=key, height=2)
         if keep in self.rows:
@@ -170,8 +188,15 @@ class CommitmentsScreen(RelmeetScreen[None]):
         self.show_detail()
 
     @staticmethod
-    def _cells(item: CheckInDue | ThankYouDue | CommitmentLine, on) -> tuple[Text, Text, Text]:
+    def _cells(item: Row, on) -> tuple[Text, Text, Text]:
         """Due and whose; who and what; the outcome and the latest progress note."""
+        if isinstance(item, DecideByDue):  # "decide by Thu 26 Nov — Dr. Singh: 'if two tenants…'"
+            what = Text(f"{item.who_asked}: {item.ask}")
+            if item.private:
+                what.append(f" {PRIVATE_MARK}", style="bold magenta")
+            return (_cell(formatting.due(item.due_on, on=on), Text("decide (mine)", style="dim")),
+                    _cell(Text(item.headline, style="bold"), what),
+                    _cell(Text("Pending", style="bold yellow"), Text("Enter: record the answer", style="dim")))
         if isinstance(item, ThankYouDue):
             return (_cell(formatting.due(item.due_on, on=on), Text("thank-you (mine)", style="dim")),
                     _cell(Text(item.contact, style="bold"), Text(item.text)),
@@ -211,6 +236,11 @@ class CommitmentsScreen(RelmeetScreen[None]):
             title.append(f" · {len(self.found.check_ins)} check-in{'s' if len(self.found.check_ins) != 1 else ''}")
             if late_check_ins:
                 title.append(f" ({late_check_ins} overdue)", style="bold red")
+        if self.found.decisions:
+            late = sum(1 for d in self.found.decisions if d.due_on < on)
+            title.append(f" · {len(self.found.decisions)} to decide")
+            if late:
+                title.append(f" ({late} overdue)", style="bold red")
         if self.found.thank_yous:
             late = sum(1 for t in self.found.thank_yous if t.due_on < on)
             title.append(f" · {len(self.found.thank_yous)} thank-you{'s' if len(self.found.thank_yous) != 1 else ''}")
@@ -229,7 +259,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
         return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
 
     @property
-    def highlighted(self) -> CheckInDue | ThankYouDue | CommitmentLine | None:
+    def highlighted(self) -> Row | None:
         key = self.highlighted_key
         return self.rows.get(key) if key else None
 
@@ -248,6 +278,18 @@ class CommitmentsScreen(RelmeetScreen[None]):
             text.append_text(formatting.due(item.due_on))
             text.append("). Enter opens its follow-up: F5 copies the summary, F8 marks it sent. The palette's "
                         "'settings: thank-you reminders' turns these off.", style="dim")
+            detail.update(text)
+            return
+        if isinstance(item, DecideByDue):
+            text = Text(f"{item.who_asked}: {item.ask}", style="bold")
+            if item.private:
+                text.append(f" {PRIVATE_MARK}", style="bold magenta")
+            text.append(f"\n{item.contact} · pending")
+            text.append(f" {item.condition}" if item.condition else "")
+            text.append(f" · decide by {item.due_on:%a %-d %b} (")
+            text.append_text(formatting.due(item.due_on))
+            text.append("). Enter opens the ask to record the answer; it leaves this list once it is no longer "
+                        "pending.", style="dim")
             detail.update(text)
             return
         if isinstance(item, CheckInDue):
@@ -311,7 +353,9 @@ class CommitmentsScreen(RelmeetScreen[None]):
             return item
         self.notify(f"Highlight a commitment to {doing}." if item is None else
                     f"A thank-you has nothing to {doing}: Enter opens its follow-up." if isinstance(item, ThankYouDue)
-                    else f"A check-in has nothing to {doing}: Enter marks it made.", severity="warning")
+                    else f"A pending ask has nothing to {doing}: Enter records its answer."
+                    if isinstance(item, DecideByDue) else f"A check-in has nothing to {doing}: Enter marks it made.",
+                    severity="warning")
         return None
 
     def _after(self, message: str | None) -> None:
@@ -330,6 +374,10 @@ class CommitmentsScreen(RelmeetScreen[None]):
             from relmeet.screens.follow_up import FollowUpScreen
 
             self.app.push_screen(FollowUpScreen(item.meeting_id))
+            return
+        if isinstance(item, DecideByDue):  # answered in the ask's own dialog; saved, it is no longer pending
+            answer_dialog(self, item, lambda saved: self._after(
+                f"Answer recorded: {item.ask}." if saved else None))
             return
 
         def marked(message: str | None) -> None:
@@ -355,6 +403,9 @@ class CommitmentsScreen(RelmeetScreen[None]):
 
     def action_reopen(self) -> None:
         item = self.highlighted
+        if isinstance(item, DecideByDue):
+            self.notify("A pending ask is still to decide: Enter records its answer.", severity="warning")
+            return
         if isinstance(item, CheckInDue):
             if item.status != "done":
                 self.notify("That check-in is still to do.", severity="warning")

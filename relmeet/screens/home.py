@@ -27,7 +27,8 @@ PAGE = 200  # rows in the list; filtering finds the rest (a DataTable's cost gro
 class HomeScreen(RelmeetScreen[None]):
     HELP_TITLE = "the home screen"
     HELP = ("Type in the filter box to narrow the list by name, organization, role, neighbourhood or tag.\n"
-            "Click a column heading (or press Ctrl+O) to sort. Enter on a commitment under 'Due' marks it.")
+            "Click a column heading (or press Ctrl+O) to sort. Enter on a commitment under 'Due' marks it;\n"
+            "on a decide-by date, it opens the ask to record the answer.")
     BINDINGS = [
         Binding("ctrl+n", "new_contact", "New", id="new-contact", tooltip="Add a person or an organization"),
         # priority: in the filter box too, where an Input would take Ctrl+E as "end of line"
@@ -119,7 +120,8 @@ class HomeScreen(RelmeetScreen[None]):
         self.load_then_show(lambda: relationship.home_panes(self.book), self.show_side, group="home-panes")
 
     def show_side(self, panes: HomePanes) -> None:
-        from relmeet.domain.meetings import time_passed  # not needed for the first frame
+        from relmeet.domain.commitments import DecideByDue  # not needed for the first frame
+        from relmeet.domain.meetings import time_passed
 
         options = []
         self._side_rows["upcoming"] = {}
@@ -139,12 +141,15 @@ class HomeScreen(RelmeetScreen[None]):
         self._side_rows["due"] = {}
         self.due_items = panes.due
         for index, item in enumerate(self.due_items):
+            # a check-in, a thank-you and a decision carry ids of other tables: the option's id names its kind
+            kind = type(item).__name__
             line = Text()
             line.append_text(formatting.due(item.due_on))
-            line.append("  I owe " if item.owner == "mine" else "  they owe ", style="dim")
+            line.append("  decide " if isinstance(item, DecideByDue) else "  I owe " if item.owner == "mine" else
+                        "  they owe ", style="dim")
             line.append(item.contact)
             line.append("\n  " + item.text)
-            options.append(Option(line, id=f"commitment-{item.id}"))
+            options.append(Option(line, id=f"{kind}-{item.id}"))
             self._side_rows["due"][index] = item.contact_id
         self._fill(self.query_one("#due", OptionList), options, "Nothing due this week.")
         self.query_one(TendThese).show(panes.tend_after_days, panes.tend, panes.counts)
@@ -202,7 +207,15 @@ class HomeScreen(RelmeetScreen[None]):
 
         if event.option_index >= len(self.due_items):
             return
-        if isinstance(self.due_items[event.option_index], ThankYouDue):  # written and marked sent in its follow-up
+        from relmeet.domain.commitments import DecideByDue
+
+        item = self.due_items[event.option_index]
+        if isinstance(item, DecideByDue):  # the answer is recorded in the ask's own dialog
+            from relmeet.screens.commitments import answer_dialog
+
+            answer_dialog(self, item, lambda saved: self.reload() if saved else None)
+            return
+        if isinstance(item, ThankYouDue):  # written and marked sent in its follow-up
             from relmeet.screens.follow_up import FollowUpScreen
 
             self.app.push_screen(FollowUpScreen(self.due_items[event.option_index].meeting_id))

@@ -18,8 +18,10 @@ from relmeet.domain.commitments import (
     CommitmentFilter,
     CommitmentLine,
     CommitmentNote,
+    DecideByDue,
     Ledger,
     LedgerFilters,
+    decide_by_text,
 )
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import THANK_YOU_DAYS, THANK_YOU_SETTING, ThankYouDue
@@ -78,6 +80,7 @@ def ledger(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = P
     if wanted.owner in ("all", "mine"):
         found.check_ins = check_ins(book, wanted)
         found.thank_yous = thank_yous(book, wanted)
+        found.decisions = decisions(book, wanted)
     where, params = _where(wanted)
     turns = [("k.status = 'open' AND k.due_on IS NOT NULL", "k.due_on, k.id"),
              ("k.status = 'open' AND k.due_on IS NULL", "k.id")]
@@ -188,6 +191,39 @@ def thank_yous(book: Book, wanted: CommitmentFilter | None = None, *, held_withi
             continue
         found.append(ThankYouDue(r[0], r[1], r[2], due))
     return found
+
+
+def decisions(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = PAGE) -> list[DecideByDue]:
+    """Pending asks and offers (waiting on a condition) with a decide-by date: a follow-up that is mine to
+    chase, whoever asked, until the answer is recorded (the status leaves pending); the most overdue first.
+    The view's filters apply: whose contact, the campaign (the ask's, or its meeting's), the organization,
+    the due window."""
+    wanted = wanted or CommitmentFilter()
+    if wanted.owner == "theirs":
+        return []
+    where = ["x.status = 'thinking'", "x.decide_by IS NOT NULL", "c.archived_at IS NULL"]
+    params: list = []
+    if wanted.contacts is not None:
+        where.append("x.contact_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(wanted.contacts))
+    if wanted.campaign_id is not None:
+        where.append("coalesce(x.campaign_id, m.campaign_id) = ?")
+        params.append(wanted.campaign_id)
+    if wanted.organization_id is not None:
+        where.append("(c.organization_id = ? OR c.id = ?)")
+        params += [wanted.organization_id, wanted.organization_id]
+    if wanted.within_days is not None:
+        where.append("x.decide_by <= ?")
+        params.append((today() + timedelta(days=wanted.within_days)).isoformat())
+    rows = book._rows(
+        "SELECT x.id, x.contact_id, c.name, x.text, x.decide_by, x.condition, x.direction, x.made_by, x.meeting_id, "
+        "x.private, coalesce(x.campaign_id, m.campaign_id) FROM exchange x JOIN contact c ON c.id = x.contact_id "
+        f"LEFT JOIN meeting m ON m.id = x.meeting_id WHERE {' AND '.join(where)} "
+        "ORDER BY x.decide_by, c.name COLLATE NOCASE, x.id LIMIT ?", (*params, limit))
+    return [DecideByDue(id=r[0], contact_id=r[1], contact=r[2], owner="mine",
+                        text=decide_by_text(r[3], r[5], r[6], r[7]), due_on=_day(r[4]), status="open",
+                        meeting_id=r[8], ask=r[3], condition=r[5], direction=r[6], made_by=r[7],
+                        private=bool(r[9]), campaign_id=r[10]) for r in rows]
 
 
 def get(book: Book, commitment_id: int) -> CommitmentLine | None:

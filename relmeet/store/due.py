@@ -1,5 +1,6 @@
-"""What needs doing: open commitments that are overdue or due soon, both ways, and the check-ins that came
-due (a check-in date passed stays overdue until it is done)."""
+"""What needs doing: open commitments that are overdue or due soon, both ways, the check-ins that came
+due (a check-in date passed stays overdue until it is done) and the decide-by dates of pending asks (overdue
+once passed, until the answer is recorded)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -12,10 +13,11 @@ from relmeet.store.book import Book
 
 
 def due_soon(book: Book, *, within_days: int = 7, owner: str = "all", limit: int = 200) -> list[DueItem]:
-    """Open commitments due by the end of the window and check-ins to make (mine), overdue first; undated
+    """Open commitments due by the end of the window, check-ins to make and pending asks to decide (mine),
+    overdue first; undated
     commitments are left to the contact's history and the commitments view, since 'due' is about dates.
     `owner`: "mine", "theirs" or "all"."""
-    from relmeet.store.commitments import check_ins
+    from relmeet.store.commitments import check_ins, decisions
 
     if owner not in ("mine", "theirs", "all"):
         raise RelmeetError(f"whose commitments? {owner!r} is not mine, theirs or all")
@@ -32,7 +34,10 @@ def due_soon(book: Book, *, within_days: int = 7, owner: str = "all", limit: int
                      due_on=date.fromisoformat(r[5]), status=r[6], meeting_id=r[7],
                      snoozed_until=date.fromisoformat(r[8]) if r[8] else None, snooze_reason=r[9]) for r in rows]
     if owner != "theirs":
-        items += check_ins(book, CommitmentFilter(within_days=within_days), limit=limit)
-        items.sort(key=lambda item: item.due_on)  # stable: a commitment before a check-in on the same day
+        window = CommitmentFilter(within_days=within_days)
+        items += check_ins(book, window, limit=limit)
+        items += decisions(book, window, limit=limit)
+        # stable: a commitment, then a check-in, then a decision due the same day
+        items.sort(key=lambda item: item.due_on)
     return items[:limit]
 
