@@ -12,7 +12,7 @@ from relmeet import domain
 from relmeet.domain.campaigns import CampaignIn
 from relmeet.domain.meetings import FollowUp, FollowUpForm, MeetingPlan
 from relmeet.domain.people import ContactIn
-from relmeet.store import Book, campaigns, commitments, contacts, follow_up, meetings
+from relmeet.store import Book, campaigns, commitments, contacts, follow_up, meetings, standing
 from relmeet.store import captures as cap
 
 GOAL = "Just-cause eviction ordinance"
@@ -68,7 +68,7 @@ def fill(book: Book) -> None:
     landlord = org("Maple Court Properties LLC", stance="opposition", influence=3, tags=["landlord"])
 
     rosa = person(name="Rosa Nguyễn", organization_id=union, role="Building B captain", level="impacted",
-                  is_leader=True, stance="ally", influence=2, rung="volunteer", phone="555-0142",
+                  is_leader=True, stance="unknown", influence=2, rung="volunteer", phone="555-0142",
                   email="rosa.nguyen@example.org", neighbourhood="Maple Court", contact_method="text",
                   language="Vietnamese, English", tags=["tenant", "housing"],
                   their_language="Families shouldn't have to choose between rent and medicine.")
@@ -146,6 +146,11 @@ def fill(book: Book) -> None:
                                 meeting_id=m1, campaign_id=eviction, answered_on=today - timedelta(days=21))
     cap.add_win(book, "Twelve tenants came to the first Building B house meeting", won_on=today - timedelta(days=9),
                 campaign_id=eviction, contact_id=rosa, meeting_id=m1)
+    # where she stands moved twice, each time for a reason: her history draws the path (issue 17)
+    standing.change(book, rosa, "stance", "potential_ally", reason="agreed to host a house meeting in Building B",
+                    meeting_id=m1, on=today - timedelta(days=21))
+    standing.change(book, rosa, "stance", "ally", reason="twelve tenants came to her house meeting",
+                    on=today - timedelta(days=9))
     rosa_next = meetings.plan(book, MeetingPlan(contact_id=rosa, scheduled_at=_at(2, 17, 30), location="Maple Court laundry room",
                                     campaign_id=eviction, type="maintenance",
                                     purpose="Debrief the house meeting; ask Rosa to speak at the council hearing",

@@ -242,8 +242,8 @@ def test_a_first_held_meeting_moves_the_rung_and_the_story_names_the_meeting(boo
                              "VALUES (?, 'in_progress', '2026-11-23T18:00:00+00:00', 'x', 'x')", (hieu,)).lastrowid
     meetings.end(book, first)
     assert (None, "rung", "identified", "met", "2026-11-23", first, "", "") in _steps(book, hieu)
-    lines = [line.plain for line in story_lines(standing.story(book, hieu))]
-    assert "  Rung: Identified (not met) → Met (23 Nov, at the meeting)" in lines
+    lines = [_text(line) for line in story_lines(standing.story(book, hieu))]
+    assert "Rung: Identified (not met) → Met (23 Nov, at the meeting)" in lines
 
 
 def test_a_merge_that_takes_a_stance_says_so_and_its_undo_gives_the_story_back_whole(book, monkeypatch):
@@ -268,8 +268,8 @@ def test_a_change_dated_before_the_person_was_added_still_follows_their_first_en
     rosa = contacts.create(book, ContactIn(name="Rosa", stance="unknown"))  # added today, met three weeks ago
     standing.change(book, rosa, "stance", "potential_ally", reason="first visit", on=date(2026, 11, 2))
     standing.change(book, rosa, "stance", "ally", reason="twelve came to her house meeting", on=date(2026, 11, 14))
-    lines = [line.plain for line in story_lines(standing.story(book, rosa))]
-    assert ("  Stance: Unknown → Potential ally (2 Nov: first visit) → Ally (14 Nov: twelve came to her house "
+    lines = [_text(line) for line in story_lines(standing.story(book, rosa))]
+    assert ("Stance: Unknown → Potential ally (2 Nov: first visit) → Ally (14 Nov: twelve came to her house "
             "meeting)") in lines
 
 
@@ -291,3 +291,23 @@ def test_a_campaign_page_can_list_who_moved_this_month_and_who_went_cold(book, m
     assert sorted(m.name for m in moved) == ["Ana", "Ben"]
     assert [(m.name, m.stance_then, m.stance_now) for m in colder] == [("Ben", "ally", "neutral")]
     assert standing.movement(book, drive, days=2) == ([], [])
+
+
+def test_the_demo_book_has_someone_whose_stance_moved_twice(demo_book):
+    from relmeet.pages.standing import story_lines
+
+    rosa = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Rosa Nguyễn'")
+    assert peek.value(demo_book, "SELECT stance FROM contact WHERE id = ?", (rosa,)) == "ally"
+    steps = [tuple(r) for r in peek.rows(demo_book, "SELECT old_value, new_value, reason, meeting_id IS NOT NULL "
+                                                    "FROM standing_change WHERE contact_id = ? AND field = 'stance' "
+                                                    "AND campaign_id IS NULL ORDER BY id", (rosa,))]
+    assert steps == [(None, "unknown", "", 0),
+                     ("unknown", "potential_ally", "agreed to host a house meeting in Building B", 1),
+                     ("potential_ally", "ally", "twelve tenants came to her house meeting", 0)]
+    lines = " ".join(_text(line) for line in story_lines(standing.story(demo_book, rosa)))
+    assert "Stance: Unknown → Potential ally (" in lines and "→ Ally (" in lines
+
+
+def _text(line) -> str:
+    """A line of the Movement section as plain text (a path is indented as a block)."""
+    return getattr(line, "text", line).plain

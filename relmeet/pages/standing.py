@@ -9,6 +9,7 @@ from rich.text import Text
 
 from relmeet.domain import today
 from relmeet.domain.standing import FIELD_LABELS, StandingChange, Story, value_label
+from relmeet.pages.formatting import Indented
 
 STEPS_SHOWN = 6  # a longer path shows its last steps after "…"
 
@@ -45,17 +46,18 @@ def path_text(field_name: str, steps: list[StandingChange]) -> Text:
     return text
 
 
-def story_lines(story: Story | None) -> list[Text]:
-    """The section of the history: every path that has moved (a story of one value says nothing yet)."""
+def story_lines(story: Story | None) -> list[Text | Indented]:
+    """The section of the history: every path that has moved (a story of one value says nothing yet), each
+    indented as a block so a long path wraps under itself (and prints whole when piped)."""
     if story is None:
         return []
     moved = [(key, steps) for key, steps in story.paths.items() if len(steps) > 1 or steps[0].reason]
     if not moved:
         return []
-    lines = [Text("\nMovement", style="bold underline")]
+    lines: list[Text | Indented] = [Text("\nMovement", style="bold underline")]
     for (campaign, field_name), steps in moved:
-        line = Text("  ")
+        line = Text()
         line.append(f"{campaign} — " if campaign else "", style="italic")
         line.append(f"{FIELD_LABELS[field_name] if not campaign else FIELD_LABELS[field_name].lower()}: ")
-        lines.append(line.append_text(path_text(field_name, steps)))
+        lines.append(Indented(line.append_text(path_text(field_name, steps)), 2))
     return lines
