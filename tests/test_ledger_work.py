@@ -376,6 +376,53 @@ async def test_every_capture_is_edited_from_the_follow_up_and_the_page_and_draft
     assert peek.value(book, "SELECT note FROM referral") == "everyone shops at his market"
 
 
+async def test_a_yes_given_in_a_dialog_from_the_follow_up_is_a_commitment_row_at_once(book):
+    """Their yes to my ask, recorded from 'Everything captured', makes their commitment: it is a row of the
+    commitments section at once (whose, by when), what the organizer typed on the page stays, the draft
+    names it, and saving the page keeps the owner and date shown."""
+    from relmeet.screens.follow_up import FollowUpScreen
+    from relmeet.widgets.text_area import TextArea
+
+    ana = contacts.create(book, ContactIn(name="Ana Ruiz"))
+    meeting = _held(book, ana, days_ago=0)
+    ask = captures.add_exchange(book, ana, "ask", "time", "Ten listening visits", status="made", meeting_id=meeting)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        screen = FollowUpScreen(meeting)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert "No commitments were captured." in [str(s.render()) for s in screen.query(Static)]
+        screen.query_one("#next_step", Input).value = "Call her Thursday about the visits"
+        box = screen.query_one("#follow-captured", OptionList)
+        box.focus()
+        box.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CaptureScreen)
+        dialog.query_one("#status", Select).value = "agreed"
+        dialog.query_one("#commitment_due", Input).value = "2026-12-14"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        made = peek.value(book, "SELECT id FROM commitment WHERE exchange_id = ?", (ask,))
+        assert screen.query_one(f"#promise-{made}", Static).render().plain == "Ten listening visits"
+        assert screen.query_one(f"#owner-{made}", Select).value == "theirs"
+        assert screen.query_one(f"#due-{made}", Input).value == "2026-12-14"
+        assert "No commitments were captured." not in [str(s.render()) for s in screen.query(Static)]
+        assert screen.query_one("#next_step", Input).value == "Call her Thursday about the visits"
+        assert "Ten listening visits" in screen.query_one("#summary", TextArea).text
+        screen.query_one(f"#owner-{made}", Select).value = "mine"  # worked on the page like any other row
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+    assert tuple(peek.row(book, "SELECT owner, due_on FROM commitment WHERE id = ?", (made,))) == (
+        "mine", "2026-12-14")
+    assert peek.value(book, "SELECT next_step FROM meeting WHERE id = ?", (meeting,)) == (
+        "Call her Thursday about the visits")
+
+
 async def test_the_history_says_when_the_thank_you_was_sent_for_that_meeting(book, monkeypatch):
     import os
     import subprocess

@@ -92,16 +92,10 @@ class FollowUpScreen(RelmeetScreen[None]):
                 yield Static(Text("No asks or offers were captured.", style="dim"))
             yield Static("Commitments — who, by when", classes="pane-title")
             for item in self.promises:
-                with Horizontal(classes="form-row follow-row"):
-                    yield Static(_marked(item.text, item.private), classes="follow-text", id=f"promise-{item.id}")
-                    yield Select([("I will", "mine"), ("They will", "theirs")], value=item.owner, allow_blank=False,
-                                 id=f"owner-{item.id}", compact=True)
-                    yield Field("", DateInput(item.due_on.isoformat() if item.due_on else "", input_id=f"due-{item.id}",
-                                              placeholder="by when: fri", hint="fri · the 14th · dec 7",
-                                              compact=True), name=f"due-{item.id}")
+                yield self._promise_row(item)
             if not self.promises:
-                yield Static(Text("No commitments were captured.", style="dim"))
-            yield Static("Everything captured — Enter edits", classes="pane-title")
+                yield Static(Text("No commitments were captured.", style="dim"), id="no-promises")
+            yield Static("Everything captured — Enter edits", classes="pane-title", id="captured-title")
             yield OptionList(id="follow-captured")
             with Horizontal(classes="form-row"):
                 yield Field("Next meeting", DateInput(input_id="next_meeting", placeholder="next tuesday 6pm",
@@ -134,6 +128,18 @@ class FollowUpScreen(RelmeetScreen[None]):
             yield Field("Save the summary to", Input(default, id="summary_path", compact=True),
                         name="summary_path", hint="F6 writes it")
         yield Footer()
+
+    @staticmethod
+    def _promise_row(item) -> Horizontal:
+        """A commitment's row: what, whose, by when."""
+        return Horizontal(
+            Static(_marked(item.text, item.private), classes="follow-text", id=f"promise-{item.id}"),
+            Select([("I will", "mine"), ("They will", "theirs")], value=item.owner, allow_blank=False,
+                   id=f"owner-{item.id}", compact=True),
+            Field("", DateInput(item.due_on.isoformat() if item.due_on else "", input_id=f"due-{item.id}",
+                                placeholder="by when: fri", hint="fri · the 14th · dec 7", compact=True),
+                  name=f"due-{item.id}"),
+            classes="form-row follow-row")
 
     def _collect(self) -> FollowUpForm:
         errors: dict[str, str] = {}
@@ -277,9 +283,24 @@ class FollowUpScreen(RelmeetScreen[None]):
             self.query_one(f"#owner-{item.id}", Select).value = now.owner
             self.query_one(f"#due-{item.id}", Input).value = now.due_on.isoformat() if now.due_on else ""
         self.promises = [promises.get(c.id, c) for c in self.promises]
+        # a yes given in a dialog made its commitment: a row of its own at once, above what was typed below
+        shown = {c.id for c in self.promises}
+        new = [c for c in promises.values() if c.id not in shown]
         self.parts = follow_up.summary_parts(book, self.meeting_id)  # the statuses shown are read on drafting
         self._list_captured()
-        self._follow_the_page()
+        if not new:
+            self._follow_the_page()
+            return
+        self.query("#no-promises").remove()
+        mounted = self.query_one("#follow-form", VerticalScroll).mount_all(
+            [self._promise_row(c) for c in new], before=self.query_one("#captured-title"))
+        self.promises += new
+
+        async def follow() -> None:
+            await mounted  # the draft reads the new rows' owner and date
+            self._follow_the_page()
+
+        self.call_later(follow)
 
     def _start_following(self) -> None:
         self._following = True
