@@ -77,3 +77,19 @@ def test_snooze_needs_a_later_day_and_something_still_due(owed):
     with pytest.raises(RelmeetError):
         snooze.snooze(book, "win", 1, date(2026, 12, 1))
     assert peek.value(book, "SELECT count(*) FROM commitment WHERE snoozed_until IS NOT NULL") == 0
+
+
+def test_a_snoozed_check_in_is_not_overdue_in_the_history(owed):
+    from relmeet.pages.history import render
+    from relmeet.store.history import history
+    from rich.console import Console
+    import io
+
+    def shown() -> str:
+        console = Console(width=200, file=io.StringIO(), record=True)
+        console.print(render(history(owed, 1)))
+        return console.export_text()
+
+    assert "Check-in overdue: it was set for Sun 22 Nov" in shown()
+    snooze.snooze(owed, "check_in", 1, date(2026, 12, 10), "away until the 10th")
+    assert "Check-in overdue" not in shown() and "Check in by Thu 10 Dec" in shown()

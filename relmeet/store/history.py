@@ -56,6 +56,8 @@ def history(book: Book, contact_id: int) -> History | None:
     # the check-in to make next, passed ones too (they stay overdue until done); commitments' outcomes
     pending = check_ins(book, CommitmentFilter(contacts=(contact_id,)), limit=1)
     found.check_in_on = pending[0].due_on if pending else None
+    if pending and pending[0].snoozed_until and pending[0].snoozed_until > found.check_in_on:
+        found.check_in_on = pending[0].snoozed_until  # snoozed: due on that day, not overdue before it
     found.ledger = for_contact(book, contact_id)
     return found
 
