@@ -376,6 +376,28 @@ async def test_every_capture_is_edited_from_the_follow_up_and_the_page_and_draft
     assert peek.value(book, "SELECT note FROM referral") == "everyone shops at his market"
 
 
+async def test_home_lists_a_meetings_thank_you_and_its_check_in_side_by_side(book, monkeypatch):
+    """A meeting held yesterday with a check-in set for Wednesday: both are mine to do this week, and the Due
+    pane lists both (they carry the same meeting's id; the pane tells them apart by kind)."""
+    from datetime import date
+
+    from relmeet.domain.meetings import FollowUp, FollowUpForm
+    from relmeet.store import follow_up
+
+    monkeypatch.setenv("RELMEET_TODAY", TODAY)
+    meeting = _held_on(book, "Ana Ruiz", 22)
+    follow_up.save(book, meeting, FollowUpForm(follow=FollowUp(next_step="Ask about the tenant meeting",
+                                                               check_in_on=date(2026, 11, 25))))
+    app = RelmeetApp(book)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause(0.5)
+        box = app.screen.query_one("#due", OptionList)
+        lines = [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
+        assert lines == ["tomorrow  I owe Ana Ruiz\n  Send the thank-you (the summary)",
+                         "Wed 25 Nov  I owe Ana Ruiz\n  Ask about the tenant meeting"]
+    assert peek.value(book, "SELECT check_in_on FROM meeting WHERE id = ?", (meeting,)) == "2026-11-25"
+
+
 async def test_a_yes_given_in_a_dialog_from_the_follow_up_is_a_commitment_row_at_once(book):
     """Their yes to my ask, recorded from 'Everything captured', makes their commitment: it is a row of the
     commitments section at once (whose, by when), what the organizer typed on the page stays, the draft
