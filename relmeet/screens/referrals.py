@@ -35,6 +35,16 @@ class ReferralsScreen(RelmeetScreen[None]):
 
     selected_contact_id: int | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        # empty until the book is read: a book that can't be read (damaged) still leaves a screen that works
+        self.roots: list[int] = []
+        self.referred: dict = {}
+        self.names: dict = {}
+        self.links: dict = {}  # a tree node's id -> the referral it shows
+        self.eager = True
+        self.grown: set[int] = set()
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="referrals-body"):
@@ -53,8 +63,6 @@ class ReferralsScreen(RelmeetScreen[None]):
         self.roots, self.referred, self.names = maps.referral_forest(items)
         # a small network is shown whole; a large one grows as the organizer opens its branches
         self.eager = len(items) <= maps.PAGE
-        self.grown: set[int] = set()
-        self.links: dict = {}  # a tree node's id -> the referral it shows
         tree = self.query_one(Tree)
         tree.show_root = False
         tree.auto_expand = False  # Enter opens the contact; Space opens the branch
