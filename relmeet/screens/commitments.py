@@ -18,6 +18,7 @@ from relmeet.domain.meetings import PRIVATE_MARK, ThankYouDue
 from relmeet.pages import formatting
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
+from relmeet.screens.decide_by import answer_dialog, decide_detail
 from relmeet.store import commitments
 from relmeet.store.contacts import get as get_contact
 from relmeet.store.contacts import match_contacts
@@ -30,21 +31,6 @@ WINDOWS = [("Any date, or none", ANY_DATE), ("Overdue and today", 0), ("Due by t
 TITLES = {"mine": "What I owe", "theirs": "What they owe", "all": "Commitments both ways"}
 UNDO_HERE = "Ctrl+Z takes it back."
 Row = CheckInDue | ThankYouDue | DecideByDue | CommitmentLine
-
-
-def answer_dialog(screen, item: DecideByDue, saved) -> None:
-    """Open a pending ask's (or offer's) own dialog from a list of what is due, to record the answer; `saved`
-    is called with True when it was saved."""
-    from relmeet.screens.capture import CaptureScreen, Editing
-    from relmeet.store import captures
-
-    values = captures.get(screen.book, "exchange", item.id)
-    if values is None:
-        screen.notify("That ask is no longer in the book (another copy removed it).", severity="warning")
-        saved(True)  # the list drops it
-        return
-    screen.app.push_screen(CaptureScreen(item.direction, item.contact_id, values["meeting_id"], values["campaign_id"],
-                                         Editing("exchange", item.id, values)), saved)
 
 
 def _cell(*lines: Text) -> Text:
@@ -281,16 +267,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
             detail.update(text)
             return
         if isinstance(item, DecideByDue):
-            text = Text(f"{item.who_asked}: {item.ask}", style="bold")
-            if item.private:
-                text.append(f" {PRIVATE_MARK}", style="bold magenta")
-            text.append(f"\n{item.contact} · pending")
-            text.append(f" {item.condition}" if item.condition else "")
-            text.append(f" · decide by {item.due_on:%a %-d %b} (")
-            text.append_text(formatting.due(item.due_on))
-            text.append("). Enter opens the ask to record the answer; it leaves this list once it is no longer "
-                        "pending.", style="dim")
-            detail.update(text)
+            detail.update(decide_detail(item))
             return
         if isinstance(item, CheckInDue):
             text = Text(f"Check in with {item.contact}", style="bold")

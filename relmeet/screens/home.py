@@ -211,7 +211,7 @@ class HomeScreen(RelmeetScreen[None]):
 
         item = self.due_items[event.option_index]
         if isinstance(item, DecideByDue):  # the answer is recorded in the ask's own dialog
-            from relmeet.screens.commitments import answer_dialog
+            from relmeet.screens.decide_by import answer_dialog
 
             answer_dialog(self, item, lambda saved: self.reload() if saved else None)
             return
