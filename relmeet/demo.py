@@ -14,6 +14,7 @@ from relmeet.domain.meetings import FollowUp, FollowUpForm, MeetingPlan
 from relmeet.domain.people import ContactIn
 from relmeet.store import Book, campaigns, commitments, contacts, follow_up, meetings, standing
 from relmeet.store import captures as cap
+from relmeet.demo_house import house_meeting
 
 GOAL = "Just-cause eviction ordinance"
 
@@ -240,6 +241,7 @@ def fill(book: Book) -> None:
                      answer="not before the holidays", meeting_id=m5, campaign_id=eviction,
                      answered_on=today - timedelta(days=50))
     _people_details(book, union=union, okafor=okafor, park=park, teresa=teresa)
+    house_meeting(book)  # Teresa's house meeting: José and a neighbour new to the book (relmeet/demo_house.py)
 
 
 def _people_details(book: Book, *, union: int, okafor: int, park: int, teresa: int) -> None:
