@@ -1,8 +1,6 @@
 """The demo book's house meeting (issue 17): Teresa hosts, two months ago; José comes, and a neighbour new
 to the book, Lucía Benítez; each says something of their own.
-
-Kept apart from demo.py while the demo's pictures are being redrawn by others: `demo.fill` calls
-`house_meeting(book)` at its end once the pictures that show the new contact are regenerated."""
+`demo.fill` calls `house_meeting(book)` at its end; it is a module of its own to keep demo.py small."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
