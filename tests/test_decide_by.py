@@ -151,3 +151,24 @@ async def test_home_lists_it_due_and_enter_opens_the_ask_then_it_leaves_the_pane
         lines = [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
         assert len(lines) == 1 and "Bring two tenants" in lines[0]
     assert peek.value(book, "SELECT status FROM exchange WHERE id = ?", (pending["endorse"],)) == "declined"
+
+
+async def test_an_ask_removed_by_another_copy_is_said_so_and_leaves_the_list(book, pending):
+    from steps import notices
+
+    app = RelmeetApp(book)
+    async with app.run_test(size=(150, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, "commitments: what I owe")
+        table = app.screen.query_one("#ledger", DataTable)
+        table.focus()
+        table.move_cursor(row=1)
+        captures.remove(book, "exchange", pending["board"])  # another copy of relmeet, meanwhile
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+        toasts = await notices(pilot)
+        assert any("That ask is no longer in the book" in toast for toast in toasts)
+        assert not any("Answer recorded" in toast for toast in toasts)
+        assert not any("clinic's board meeting" in row for row in _ledger_rows(app))
+    assert peek.value(book, "SELECT count(*) FROM exchange WHERE id = ?", (pending["board"],)) == 0

@@ -11,14 +11,14 @@ from relmeet.pages import formatting
 
 def answer_dialog(screen, item: DecideByDue, saved) -> None:
     """Open a pending ask's (or offer's) own dialog from a list of what is due, to record the answer; `saved`
-    is called with True when it was saved."""
+    is called with True when it was saved, False otherwise (then the list is read again all the same)."""
     from relmeet.screens.capture import CaptureScreen, Editing
     from relmeet.store import captures
 
     values = captures.get(screen.book, "exchange", item.id)
     if values is None:
         screen.notify("That ask is no longer in the book (another copy removed it).", severity="warning")
-        saved(True)  # the list drops it
+        saved(False)  # nothing was recorded; the list is read again and drops it
         return
     screen.app.push_screen(CaptureScreen(item.direction, item.contact_id, values["meeting_id"], values["campaign_id"],
                                          Editing("exchange", item.id, values)), saved)

@@ -213,7 +213,7 @@ class HomeScreen(RelmeetScreen[None]):
         if isinstance(item, DecideByDue):  # the answer is recorded in the ask's own dialog
             from relmeet.screens.decide_by import answer_dialog
 
-            answer_dialog(self, item, lambda saved: self.reload() if saved else None)
+            answer_dialog(self, item, lambda saved: self.reload())
             return
         if isinstance(item, ThankYouDue):  # written and marked sent in its follow-up
             from relmeet.screens.follow_up import FollowUpScreen
