@@ -169,20 +169,46 @@ def contact_health(book: Book, contact_id: int) -> Health:
     return Health(_days_since(row[0]), row[1], row[2], row[3], row[4])
 
 
+GUEST_PAGE = 200  # candidates whose guest meetings are read at once
+
+
 def tend_these(book: Book, threshold_days: int | None = None, limit: int = 50) -> list[Stale]:
     """Allies and leaders not met for longer than the threshold (never met counts), longest first."""
     days = tend_after_days(book) if threshold_days is None else threshold_days
     cutoff = date.fromordinal(today().toordinal() - days).isoformat()
-    rows = book._rows(
+    # Last met counts a house meeting they came to as a guest, which can only make someone less stale. So the
+    # candidates come stalest first by their own meetings (schema 9's index), and the guest meetings (schema 11's)
+    # are read a page at a time until no later candidate can come before the ones found: asking every ally both
+    # questions in one query took 0.21 s on the benchmark book, against 0.065 s for their own meetings alone.
+    candidates = book._rows(
         "SELECT c.id, c.name, c.stance, c.is_leader, "
-        "(SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m WHERE m.contact_id = c.id "
-        " AND m.status = 'held') AS last "
+        "(SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m INDEXED BY meeting_held_by_contact "
+        " WHERE m.contact_id = c.id AND m.status = 'held') AS last "
         "FROM contact c WHERE c.archived_at IS NULL AND c.kind = 'person' "
         "AND (c.is_leader = 1 OR c.stance = 'ally' OR EXISTS (SELECT 1 FROM campaign_contact cc "
         "     WHERE cc.contact_id = c.id AND cc.stance = 'ally')) "
         "AND NOT EXISTS (SELECT 1 FROM meeting p WHERE p.contact_id = c.id AND p.status IN ('planned', 'in_progress')) "
         "AND (last IS NULL OR substr(last, 1, 10) < ?) "
-        "ORDER BY last IS NOT NULL, last, c.name COLLATE NOCASE LIMIT ?", (cutoff, limit))
+        "ORDER BY last IS NOT NULL, last, c.name COLLATE NOCASE", (cutoff,))
+    found: list[tuple] = []
+    for start in range(0, len(candidates), GUEST_PAGE):
+        page = candidates[start:start + GUEST_PAGE]
+        marks = ", ".join("?" * len(page))
+        guest = dict(book._rows(
+            "SELECT g.contact_id, max(coalesce(m.started_at, m.scheduled_at)) FROM meeting_participant g "
+            "INDEXED BY meeting_participant_guest JOIN meeting m ON m.id = g.meeting_id "
+            f"WHERE g.contact_id IN ({marks}) AND g.role = 'participant' AND m.status = 'held' GROUP BY g.contact_id",
+            tuple(r[0] for r in page)))
+        for r in page:
+            last = max(filter(None, (r[4], guest.get(r[0]))), default=None)
+            if last is None or last[:10] < cutoff:
+                found.append((r[0], r[1], r[2], r[3], last))
+        following = candidates[start + GUEST_PAGE][4] if start + GUEST_PAGE < len(candidates) else None
+        settled = [f for f in found if f[4] is None or (following is not None and f[4] <= following)]
+        if len(settled) >= limit:
+            break
+    found.sort(key=lambda f: (f[4] is not None, f[4] or "", f[1].casefold()))
+    rows = found[:limit]
     return [Stale(r[0], r[1], r[2], bool(r[3]), _days_since(r[4])) for r in rows]
 
 
