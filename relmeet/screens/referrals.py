@@ -78,6 +78,13 @@ class ReferralsScreen(RelmeetScreen[None]):
             table.add_row(str(rank), Text(connector.name), str(connector.referrals), str(connector.led_to_meetings),
                           key=str(connector.id), height=None)
         tree.focus()
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        """What the first highlighted line says, before any key: the tree's cursor starts there silently."""
+        node = self.query_one(Tree).cursor_node
+        if node is not None:
+            self._show_link(self.links.get(node.id), node.data)
 
     def _add_roots(self, offset: int) -> None:
         root = self.query_one(Tree).root
