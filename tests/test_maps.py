@@ -62,7 +62,7 @@ async def test_levels_show_counts_markers_and_org_people(demo_book):
         await pilot.pause()
         tree = app.screen.query_one("#levels")
         labels = [str(node.label) for node in tree.root.children]
-        assert labels[0].startswith("Directly impacted (4)")
+        assert labels[0].startswith("Directly impacted (5)")  # Lucía Benítez, new at Teresa's house meeting
         assert labels[1].startswith("Leader / connector (5)")
         org_branch = tree.root.children[2]
         union = next(n for n in org_branch.children if "Eastside Tenants Union" in str(n.label))
@@ -83,12 +83,13 @@ async def test_referrals_rank_the_connector_whose_referrals_led_to_meetings(demo
         await pilot.pause()
         table = app.screen.query_one("#connectors")
         first = table.get_row_at(0)
-        assert str(first[1]) == "Pastor Denise Okafor" and first[3] == "1"
+        # Teresa, whom the pastor referred: her one-on-one and the house meeting she hosted
+        assert str(first[1]) == "Pastor Denise Okafor" and first[3] == "2"
         tree = app.screen.query_one("#referral-tree")
         roots = [str(n.label) for n in tree.root.children]
         assert "Pastor Denise Okafor" in roots
         pastor = next(n for n in tree.root.children if str(n.label) == "Pastor Denise Okafor")
-        assert any(str(n.label).startswith("Teresa Alvarez  1 meeting") for n in pastor.children)
+        assert any(str(n.label).startswith("Teresa Alvarez  2 meetings") for n in pastor.children)
 
 
 async def test_campaign_detail_names_whos_missing_and_new_campaign_validates(demo_book):
