@@ -46,13 +46,21 @@ class CommitmentLine:
     private: bool = False
     can_undo: bool = False          # a mark to take back
     notes: list[CommitmentNote] = field(default_factory=list)
+    snoozed_until: date | None = None  # put off to that day (with a reason): not overdue before it
+    snooze_reason: str = ""
 
     @property
     def is_open(self) -> bool:
         return self.status == "open"
 
+    def snoozed(self, on: date | None = None) -> bool:
+        return self.is_open and self.snoozed_until is not None and self.snoozed_until > (on or _today())
+
     def overdue(self, on: date | None = None) -> bool:
-        return self.is_open and self.due_on is not None and self.due_on < (on or _today())
+        if not self.is_open or self.due_on is None:
+            return False
+        # snoozed: due again on the day it was snoozed to, overdue only after it (as the store counts it)
+        return max(self.due_on, self.snoozed_until or self.due_on) < (on or _today())
 
 
 @dataclass

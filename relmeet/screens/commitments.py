@@ -19,6 +19,7 @@ from relmeet.pages import formatting
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
 from relmeet.screens.decide_by import answer_dialog, decide_detail
+from relmeet.screens.snooze import snooze_or_wake, snoozed_until, snoozed_words
 from relmeet.store import commitments
 from relmeet.store.contacts import get as get_contact
 from relmeet.store.contacts import match_contacts
@@ -48,7 +49,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
             "The filters at the top narrow them by whose, due date, contact (theirs, or involving them),\n"
             "campaign and organization.\n"
             "Enter or Ctrl+D marks the highlighted one done, partly done, missed or dropped, on the day it\n"
-            "happened; Ctrl+Z undoes the last mark (again: the one before). 'Closed too' shows the outcomes.")
+            "happened; Ctrl+Z undoes the last mark (again: the one before). 'Closed too' shows the outcomes.\n"
+            "Ctrl+Y snoozes a commitment or check-in to a day, with why: snoozed, not overdue (again: unsnooze).")
     DEFAULT_CSS = """
     CommitmentsScreen .ledger-filters { height: 1; padding: 0 1; }
     CommitmentsScreen .ledger-filters > Select { width: 1fr; margin-right: 1; }
@@ -64,6 +66,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         Binding("ctrl+n", "note", "Note", id="ledger-note", tooltip="A dated note on how it is going"),
         Binding("ctrl+z", "undo", "Undo", id="ledger-undo", tooltip="Take back the last mark (again: the one before)"),
         Binding("ctrl+r", "reopen", "Reopen", id="ledger-reopen", tooltip="Open a closed one again"),
+        Binding("ctrl+y", "snooze", "Snooze", id="ledger-snooze",
+                tooltip="Put it off to a day, with why: snoozed, not overdue (again: unsnooze)"),
         Binding("ctrl+o", "open_contact", "Contact", id="ledger-contact", tooltip="Open the contact's history"),
         Binding("ctrl+k", "involves", "Involves", id="ledger-involves", show=False,
                 tooltip="Name a second contact it involves; it shows in their history too"),
@@ -188,6 +192,10 @@ class CommitmentsScreen(RelmeetScreen[None]):
                     _cell(Text(item.contact, style="bold"), Text(item.text)),
                     _cell(Text("To send", style="bold"), Text("Enter: its follow-up", style="dim")))
         if isinstance(item, CheckInDue):
+            if snoozed_until(item):  # the reason is in the detail under the list (the column is narrow)
+                return (_cell(Text(f"until {item.snoozed_until:%a %-d %b}", style="cyan"),
+                              Text("snoozed check-in", style="cyan")),
+                        _cell(Text(item.contact, style="bold"), Text(item.text)), _cell(Text("Snoozed"), Text("")))
             due = formatting.due(item.due_on, on=on) if item.status == "open" else Text(
                 f"was due {item.due_on:%-d %b}", style="dim")
             state = Text("Checked in", style="green") if item.status == "done" else Text("To do", style="bold")
@@ -195,6 +203,10 @@ class CommitmentsScreen(RelmeetScreen[None]):
                     _cell(Text(item.contact, style="bold"), Text(item.text)), _cell(state, Text("")))
         due = formatting.due(item.due_on, on=on) if item.is_open else Text(
             f"was due {item.due_on:%-d %b}" if item.due_on else "no date", style="dim")
+        whose = Text("I owe" if item.owner == "mine" else "they owe", style="dim")
+        if snoozed_until(item):
+            due = Text(f"until {item.snoozed_until:%a %-d %b}", style="cyan")
+            whose = Text("snoozed, " + ("mine" if item.owner == "mine" else "theirs"), style="cyan")
         who = Text(item.contact, style="bold")
         if item.involves:
             who.append(f" · involves {item.involves}", style="")
@@ -205,14 +217,16 @@ class CommitmentsScreen(RelmeetScreen[None]):
             what.append(f" {PRIVATE_MARK}", style="bold magenta")
         latest = Text(f"{item.notes[-1].noted_on:%-d %b}: {item.notes[-1].text}", style="dim") if item.notes \
             else Text("")
-        return (_cell(due, Text("I owe" if item.owner == "mine" else "they owe", style="dim")), _cell(who, what),
+        return (_cell(due, whose), _cell(who, what),
                 _cell(outcome(item), latest))
 
     def _show_title(self, wanted: CommitmentFilter) -> None:
         on = today()
         lines = self.found.commitments
         overdue = sum(1 for line in lines if line.overdue(on))
-        late_check_ins = sum(1 for c in self.found.check_ins if c.status == "open" and c.due_on < on)
+        # a snoozed check-in is due again on the day it was snoozed to, overdue only after it
+        late_check_ins = sum(1 for c in self.found.check_ins if c.status == "open"
+                             and max(c.due_on, c.snoozed_until or c.due_on) < on)
         title = Text(TITLES[wanted.owner])
         opened = sum(1 for line in lines if line.is_open)
         title.append(f" · {opened} open" + (f", {len(lines) - opened} closed" if wanted.include_closed else ""))
@@ -276,6 +290,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
             text.append_text(formatting.due(item.due_on) if item.status == "open" else Text("checked in", "green"))
             text.append("). " + ("Enter marks it made." if item.status == "open" else "Ctrl+R puts it back to do."),
                         style="dim")
+            if snoozed_words(item):
+                text.append("\n").append_text(snoozed_words(item))
             detail.update(text)
             return
         text = Text(item.text, style="bold")
@@ -285,6 +301,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         if item.is_open:
             text.append(" · due ")
             text.append_text(formatting.due(item.due_on))
+            if snoozed_words(item):
+                text.append(" · ").append_text(snoozed_words(item))
         elif item.due_on:
             text.append(f" · was due {item.due_on:%a %-d %b}")
         if item.campaign:
@@ -398,6 +416,15 @@ class CommitmentsScreen(RelmeetScreen[None]):
             return
         commitments.reopen(self.book, line.id)
         self._after(f"Open again: {line.text}. {UNDO_HERE}")
+
+    def action_snooze(self) -> None:
+        item = self.highlighted
+        if isinstance(item, CheckInDue) and item.status == "open":
+            snooze_or_wake(self, "check_in", item, f"check in with {item.contact}", self._after)
+        elif isinstance(item, CommitmentLine) and item.is_open:
+            snooze_or_wake(self, "commitment", item, f"{item.contact}: {item.text}", self._after)
+        else:
+            self.notify("Highlight an open commitment or check-in to snooze.", severity="warning")
 
     def action_undo(self) -> None:
         if self.undo_check_in is not None:

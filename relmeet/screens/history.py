@@ -24,6 +24,7 @@ from relmeet.pages.history import answer_words, balance, health_line, render
 from relmeet.pages import formatting
 from relmeet.pages.ledger import outcome
 from relmeet.screens.base import RelmeetScreen
+from relmeet.screens.snooze import snoozed_words
 from relmeet.store import captures, commitments, standing
 from relmeet.store import health as relationship
 from relmeet.store.history import history, workable_captures
@@ -52,8 +53,8 @@ def _work_line(item) -> Text:
     line = Text("I will: " if item.owner == "mine" else "They will: ", style="bold")
     line.append(item.text + "  ")
     # an open one says when it is due as the home screen does: overdue in red
-    line.append_text(outcome(item) if not item.is_open else formatting.due(item.due_on) if item.due_on
-                     else Text("open, no date", style="dim"))
+    line.append_text(outcome(item) if not item.is_open else snoozed_words(item) or formatting.due(item.due_on)
+                     if item.due_on else Text("open, no date", style="dim"))
     return line
 
 
@@ -63,6 +64,7 @@ class HistoryScreen(RelmeetScreen[None]):
             "Enter on an ask or offer edits it (its answer too); on a commitment, marks it; on a deferred ask,\n"
             "raises it again in the next meeting's prep; on an interest or a referral, edits it.\n"
             "Ctrl+N notes progress on a commitment, Ctrl+R reopens it, Ctrl+Z takes back the last mark.\n"
+            "Ctrl+Y snoozes a commitment to a day, with why: snoozed, not overdue (again: unsnooze).\n"
             "F2 plans the next meeting, F3 shows the brief, Ctrl+E edits their details.")
     DEFAULT_CSS = """
     HistoryScreen #history-work { width: 50%; max-width: 60; border-left: vkey $foreground 20%; }
@@ -72,6 +74,8 @@ class HistoryScreen(RelmeetScreen[None]):
         Binding("ctrl+e", "edit_contact", "Edit", id="history-edit", tooltip="Edit this contact's details"),
         Binding("ctrl+n", "note", "Note", id="history-note", tooltip="A dated progress note on the commitment"),
         Binding("ctrl+r", "reopen", "Reopen", id="history-reopen", tooltip="Open the closed commitment again"),
+        Binding("ctrl+y", "snooze", "Snooze", id="history-snooze",
+                tooltip="Put the commitment off to a day, with why: snoozed, not overdue (again: unsnooze)"),
         Binding("ctrl+z", "undo", "Undo mark", id="history-undo", tooltip="Take back the last commitment mark"),
         Binding("escape", "dismiss(None)", "Back", id="close-history", tooltip="Back to where you were"),
     ]
@@ -208,6 +212,17 @@ class HistoryScreen(RelmeetScreen[None]):
             return
         commitments.reopen(self.book, line.id)
         self._done(f"Open again: {line.text}. Ctrl+Z takes it back.")
+
+    def action_snooze(self) -> None:
+        from relmeet.screens.snooze import snooze_or_wake
+
+        line = self._commitment("snooze it")
+        if line is None:
+            return
+        if not line.is_open:
+            self.notify("Only an open commitment can be snoozed: Ctrl+R reopens it.", severity="warning")
+            return
+        snooze_or_wake(self, "commitment", line, line.text, self._done)
 
     def action_undo(self) -> None:
         try:

@@ -38,7 +38,7 @@ _GONE = "That commitment is no longer in the book."
 _LINES = """
 SELECT k.id, k.contact_id, c.name, k.owner, k.text, k.due_on, k.status, k.done_on, k.outcome_note,
        k.involves_contact_id, coalesce(i.name, ''), coalesce(g.name, ''), k.meeting_id, k.private,
-       EXISTS (SELECT 1 FROM commitment_change h WHERE h.commitment_id = k.id)
+       EXISTS (SELECT 1 FROM commitment_change h WHERE h.commitment_id = k.id), k.snoozed_until, k.snooze_reason
 FROM commitment k JOIN contact c ON c.id = k.contact_id
 LEFT JOIN contact i ON i.id = k.involves_contact_id
 LEFT JOIN meeting m ON m.id = k.meeting_id
@@ -57,7 +57,8 @@ def _day(text: str | None) -> date | None:
 def _line(r) -> CommitmentLine:
     return CommitmentLine(id=r[0], contact_id=r[1], contact=r[2], owner=r[3], text=r[4], due_on=_day(r[5]),
                           status=r[6], done_on=_day(r[7]), outcome_note=r[8], involves_id=r[9], involves=r[10],
-                          campaign=r[11], meeting_id=r[12], private=bool(r[13]), can_undo=bool(r[14]))
+                          campaign=r[11], meeting_id=r[12], private=bool(r[13]), can_undo=bool(r[14]),
+                          snoozed_until=_day(r[15]), snooze_reason=r[16])
 
 
 def _with_notes(book: Book, lines: list[CommitmentLine]) -> list[CommitmentLine]:
