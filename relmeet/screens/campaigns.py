@@ -16,10 +16,12 @@ from relmeet.domain.campaigns import CampaignDetail, CampaignIn
 from relmeet.domain.meetings import exchange_words
 from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.merging import FieldConflict
+from relmeet.domain.movement import CampaignMovement
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetModal, RelmeetScreen
 from relmeet.screens.keeping import KeepsTyping
 from relmeet.store import campaigns
+from relmeet.store.campaign_movement import campaign_movement
 from relmeet.widgets.field import Field
 from relmeet.widgets.save_banner import SaveBanner
 from relmeet.widgets.chrome import Footer, Header
@@ -29,7 +31,27 @@ from relmeet.widgets.text_area import TextArea
 SHOWN_MET = 8
 
 
-def render_detail(found: CampaignDetail) -> Group:
+def render_movement(moves: CampaignMovement) -> list[Text]:
+    """Who moved on the campaign's map this month, and who went cold (names from the book: Text, never markup)."""
+    parts = [Text(f"\nMoved this month ({len(moves.moved) + moves.moved_more})", style="bold underline")]
+    parts += [Text(f"  {line.words}") for line in moves.moved] or [
+        Text(f"  Nobody moved on its map since {moves.since:%-d %b}.", style="dim")]
+    if moves.moved_more:
+        parts.append(Text(f"  …and {moves.moved_more} more", style="dim"))
+    parts.append(Text(f"\nGone cold ({len(moves.cold) + moves.cold_more}): met before, not in "
+                      f"{moves.cold_after_days} days", style="bold underline"))
+    for person in moves.cold:
+        line = Text(f"  {person.name}")
+        line.append(f" — last met {person.last_met:%-d %b %Y} ({formatting.days_ago(person.last_met)})", style="dim")
+        parts.append(line)
+    if moves.cold_more:
+        parts.append(Text(f"  …and {moves.cold_more} more", style="dim"))
+    if not moves.cold:
+        parts.append(Text(f"  Nobody: everyone met before was met within {moves.cold_after_days} days.", style="dim"))
+    return parts
+
+
+def render_detail(found: CampaignDetail, moves: CampaignMovement | None = None) -> Group:
     c = found.campaign
     parts = [Text(c.name, style="bold reverse"),
              Text(f"{CampaignScope(c.scope).label} · {CampaignStatus(c.status).label} · "
@@ -51,6 +73,8 @@ def render_detail(found: CampaignDetail) -> Group:
         parts.append(Text("  Nobody met under it yet.", style="dim"))
     if found.leaders:
         parts.append(Text("  Leaders: " + ", ".join(found.leaders), style="green"))
+    if moves is not None:
+        parts += render_movement(moves)
     parts.append(Text("\nWho's missing", style="bold underline"))
     parts += [Text(f"  • {gap}", style="yellow") for gap in found.missing] or [Text("  Nobody obvious.", style="dim")]
     parts.append(Text("\nAsks and offers", style="bold underline"))
@@ -250,7 +274,8 @@ class CampaignsScreen(RelmeetScreen[None]):
         self.selected_campaign_id = int(event.row_key.value)
         found = campaigns.detail(self.book, self.selected_campaign_id)
         if found is not None:
-            self.query_one("#campaign-detail", Static).update(render_detail(found))
+            moves = campaign_movement(self.book, self.selected_campaign_id)
+            self.query_one("#campaign-detail", Static).update(render_detail(found, moves))
 
     def action_new_campaign(self) -> None:
         self.app.push_screen(CampaignFormScreen(), self._saved)
