@@ -17,7 +17,7 @@ from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetScreen
 from relmeet.store import contacts
 from relmeet.store import health as relationship
-from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable
+from relmeet.widgets.contact_table import COLUMNS, SORT_ORDER, ContactTable, whole_line
 from relmeet.widgets.health import TendThese
 from relmeet.widgets.chrome import Footer, Header
 
@@ -74,6 +74,7 @@ class HomeScreen(RelmeetScreen[None]):
         with Vertical(id="home-contacts"):
             yield Static("", id="contacts-title", classes="pane-title")
             yield ContactTable(id="contacts")
+            yield Static("", id="contact-whole")
         with Horizontal(id="home-side"):
             with Vertical(classes="side-pane"):
                 yield Static("Upcoming meetings", classes="pane-title")
@@ -185,6 +186,11 @@ class HomeScreen(RelmeetScreen[None]):
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
         self.sort = next(s for key, _h, s, _w in COLUMNS if key == event.column_key.value)
         self.refresh_contacts()
+
+    @on(DataTable.RowHighlighted, "#contacts")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.query_one(ContactTable).shown.get(int(event.row_key.value)) if event.row_key.value else None
+        self.query_one("#contact-whole", Static).update(whole_line(row) if row is not None else "")
 
     @on(DataTable.RowSelected, "#contacts")
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -16,8 +16,8 @@ COLUMNS = [
     ("level", "Level", "level", 9),
     ("stance", "Stance", "stance", 14),
     ("influence", "Infl.", "stance", 5),
-    ("last_met", "Last met", "last_met", 11),
-    ("commitments", "Open", "commitments", 11),
+    ("last_met", "Last met", "last_met", 12),  # "2 months ago"
+    ("commitments", "Open", "commitments", 10),  # "1 (1 late)"
 ]
 SORT_ORDER = ["name", "organization", "level", "stance", "last_met", "commitments"]
 
@@ -28,6 +28,15 @@ def _name(row: ContactRow) -> Text:
         text.append(" ★", style="yellow")
     if row.is_gatekeeper:
         text.append(" ⚑", style="magenta")
+    return text
+
+
+def whole_line(row: ContactRow) -> Text:
+    """The highlighted contact's name, role and organization whole: the list's columns cut long ones."""
+    text = _name(row)
+    where = ", ".join(part for part in (row.role, row.organization) if part)
+    if where:
+        text.append(" — " + where, style="dim")
     return text
 
 
@@ -47,9 +56,12 @@ class ContactTable(DataTable):
         for key, header, _sort, width in COLUMNS:
             self.add_column(header, key=key, width=width)
 
+    shown: dict[int, ContactRow] = {}
+
     def fill(self, rows: list[ContactRow]) -> None:
         keep = self.selected_id
         self.clear()
+        self.shown = {row.id: row for row in rows}
         for row in rows:
             org = Text(row.organization) if row.organization else Text(row.role, style="dim")
             kind = Text("▣", style="cyan") if row.kind == "organization" else ""
