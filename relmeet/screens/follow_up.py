@@ -18,6 +18,7 @@ from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.meetings import PRIVATE_MARK, FollowUp, FollowUpForm, SummaryParts, exchange_words
 from relmeet.pages.summary import draft, left_out
 from relmeet.screens.base import RelmeetScreen
+from relmeet.screens.move import open_move, show_proposal
 from relmeet.store import captures, follow_up, meetings
 from relmeet.store.follow_up import OUTCOMES
 from relmeet.paths import write_private
@@ -41,7 +42,8 @@ class FollowUpScreen(RelmeetScreen[None]):
     HELP = ("Every ask gets an outcome, every commitment an owner and a date. The summary is yours to edit;\n"
             "items marked private are left out of its draft, and F6 writes it to a file only you can read.\n"
             "'Everything captured' lists the meeting's interests, asks, offers, commitments and referrals:\n"
-            "Enter edits one in the notes' own dialog (an answer in their words, a condition, the wording).")
+            "Enter edits one in the notes' own dialog (an answer in their words, a condition, the wording).\n"
+            "An ask you made marked 'agreed': F10 changes where they stand, the reason filled in.")
     BINDINGS = [
         Binding("ctrl+s", "save", "Save follow-up", id="save-follow-up", tooltip="Save everything on this page"),
         Binding("f5", "copy_summary", "Copy summary", id="copy-summary", tooltip="Copy the summary to the clipboard"),
@@ -51,6 +53,8 @@ class FollowUpScreen(RelmeetScreen[None]):
                 tooltip="The thank-you (this summary) went out today: no more reminder (again: not sent)"),
         Binding("f7", "redraft", "Redraft", id="redraft", show=False,
                 tooltip="Draft the summary again from what is captured (replaces your edits)"),
+        Binding("f10", "propose_move", "Move…", id="propose-move",
+                tooltip="They agreed to an ask: change where they stand, the reason filled in"),
         Binding("ctrl+g", "house", "Each person", id="house-follow-up",
                 tooltip="A house meeting: a thank-you per person or for the group; people new to the book"),
         Binding("escape", "leave", "Later", id="leave-follow-up", tooltip="Leave; come back from the contact"),
@@ -90,6 +94,7 @@ class FollowUpScreen(RelmeetScreen[None]):
                                  id=f"outcome-{x.id}", compact=True)
             if not self.exchanges:
                 yield Static(Text("No asks or offers were captured.", style="dim"))
+            yield Static("", id="move-proposal")  # an ask agreed: "move to Ally? F10" (screens/move.py)
             yield Static("Commitments — who, by when", classes="pane-title")
             for item in self.promises:
                 yield self._promise_row(item)
@@ -225,6 +230,7 @@ class FollowUpScreen(RelmeetScreen[None]):
         # the Selects announce their first values while mounting: only the organizer's changes redraft
         self.call_after_refresh(self._start_following)
         self._list_captured()
+        show_proposal(self)
 
     # -- every capture, edited from here as from the notes -----------------------------------------------------
     def _list_captured(self) -> None:
@@ -340,6 +346,8 @@ class FollowUpScreen(RelmeetScreen[None]):
     @on(Input.Changed)
     def _outcome_changed(self, event) -> None:
         widget_id = event.control.id or ""
+        if widget_id.startswith("outcome-") and self.is_mounted:
+            show_proposal(self)
         if not getattr(self, "_following", False) or not widget_id.startswith(("outcome-", "owner-", "due-")):
             return
         self._follow_the_page()
@@ -373,6 +381,9 @@ class FollowUpScreen(RelmeetScreen[None]):
         self.app.push_screen(ConfirmScreen("The outcomes changed, and you have edited the summary. Draft it again "
                                            "from this page? (Your edits would be replaced.)", yes="Draft again",
                                            no="Keep mine"), answered)
+
+    def action_propose_move(self) -> None:
+        open_move(self)
 
     def action_house(self) -> None:
         from relmeet.screens.house_follow_up import HouseFollowUpScreen, people_lines

@@ -117,3 +117,14 @@ def _guest_last(book: Book, contact_ids: list[int]) -> dict[int, str]:
 def _day(text: str) -> date:
     """The local day of a meeting's time (a date alone stays that date)."""
     return from_iso(text).astimezone().date() if "T" in text else date.fromisoformat(text[:10])
+
+
+def position(book: Book, campaign_id: int | None, contact_id: int) -> tuple[str, int] | None:
+    """Where someone stands now (stance, influence): on a campaign's map, or overall (campaign None). None: not
+    on that map yet (or no longer in the book)."""
+    if campaign_id is None:
+        row = book._row("SELECT stance, influence FROM contact WHERE id = ?", (contact_id,))
+    else:
+        row = book._row("SELECT stance, influence FROM campaign_contact WHERE campaign_id = ? AND contact_id = ?",
+                        (campaign_id, contact_id))
+    return (row[0], int(row[1])) if row is not None else None

@@ -1,0 +1,69 @@
+"""The follow-up proposes a move: an ask I made, marked agreed, offers "move to Ally?"; F10 opens where they
+stand on the meeting's campaign with the next stance chosen and the reason filled in; saving keeps it in their
+story with the meeting. Real books, the real app through Pilot, "today" pinned to Monday 23 Nov 2026."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+import peek
+from relmeet.app import RelmeetApp
+from relmeet.domain.campaigns import CampaignIn
+from relmeet.domain.meetings import MeetingPlan
+from relmeet.domain.people import ContactIn
+from relmeet.screens.follow_up import FollowUpScreen
+from relmeet.screens.move import MoveScreen
+from relmeet.store import campaigns, captures, contacts, meetings
+from screen_text import screen_lines
+from steps import notices
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    monkeypatch.setenv("RELMEET_TODAY", TODAY.isoformat())
+
+
+async def test_an_agreed_ask_proposes_a_move_and_f10_keeps_it_in_the_story(book):
+    just_cause = campaigns.save(book, CampaignIn(name="Just-cause ordinance"))
+    rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn"))
+    campaigns.set_position(book, just_cause, rosa, stance="potential_ally", influence=3)
+    meeting = meetings.plan(book, MeetingPlan(contact_id=rosa, campaign_id=just_cause, purpose="Recruitment"))
+    meetings.start(book, meeting)
+    speak = captures.add_exchange(book, rosa, "ask", "action", "Speak at the council hearing", status="made",
+                                  meeting_id=meeting)
+    meetings.end(book, meeting)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50), notifications=True) as pilot:
+        follow = FollowUpScreen(meeting)
+        await app.push_screen(follow)
+        await pilot.pause(0.3)
+        proposal = follow.query_one("#move-proposal", Static)
+        assert not proposal.display  # made, no answer yet: nothing to propose
+        assert "Move…" in screen_lines(app)[-1]
+        follow.query_one(f"#outcome-{speak}", Select).value = "agreed"
+        await pilot.pause()
+        assert proposal.display
+        assert proposal.render().plain.startswith(
+            "Rosa Nguyễn agreed: Speak at the council hearing — move to Ally in Just-cause ordinance? F10")
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MoveScreen)
+        assert dialog.query_one("#stance", Select).value == "ally"
+        assert dialog.query_one("#reason", Input).value == "agreed: Speak at the council hearing"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is follow
+        assert any("Rosa Nguyễn: Potential ally → Ally (agreed: Speak at the council hearing), kept in their story."
+                   in n for n in await notices(pilot))
+        assert not proposal.display  # an ally now: nothing further to propose
+    assert peek.value(book, "SELECT stance FROM campaign_contact WHERE campaign_id = ? AND contact_id = ?",
+                      (just_cause, rosa)) == "ally"
+    story = peek.row(book, "SELECT old_value, new_value, changed_on, meeting_id, reason FROM standing_change "
+                           "WHERE contact_id = ? AND campaign_id = ? AND field = 'stance' ORDER BY id DESC",
+                     (rosa, just_cause))
+    assert tuple(story) == ("potential_ally", "ally", "2026-11-23", meeting, "agreed: Speak at the council hearing")
