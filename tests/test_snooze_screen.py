@@ -148,3 +148,7 @@ async def test_a_commitment_is_snoozed_from_the_history_work_on(book, owed):
         assert ("I will: Send Rosa the flyer in Vietnamese  snoozed until Mon 30 Nov (she asked me to wait for the "
                 "translation)") in lines
         assert peek.value(book, "SELECT snoozed_until FROM commitment WHERE id = ?", (owed["flyer"],)) == "2026-11-30"
+        # the page beside it (and the brief, which shares it) says so too, not "3 days overdue"
+        page_text = "\n".join(screen_lines(app))
+        assert "Send Rosa the flyer in Vietnamese  snoozed until Mon 30 Nov (she asked me to wait for the" in page_text
+        assert "days overdue" not in page_text and "overdue: theirs 0, mine 0" in page_text

@@ -84,6 +84,8 @@ class KnownCommitment:
     text: str
     due_on: date | None
     private: bool = False
+    snoozed_until: date | None = None  # put off to that day: not overdue before it (store/snooze.py)
+    snooze_reason: str = ""
 
 
 @dataclass

@@ -114,7 +114,11 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
     for item in known.open_commitments:
         line = Text.assemble(("I promised: " if item.owner == "mine" else "They promised: ", "bold"))
         line.append(item.text + "  ")
-        line.append_text(formatting.due(item.due_on))
+        if item.snoozed_until is not None and item.snoozed_until > today():  # snoozed: not overdue until then
+            line.append(f"snoozed until {item.snoozed_until:%a %-d %b}", style="cyan")
+            line.append(f" ({item.snooze_reason})" if item.snooze_reason else "", style="dim")
+        else:
+            line.append_text(formatting.due(item.due_on))
         if item.private:
             line.append(f" {PRIVATE_MARK}", style="bold magenta")
         parts.append(Indented(line, 2))

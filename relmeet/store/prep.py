@@ -28,9 +28,11 @@ def what_we_know(book: Book, contact_id: int, *, include_private: bool = True) -
             "ORDER BY i.kind = 'self_interest' DESC, i.created_at DESC", (contact_id,))]
     known.open_commitments = [
         KnownCommitment(r["id"], r["owner"], r["text"], date.fromisoformat(r["due_on"]) if r["due_on"] else None,
-                        bool(r["private"]))
+                        bool(r["private"]), date.fromisoformat(r["snoozed_until"]) if r["snoozed_until"] else None,
+                        r["snooze_reason"])
         for r in book._rows(
-            "SELECT id, owner, text, due_on, private FROM commitment WHERE contact_id = ? AND status = 'open' "
+            "SELECT id, owner, text, due_on, private, snoozed_until, snooze_reason FROM commitment "
+            "WHERE contact_id = ? AND status = 'open' "
             "ORDER BY due_on IS NULL, due_on", (contact_id,))]
     last = book._row(
         "SELECT m.summary, m.next_step, m.series_visit, coalesce(m.started_at, m.scheduled_at) AS at "
