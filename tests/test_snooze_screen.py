@@ -73,7 +73,12 @@ async def test_a_commitment_and_a_check_in_are_snoozed_and_woken_in_the_commitme
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await run_from_palette(pilot, "commitments: what I owe")
-        assert "Snooze" in screen_lines(app)[-1]  # the Footer names the key
+        assert "Snooze" in screen_lines(app)[-1]  # the Footer names the key, and F1 says what it does
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "^y  Snooze — Put it off to a day, with why" in " ".join(screen_lines(app))
+        await pilot.press("escape")
+        await pilot.pause()
         assert "3 days overdue / I owe | Rosa Nguyễn / Send Rosa the flyer in Vietnamese" in _shown(app)
         _highlight(app, "Send Rosa the flyer")
 
