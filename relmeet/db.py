@@ -119,7 +119,7 @@ def use_passphrase(path: Path, passphrase: str) -> None:
     except OSError as exc:
         raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
     key = raw_key(passphrase, salt)
-    conn = cipher().connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = cipher().connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)  # a URI needs an absolute path
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key}")
@@ -172,7 +172,7 @@ def seal_record(book_path: Path):
 
     def unseal(path: Path) -> str:
         try:
-            conn = _keyed(f"{path.as_uri()}?mode=ro", key, uri=True)
+            conn = _keyed(f"{path.absolute().as_uri()}?mode=ro", key, uri=True)
             try:
                 return conn.execute("SELECT record FROM kept").fetchone()[0]
             finally:

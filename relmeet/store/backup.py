@@ -182,7 +182,7 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
 def _open_backup(path: Path, book_path: Path) -> sqlite3.Connection:
     """Open a backup read-only and make sure it is a whole relmeet book we can read."""
     try:
-        conn = db.raw_connect(f"{path.as_uri()}?mode=ro", like=book_path, uri=True)
+        conn = db.raw_connect(f"{path.absolute().as_uri()}?mode=ro", like=book_path, uri=True)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
