@@ -42,6 +42,8 @@ def _held(book, contact_id: int, day: date, campaign_id: int | None = None) -> i
 async def _campaign_page(pilot) -> str:
     await pilot.press("f7")
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # who moved and who went cold follow the page in a moment
+    await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, CampaignsScreen)
     return _plain(screen.query_one("#campaign-detail", Static).content)

@@ -271,11 +271,19 @@ class CampaignsScreen(RelmeetScreen[None]):
 
     @on(DataTable.RowHighlighted, "#campaign-list")
     def _show(self, event: DataTable.RowHighlighted) -> None:
-        self.selected_campaign_id = int(event.row_key.value)
-        found = campaigns.detail(self.book, self.selected_campaign_id)
-        if found is not None:
-            moves = campaign_movement(self.book, self.selected_campaign_id)
-            self.query_one("#campaign-detail", Static).update(render_detail(found, moves))
+        self.selected_campaign_id = chosen = int(event.row_key.value)
+        found = campaigns.detail(self.book, chosen)
+        if found is None:
+            return
+        self.query_one("#campaign-detail", Static).update(render_detail(found))
+        # who moved and who went cold takes ~0.1 s on a big book: the page is drawn first, they follow in a
+        # moment (and a campaign highlighted on the way past is not waited for)
+
+        def show_moves(moves: CampaignMovement) -> None:
+            if self.selected_campaign_id == chosen and self.is_attached:
+                self.query_one("#campaign-detail", Static).update(render_detail(found, moves))
+
+        self.load_then_show(lambda: campaign_movement(self.book, chosen), show_moves, group="campaign-movement")
 
     def action_new_campaign(self) -> None:
         self.app.push_screen(CampaignFormScreen(), self._saved)

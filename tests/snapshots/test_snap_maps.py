@@ -15,6 +15,7 @@ def _steps(shot: str):
     async def steps(pilot):
         await pilot.pause()
         await screenshots.SHOTS[shot](pilot)
+        await pilot.app.workers.wait_for_complete()  # what fills in after the first frame (a campaign's movement)
         await pilot.pause()
     return steps
 
