@@ -43,6 +43,10 @@ async def test_an_agreed_ask_proposes_a_move_and_f10_keeps_it_in_the_story(book)
         await pilot.pause(0.3)
         proposal = follow.query_one("#move-proposal", Static)
         assert not proposal.display  # made, no answer yet: nothing to propose
+        for _ in range(50):  # the Footer is drawn a frame after the page; slower on a loaded machine
+            if "Move…" in screen_lines(app)[-1]:
+                break
+            await pilot.pause(0.1)
         assert "Move…" in screen_lines(app)[-1]
         follow.query_one(f"#outcome-{speak}", Select).value = "agreed"
         await pilot.pause()
