@@ -79,9 +79,12 @@ CREATE TRIGGER meeting_participant_with_insert AFTER INSERT ON meeting BEGIN
 END;
 CREATE TRIGGER meeting_participant_with_update AFTER UPDATE OF contact_id ON meeting
 WHEN OLD.contact_id IS NOT NEW.contact_id BEGIN
-    DELETE FROM meeting_participant WHERE meeting_id = NEW.id AND (contact_id = OLD.contact_id OR role = 'with');
+    -- the 'with' row keeps the day it was made, so that a merge and its undo leave the row as it was
     INSERT OR REPLACE INTO meeting_participant (meeting_id, contact_id, role, position, added_at)
-        VALUES (NEW.id, NEW.contact_id, 'with', 0, NEW.updated_at);
+        SELECT NEW.id, NEW.contact_id, 'with', 0,
+               coalesce((SELECT added_at FROM meeting_participant WHERE meeting_id = NEW.id AND role = 'with'),
+                        NEW.updated_at);
+    DELETE FROM meeting_participant WHERE meeting_id = NEW.id AND contact_id = OLD.contact_id;
 END;
 
 CREATE TABLE standing_change (
