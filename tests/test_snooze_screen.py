@@ -68,11 +68,20 @@ async def _snooze(pilot, until: str, reason: str) -> str:
     return preview
 
 
+
+async def _footer_drawn(pilot, app) -> None:
+    """The Footer is drawn a frame after the screen; on a loaded machine a few frames."""
+    for _ in range(50):
+        if screen_lines(app)[-1].strip():
+            return
+        await pilot.pause(0.1)
+
 async def test_a_commitment_and_a_check_in_are_snoozed_and_woken_in_the_commitments_view(book, owed):
     app = RelmeetApp(book)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         await run_from_palette(pilot, "commitments: what I owe")
+        await _footer_drawn(pilot, app)
         assert "Snooze" in screen_lines(app)[-1]  # the Footer names the key, and F1 says what it does
         await pilot.press("f1")
         await pilot.pause()
@@ -140,6 +149,7 @@ async def test_a_commitment_is_snoozed_from_the_history_work_on(book, owed):
         page = HistoryScreen(owed["rosa"])
         await app.push_screen(page)
         await pilot.pause()
+        await _footer_drawn(pilot, app)
         assert "Snooze" in screen_lines(app)[-1]
         box = page.query_one("#work", OptionList)
         lines = [box.get_option_at_index(i).prompt.plain for i in range(box.option_count)]
