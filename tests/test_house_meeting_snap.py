@@ -50,6 +50,8 @@ def house_book(tmp_path, monkeypatch):
 async def _steady(pilot):
     for widget in pilot.app.screen.query("Input, TextArea"):
         widget.cursor_blink = False
+    await pilot.app.workers.wait_for_complete()  # what fills in after the first frame, on a loaded machine too
+    await pilot.pause()
     await pilot.pause()
 
 
