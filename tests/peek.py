@@ -35,6 +35,11 @@ def value(book, sql: str, params: tuple | dict = ()):
     return found[0] if found else None
 
 
+def plan(book, sql: str) -> str:
+    """SQLite's plan for a query on the book, its steps joined by " | " (which index answers it)."""
+    return " | ".join(r[3] for r in rows(book, "EXPLAIN QUERY PLAN " + sql))
+
+
 @contextmanager
 def write(book) -> Iterator[sqlite3.Connection]:
     """One write transaction on the file, committed at the end of the block."""

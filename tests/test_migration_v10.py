@@ -35,13 +35,6 @@ def _version_9_book(path) -> None:
     conn.close()
 
 
-def _plan(path, sql: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
-    finally:
-        conn.close()
-
 
 def test_upgrade_from_version_9_keeps_the_campaign_page_and_reads_it_from_the_new_indexes(tmp_path):
     path = tmp_path / "v9.sqlite3"
@@ -61,11 +54,11 @@ def test_upgrade_from_version_9_keeps_the_campaign_page_and_reads_it_from_the_ne
     assert [x.text for x in page.exchanges] == ["Keep our logo off the flyer", "Speak at the hearing",
                                                 "Host a house meeting"]  # newest first
 
-    people = _plan(path, "SELECT m.contact_id FROM meeting m INDEXED BY meeting_campaign_people "
+    people = peek.plan(path, "SELECT m.contact_id FROM meeting m INDEXED BY meeting_campaign_people "
                          "WHERE m.campaign_id = 1 AND m.status = 'held'")
-    words = _plan(path, "SELECT direction, made_by, status, count(*) FROM exchange INDEXED BY exchange_campaign_words "
+    words = peek.plan(path, "SELECT direction, made_by, status, count(*) FROM exchange INDEXED BY exchange_campaign_words "
                         "WHERE campaign_id = 1 GROUP BY direction, made_by, status")
-    newest = _plan(path, "SELECT x.text FROM exchange x INDEXED BY exchange_campaign_newest WHERE x.campaign_id = 1 "
+    newest = peek.plan(path, "SELECT x.text FROM exchange x INDEXED BY exchange_campaign_newest WHERE x.campaign_id = 1 "
                          "ORDER BY x.id DESC LIMIT 12")
     assert "COVERING INDEX meeting_campaign_people" in people, people
     assert "COVERING INDEX exchange_campaign_words" in words and "TEMP B-TREE" not in words, words

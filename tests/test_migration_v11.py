@@ -34,13 +34,6 @@ def _version_10_book(path) -> None:
     conn.close()
 
 
-def _plan(path, sql: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
-    finally:
-        conn.close()
-
 
 def test_upgrade_from_version_10_keeps_the_home_counts_and_reads_them_from_the_new_indexes(tmp_path):
     path = tmp_path / "v10.sqlite3"
@@ -55,11 +48,11 @@ def test_upgrade_from_version_10_keeps_the_home_counts_and_reads_them_from_the_n
     assert (found["overdue_theirs"], found["overdue_mine"]) == (2, 1)
     assert (found["asks"], found["offers"], found["asked_by_them"], found["offered_by_them"]) == (1, 1, 1, 0)
 
-    overdue = _plan(path, "SELECT count(*) FROM commitment INDEXED BY commitment_overdue WHERE status = 'open' "
+    overdue = peek.plan(path, "SELECT count(*) FROM commitment INDEXED BY commitment_overdue WHERE status = 'open' "
                           "AND owner = 'mine' AND due_on < '2026-11-23' AND coalesce(snoozed_until, '') < '2026-11-23'")
-    made_by = _plan(path, "SELECT direction, made_by, count(*) FROM exchange INDEXED BY exchange_made_by "
+    made_by = peek.plan(path, "SELECT direction, made_by, count(*) FROM exchange INDEXED BY exchange_made_by "
                           "WHERE status <> 'planned' GROUP BY direction, made_by")
-    pending = _plan(path, "SELECT id FROM exchange WHERE status = 'thinking' AND decide_by IS NOT NULL "
+    pending = peek.plan(path, "SELECT id FROM exchange WHERE status = 'thinking' AND decide_by IS NOT NULL "
                           "ORDER BY decide_by")
     assert "COVERING INDEX commitment_overdue (status=? AND owner=? AND due_on<?)" in overdue, overdue
     assert "COVERING INDEX exchange_made_by" in made_by and "TEMP B-TREE" not in made_by, made_by

@@ -34,13 +34,6 @@ def _version_8_book(path) -> None:
     conn.close()
 
 
-def _plan(path, sql: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return " | ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
-    finally:
-        conn.close()
-
 
 def test_upgrade_from_version_8_keeps_the_list_and_answers_it_from_the_new_indexes(tmp_path):
     path = tmp_path / "v8.sqlite3"
@@ -60,9 +53,9 @@ def test_upgrade_from_version_8_keeps_the_list_and_answers_it_from_the_new_index
     # the store's list names them (INDEXED BY); SQLite answers from the commitment index alone
     assert peek.value(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
                             "('commitment_open_by_contact', 'meeting_held_by_contact')") == 2
-    plan = _plan(path, "SELECT count(*) FROM commitment k INDEXED BY commitment_open_by_contact "
+    plan = peek.plan(path, "SELECT count(*) FROM commitment k INDEXED BY commitment_open_by_contact "
                        "WHERE k.contact_id = 1 AND k.status = 'open' AND max(k.due_on, coalesce(k.snoozed_until, '')) < ''")
     assert "COVERING INDEX commitment_open_by_contact" in plan, plan
-    plan = _plan(path, "SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m INDEXED BY "
+    plan = peek.plan(path, "SELECT max(coalesce(m.started_at, m.scheduled_at)) FROM meeting m INDEXED BY "
                        "meeting_held_by_contact WHERE m.contact_id = 1 AND m.status = 'held'")
     assert "COVERING INDEX meeting_held_by_contact" in plan, plan
