@@ -81,10 +81,10 @@ def _views(path: Path, *extra: str) -> dict:
 
 
 def _kdf_ms() -> float:
-    from relmeet import db
+    from relmeet import keys
 
     start = time.perf_counter()
-    db.raw_key(PASSPHRASE, os.urandom(16))
+    keys.raw_key(PASSPHRASE, os.urandom(16))
     return (time.perf_counter() - start) * 1000
 
 

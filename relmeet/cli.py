@@ -166,7 +166,7 @@ def _open_locked(args) -> None:
 
     The lookups import SQLCipher only here, and only for a locked book.
     """
-    from relmeet.db import looks_locked
+    from relmeet.keys import looks_locked
 
     if args.demo or not looks_locked(args.book_path):
         return
@@ -177,7 +177,7 @@ def _open_locked(args) -> None:
 
 
 def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None) -> int:
-    from relmeet.db import looks_locked
+    from relmeet.keys import looks_locked
 
     book = None
     if demo or not looks_locked(book_path):
@@ -192,9 +192,9 @@ def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None)
         lock.open_with(book_path, read_passphrase_file(passphrase_file))
         book = Book(book_path)
     else:
-        from relmeet import db
+        from relmeet import keys
 
-        db.cipher()  # without the encryption support: one clear line, before the screen is taken over
+        keys.cipher()  # without the encryption support: one clear line, before the screen is taken over
     from relmeet.app import RelmeetApp
 
     # A locked book is opened by the app itself, after its passphrase screen.

@@ -1,7 +1,7 @@
 """Opening the book: checks, file modes, pragmas, schema version and migrations.
 
-Plain sqlite3 only, so the shell lookups start fast; the SQLModel engine in store/ reuses
-`configure` for its own connections.
+Plain sqlite3 only, so the shell lookups start fast (a locked book's key and its keyed connections are
+keys.py's); the SQLModel engine in store/ reuses `configure` for its own connections.
 """
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from relmeet.book_faults import cannot_read
 from relmeet.domain.errors import BookError
+from relmeet.keys import SQLITE_MAGIC, LockedBook, errors, is_locked, looks_locked, raw_connect, row_type
 from relmeet.schema import LATEST, STEPS
 
 # Marks a SQLite file as a relmeet book (PRAGMA application_id), so another program's
 # database is refused instead of being "upgraded" into ours.
 APPLICATION_ID = 0x524D4254  # "RMBT"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # The integrity check at open stops after this long (PRAGMA quick_check took 1.5-7 s on a 1 GB book);
 # a book too big for it is checked whole by the app's daily backup, which records the day in the book.
@@ -32,188 +33,6 @@ _damaged: dict[str, str] = {}
 # Books whose check at open ran out of time (too big to check before the first screen).
 _unchecked: set[str] = set()
 BUSY_TIMEOUT_ENV = "RELMEET_BUSY_TIMEOUT_MS"  # how long a write waits for another writer; the fault tests shorten it
-
-# Locked books (encrypted with SQLCipher): real path -> the raw key, as PRAGMA key takes it. The passphrase is
-# stretched once per process here (SQLCipher's own PBKDF2 settings, with the salt in the file's first 16
-# bytes), so each further connection (a worker thread's, the engine's, a backup's) opens without the
-# quarter of a second SQLCipher would spend stretching it again. The passphrase itself is not kept.
-_keys: dict[str, str] = {}
-KDF_ITERATIONS = 256_000  # SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 rounds, 16-byte salt
-CIPHER_PAGE = 4096
-LOCKED_CACHE_KIB = 16384
-NO_CIPHER = ("this book is locked (encrypted), and this relmeet has no encryption support: install it with "
-             "`uv sync` or `pip install sqlcipher3`; the book was left untouched")
-
-
-class LockedBook(BookError):
-    """The book is locked and no passphrase was given for it."""
-
-
-class WrongPassphrase(BookError):
-    """The passphrase does not open the book."""
-
-
-def cipher():
-    """The SQLCipher driver (loaded only for a locked book), or a clear BookError without it."""
-    try:
-        import sqlcipher3
-    except ImportError:
-        raise BookError(NO_CIPHER) from None
-    return sqlcipher3
-
-
-def errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
-    """The driver errors of a kind ("Error", "OperationalError", "DatabaseError"), of sqlite3 and, once a
-    locked book loaded it, of SQLCipher too. Used as `except db.errors():` (evaluated only on an error)."""
-    found = [getattr(sqlite3, kind)]
-    if "sqlcipher3" in sys.modules:
-        found.append(getattr(sys.modules["sqlcipher3"], kind))
-    return tuple(found)
-
-
-def is_locked(path: Path) -> bool:
-    """Whether the book at path was opened in this process with its passphrase."""
-    return os.path.realpath(path) in _keys
-
-
-def looks_locked(path: Path) -> bool:
-    """Whether the file at path looks like a locked book: not SQLite's header, and whole cipher pages.
-
-    A locked book starts with 16 random bytes (its salt), where a plain one says "SQLite format 3".
-    Read with open() only before relmeet holds the book (closing a descriptor drops SQLite's locks).
-    """
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return False  # a pipe or a device: opening it could wait for ever; connect() refuses it
-        size = info.st_size
-        with open(path, "rb") as handle:
-            head = handle.read(16)
-    except OSError:
-        return False
-    return bool(head) and head != SQLITE_MAGIC and size >= CIPHER_PAGE and size % CIPHER_PAGE == 0
-
-
-def raw_key(passphrase: str, salt: bytes) -> str:
-    """The key SQLCipher derives from passphrase for a file with this salt, as PRAGMA key takes it."""
-    import hashlib
-
-    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
-    return f'"x\'{key.hex()}{salt.hex()}\'"'
-
-
-def quoted(passphrase: str) -> str:
-    """A passphrase as an SQL string literal (PRAGMA takes no parameters)."""
-    return "'" + passphrase.replace("'", "''") + "'"
-
-
-def use_passphrase(path: Path, passphrase: str) -> None:
-    """Remember the key for the locked book at path, after checking that passphrase opens it.
-
-    Raises WrongPassphrase (the file untouched: only its first page is read) or BookError.
-    """
-    path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            salt = handle.read(16)
-    except OSError as exc:
-        raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
-    key = raw_key(passphrase, salt)
-    conn = cipher().connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)  # a URI needs an absolute path
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key}")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except errors("DatabaseError") as exc:
-        if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_NOTADB"):
-            raise WrongPassphrase(f"wrong passphrase for the book {path}; it was left untouched") from None
-        raise BookError(_cannot_read(path, exc)) from None
-    finally:
-        conn.close()
-    _keys[os.path.realpath(path)] = key
-
-
-def passphrase_matches(path: Path, passphrase: str) -> bool:
-    """Whether passphrase is the one the locked book at path was opened with in this process.
-
-    Derived again from the salt kept with its key: the file itself is not read (closing a descriptor of
-    it would drop the locks SQLite holds on it).
-    """
-    import hmac
-
-    key = key_of(path)
-    if key is None:
-        return False
-    salt = bytes.fromhex(key[3:-2][64:])
-    return hmac.compare_digest(raw_key(passphrase, salt), key)
-
-
-def seal_record(book_path: Path):
-    """For a locked book: (seal, unseal) that keep a text (recovery.py's kept notes) in a 0600 file locked
-    with the book's key; (None, None) for a plain book."""
-    key = key_of(book_path)
-    if key is None:
-        return None, None
-
-    def seal(path: Path, record: str) -> None:
-        temp = path.with_name(f".{path.name}.{os.getpid()}.part")
-        try:
-            os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            conn = _keyed(str(temp), key, isolation_level=None)
-            try:
-                conn.execute("CREATE TABLE kept (record TEXT NOT NULL)")
-                conn.execute("INSERT INTO kept VALUES (?)", (record,))
-            finally:
-                conn.close()
-            os.replace(temp, path)
-        except (OSError, *errors()) as exc:
-            temp.unlink(missing_ok=True)
-            raise BookError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
-
-    def unseal(path: Path) -> str:
-        try:
-            conn = _keyed(f"{path.absolute().as_uri()}?mode=ro", key, uri=True)
-            try:
-                return conn.execute("SELECT record FROM kept").fetchone()[0]
-            finally:
-                conn.close()
-        except errors() as exc:
-            raise ValueError(f"not readable with this book's key ({exc})") from None
-
-    return seal, unseal
-
-
-def forget_key(path: Path) -> None:
-    _keys.pop(os.path.realpath(path), None)
-
-
-def key_of(path: Path) -> str | None:
-    """The key of a locked book opened in this process (for its backups), None for a plain one."""
-    return _keys.get(os.path.realpath(path))
-
-
-def _keyed(target: str, key: str, **kwargs):
-    conn = cipher().connect(target, **kwargs)
-    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher otherwise writes its failures on stderr
-    conn.execute(f"PRAGMA key = {key}")
-    # every page read from disk is decrypted and its HMAC checked: a larger cache of decrypted pages than
-    # SQLite's 2 MB default keeps the pages a screen reads again (a history, the home lists) decrypted
-    conn.execute(f"PRAGMA cache_size = -{LOCKED_CACHE_KIB}")
-    return conn
-
-
-def raw_connect(path: Path | str, *, like: Path | None = None, **kwargs):
-    """A DB-API connection to path: keyed with the key of the book `like` (default: path) when that
-    book is locked, plain sqlite3 otherwise. Every connection to a book or its copies goes through here."""
-    key = key_of(Path(like if like is not None else path))
-    if key is None:
-        return sqlite3.connect(path, **kwargs)
-    return _keyed(str(path), key, **kwargs)
-
-
-def row_type(conn):
-    """The Row class of the connection's driver."""
-    return sys.modules[type(conn).__module__].Row
 
 
 def busy_timeout_ms() -> int:
@@ -360,7 +179,7 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except errors("OperationalError") as exc:
-        raise BookError(_cannot_read(path, exc)) from None
+        raise BookError(cannot_read(path, exc)) from None
     except errors("DatabaseError") as exc:
         raise BookError(f"{path} is damaged or not a relmeet book ({exc}); it was left untouched") from None
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
@@ -371,32 +190,6 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
             f"{LATEST}): upgrade relmeet to open it; the book was left untouched"
         )
     return version
-
-
-def _cannot_read(path: Path, error: Exception) -> str:
-    """An operational failure to read the book: the disk, the folder or a lock, not what the file holds.
-
-    On a full disk SQLite can't make the book's -shm file and says "disk I/O error".
-    """
-    text = str(error).lower()
-    if "i/o" in text or "full" in text:
-        try:
-            free = os.statvfs(path.parent).f_bavail
-        except OSError:
-            free = None
-        if free == 0 or "full" in text:
-            return (f"the disk holding the book {path} is full: relmeet can't open the book until some space "
-                    "is freed; it was left untouched")
-        return f"the disk failed to read the book {path} (an I/O error); it was left untouched"
-    if "readonly" in text or "read-only" in text:
-        return f"the book {path} is read-only: relmeet needs to write to it"
-    if "unable to open" in text and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        # SQLite must write the book's -shm file beside it, even to read it
-        return (f"the book {path} is on a read-only disk or in a folder relmeet can't write to: relmeet can't "
-                "open it there; it was left untouched")
-    if "locked" in text or "busy" in text:
-        return f"the book {path} is busy: another program holds it; try again"
-    return f"cannot use the book {path}: {error}"
 
 
 def _check_whole(conn: sqlite3.Connection, path: Path) -> str | None:
@@ -523,7 +316,7 @@ def _open_checked(path: Path, *, upgrade: bool, is_new: bool) -> sqlite3.Connect
             migrate(conn, version)
     except errors("OperationalError") as exc:
         conn.close()
-        raise BookError(_cannot_read(path, exc)) from None
+        raise BookError(cannot_read(path, exc)) from None
     except errors("DatabaseError") as exc:
         conn.close()
         raise BookError(f"{path} is damaged or not a relmeet book ({exc})") from None

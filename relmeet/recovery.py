@@ -20,7 +20,7 @@ from relmeet.paths import state_dir, write_private
 
 FOLDER_NAME = "recovered"
 # Locked books (resolved path -> how to lock and open a kept text): their kept texts are small files
-# locked with the book's key (relmeet/db.py seals them), never plain JSON. The store registers a book
+# locked with the book's key (relmeet/keys.py seals them), never plain JSON. The store registers a book
 # when it opens it.
 _sealers: dict[str, tuple[Callable[[Path, str], None], Callable[[Path], str]]] = {}
 SEALED = ".locked"

@@ -15,7 +15,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from relmeet import db
+from relmeet import db, keys
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import BackupInfo
 from relmeet.schema import LATEST
@@ -92,7 +92,7 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged
         fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         os.close(fd)
         os.chmod(temp, 0o600)
-        target = db.raw_connect(temp, like=book.path)  # a locked book's backups are locked with its key
+        target = keys.raw_connect(temp, like=book.path)  # a locked book's backups are locked with its key
         try:
             book._conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -104,7 +104,7 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged
             final = folder / name
         if found == "ok" or damaged_aside:
             os.replace(temp, final)
-    except (OSError, *db.errors()) as exc:
+    except (OSError, *keys.errors()) as exc:
         temp.unlink(missing_ok=True)
         if made_folder and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()  # nothing was kept: leave no empty folder behind
@@ -171,7 +171,7 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
                 conn.execute("PRAGMA journal_mode = WAL")
             if version < LATEST:
                 db.migrate(conn, version)
-        except db.errors() as exc:
+        except keys.errors() as exc:
             raise RelmeetError(f"restoring {name} failed ({exc}); the book before it is in {safety.name}") from None
     finally:
         source.close()
@@ -182,11 +182,11 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
 def _open_backup(path: Path, book_path: Path) -> sqlite3.Connection:
     """Open a backup read-only and make sure it is a whole relmeet book we can read."""
     try:
-        conn = db.raw_connect(f"{path.absolute().as_uri()}?mode=ro", like=book_path, uri=True)
+        conn = keys.raw_connect(f"{path.absolute().as_uri()}?mode=ro", like=book_path, uri=True)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    except db.errors() as exc:
+    except keys.errors() as exc:
         raise RelmeetError(f"the backup {path.name} can't be read ({exc}); the book was left untouched") from None
     if app_id != db.APPLICATION_ID:
         conn.close()

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from relmeet import db, recovery
+from relmeet import db, keys, recovery
 from relmeet.domain.errors import BookError
 from relmeet.store.clean_writes import CleanWrites, clean_engine_writes
 
@@ -25,7 +25,7 @@ class Book:
         # Opening checks, creates and upgrades the file; a refused file raises BookError here.
         first = db.connect(self.path, create=create)
         # what the app keeps of text the book refused (relmeet/recovery.py) is locked with a locked book
-        recovery.lock_with(self.path, *db.seal_record(self.path))
+        recovery.lock_with(self.path, *keys.seal_record(self.path))
         self._local = threading.local()
         self._local.conn = first
         self._all: list[sqlite3.Connection] = [first]
@@ -35,22 +35,22 @@ class Book:
     @classmethod
     def open_locked(cls, path: Path | str, passphrase: str) -> "Book":
         """Open a locked book with its passphrase; BookError (the file untouched) when it is wrong."""
-        db.use_passphrase(Path(path), passphrase)
+        keys.use_passphrase(Path(path), passphrase)
         return cls(path, create=False)
 
     @staticmethod
     def looks_locked(path: Path | str) -> bool:
         """Whether the file at path is a locked book (read before relmeet holds it)."""
-        return db.looks_locked(Path(path))
+        return keys.looks_locked(Path(path))
 
     @property
     def locked(self) -> bool:
         """Whether this book is locked (encrypted at rest with a passphrase)."""
-        return db.is_locked(self.path)
+        return keys.is_locked(self.path)
 
     def passphrase_matches(self, passphrase: str) -> bool:
         """Whether passphrase is this locked book's (it takes a quarter of a second: run it in a thread)."""
-        return db.passphrase_matches(self.path, passphrase)
+        return keys.passphrase_matches(self.path, passphrase)
 
     # -- reads ---------------------------------------------------------------------------
     def retire(self) -> None:
@@ -117,7 +117,7 @@ class Book:
             for conn in self._all:
                 try:
                     conn.close()
-                except db.errors():
+                except keys.errors():
                     pass  # closing is all that is left to do; a connection that fails to close holds nothing
             self._all.clear()
         self._local = threading.local()
@@ -141,9 +141,9 @@ def _make_engine(path: Path):
     """
     from sqlalchemy import create_engine, event
 
-    # creator: a locked book's connections are SQLCipher's, keyed (db.raw_connect); a plain one's sqlite3's.
+    # creator: a locked book's connections are SQLCipher's, keyed (keys.raw_connect); a plain one's sqlite3's.
     engine = create_engine(f"sqlite:///{path}",
-                           creator=lambda: db.raw_connect(path, check_same_thread=False))
+                           creator=lambda: keys.raw_connect(path, check_same_thread=False))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

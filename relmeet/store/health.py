@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from relmeet import db
+from relmeet import db, keys
 from relmeet.store.book import Book
 
 
@@ -51,7 +51,7 @@ def record_clean_check(book: Book) -> bool:
 
     try:
         set_setting(book, db.CLEAN_CHECK_SETTING, today().isoformat())
-    except db.errors("OperationalError"):
+    except keys.errors("OperationalError"):
         return False  # busy or read-only just now: the next opening checks again, nothing is lost
     return True
 

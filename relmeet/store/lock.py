@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from relmeet import db
+from relmeet import db, keys
 from relmeet.domain.errors import BookError
 
 # The steps of a rewrite, in order; RELMEET_TEST_PAUSE_AT=<step> stops there for a minute, so that the
@@ -24,16 +24,16 @@ PLAIN = "''"  # the key of a plain (unlocked) database
 
 def is_locked(path: Path) -> bool:
     """Whether the book at path is locked (opened with its passphrase in this process, or looking so)."""
-    return db.is_locked(Path(path)) or db.looks_locked(Path(path))
+    return keys.is_locked(Path(path)) or keys.looks_locked(Path(path))
 
 
 def open_with(path: Path, passphrase: str) -> None:
     """Check passphrase against the locked book and keep its key for this process (WrongPassphrase if not)."""
-    db.use_passphrase(Path(path), passphrase)
+    keys.use_passphrase(Path(path), passphrase)
 
 
 def key_of(path: Path) -> str | None:
-    return db.key_of(Path(path))
+    return keys.key_of(Path(path))
 
 
 def _pause(step: str) -> None:
@@ -43,7 +43,7 @@ def _pause(step: str) -> None:
 
 
 def passphrase_key(passphrase: str) -> str:
-    return db.quoted(passphrase)
+    return keys.quoted(passphrase)
 
 
 def lock(path: Path, passphrase: str) -> None:
@@ -52,15 +52,15 @@ def lock(path: Path, passphrase: str) -> None:
 
 
 def unlock(path: Path) -> None:
-    """Decrypt the locked book at path (its passphrase given first with db.use_passphrase)."""
+    """Decrypt the locked book at path (its passphrase given first with keys.use_passphrase)."""
     _rewrite(Path(path), _key(path), PLAIN, journal="wal")
-    db.forget_key(path)
+    keys.forget_key(path)
 
 
 def change(path: Path, passphrase: str) -> None:
     """Lock the locked book at path with a new passphrase."""
     _rewrite(Path(path), _key(path), passphrase_key(passphrase), journal="wal")
-    db.forget_key(path)
+    keys.forget_key(path)
 
 
 def rewrite_copy(path: Path, source: str, target: str) -> None:
@@ -80,7 +80,7 @@ def rewrite_book_and_backups(path: Path, passphrase: str) -> int:
     """Lock the book with passphrase (or, if locked, change its passphrase), its backups with it; how many
     backups were rewritten."""
     path = Path(path)
-    old = db.key_of(path)
+    old = keys.key_of(path)
     copies = [copy for copy in backup_files(path) if (old is None) == _plain(copy)]
     if old is None:
         lock(path, passphrase)
@@ -88,24 +88,24 @@ def rewrite_book_and_backups(path: Path, passphrase: str) -> int:
         change(path, passphrase)
     open_with(path, passphrase)
     for copy in copies:
-        rewrite_copy(copy, old or PLAIN, db.key_of(path))
+        rewrite_copy(copy, old or PLAIN, keys.key_of(path))
     return len(copies)
 
 
 def _plain(path: Path) -> bool:
     with open(path, "rb") as handle:
-        return handle.read(16) == db.SQLITE_MAGIC
+        return handle.read(16) == keys.SQLITE_MAGIC
 
 
 def _key(path: Path) -> str:
-    key = db.key_of(Path(path))
+    key = keys.key_of(Path(path))
     if key is None:
         raise BookError(f"the book {path} is not locked")
     return key
 
 
 def _rewrite(path: Path, source: str, target: str, *, journal: str, pauses: bool = True) -> None:
-    cipher = db.cipher()
+    cipher = keys.cipher()
     temp = path.with_name(f".{path.name}.rewriting")
     for leftover in (temp, Path(f"{temp}-journal"), Path(f"{temp}-wal"), Path(f"{temp}-shm")):
         leftover.unlink(missing_ok=True)  # a copy half-made by a stopped attempt: never the book
@@ -130,7 +130,7 @@ def _rewrite(path: Path, source: str, target: str, *, journal: str, pauses: bool
                             "relmeet everywhere else, then try again; it was left untouched")
         if pauses:
             _pause("checked")
-    except db.errors() as exc:
+    except keys.errors() as exc:
         src.close()
         temp.unlink(missing_ok=True)
         raise BookError(f"the book {path} could not be rewritten ({exc}); it was left untouched") from None
@@ -159,7 +159,7 @@ def _export(src, path: Path, temp: Path, target: str) -> tuple[dict[str, int], i
     """Copy the book into temp with the target key; the row count of each table, and data_version."""
     try:
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except db.errors("DatabaseError"):
+    except keys.errors("DatabaseError"):
         raise BookError(f"the book {path} can't be read with this key; it was left untouched") from None
     if _checkpoint_busy(src):
         raise BookError(f"the book {path} is open in another relmeet or program: close it, then try again; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from relmeet import db
+from relmeet import keys
 from relmeet.domain.errors import RelmeetError
 from relmeet.schema import LATEST  # noqa: F401 - the newest book version a JSON export may come from
 
@@ -135,6 +135,6 @@ def _insert(conn: sqlite3.Connection, table: str, known: list[str], row: Any, la
     try:
         conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                      [row[n] for n in names])
-    except (*db.errors(), OverflowError, UnicodeEncodeError) as exc:
+    except (*keys.errors(), OverflowError, UnicodeEncodeError) as exc:
         # JSON can carry what SQLite can't: integers past 64 bits, lone surrogates ("\ud800")
         raise RelmeetError(f"{label} was refused by the book ({exc}); nothing was loaded") from None

@@ -1,0 +1,202 @@
+"""Keys of locked books, and the connections keyed with them.
+
+A locked book is encrypted at rest with SQLCipher. Here: telling a locked file from a plain one, checking
+a passphrase and keeping the key it gives for this process, the SQLCipher driver (loaded only for a
+locked book) beside sqlite3 with their errors and row class, and every DB-API connection to a book or its
+copies (`raw_connect`), keyed when the book is locked. Opening, checking and migrating the book is db.py's.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import sys
+from pathlib import Path
+
+from relmeet.book_faults import cannot_read
+from relmeet.domain.errors import BookError
+
+# How a plain (unlocked) book's file begins; a locked one begins with its 16-byte salt instead.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Locked books (encrypted with SQLCipher): real path -> the raw key, as PRAGMA key takes it. The passphrase is
+# stretched once per process here (SQLCipher's own PBKDF2 settings, with the salt in the file's first 16
+# bytes), so each further connection (a worker thread's, the engine's, a backup's) opens without the
+# quarter of a second SQLCipher would spend stretching it again. The passphrase itself is not kept.
+_keys: dict[str, str] = {}
+KDF_ITERATIONS = 256_000  # SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 rounds, 16-byte salt
+CIPHER_PAGE = 4096
+LOCKED_CACHE_KIB = 16384
+NO_CIPHER = ("this book is locked (encrypted), and this relmeet has no encryption support: install it with "
+             "`uv sync` or `pip install sqlcipher3`; the book was left untouched")
+
+
+class LockedBook(BookError):
+    """The book is locked and no passphrase was given for it."""
+
+
+class WrongPassphrase(BookError):
+    """The passphrase does not open the book."""
+
+
+def cipher():
+    """The SQLCipher driver (loaded only for a locked book), or a clear BookError without it."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise BookError(NO_CIPHER) from None
+    return sqlcipher3
+
+
+def errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
+    """The driver errors of a kind ("Error", "OperationalError", "DatabaseError"), of sqlite3 and, once a
+    locked book loaded it, of SQLCipher too. Used as `except keys.errors():` (evaluated only on an error)."""
+    found = [getattr(sqlite3, kind)]
+    if "sqlcipher3" in sys.modules:
+        found.append(getattr(sys.modules["sqlcipher3"], kind))
+    return tuple(found)
+
+
+def is_locked(path: Path) -> bool:
+    """Whether the book at path was opened in this process with its passphrase."""
+    return os.path.realpath(path) in _keys
+
+
+def looks_locked(path: Path) -> bool:
+    """Whether the file at path looks like a locked book: not SQLite's header, and whole cipher pages.
+
+    A locked book starts with 16 random bytes (its salt), where a plain one says "SQLite format 3".
+    Read with open() only before relmeet holds the book (closing a descriptor drops SQLite's locks).
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return False  # a pipe or a device: opening it could wait for ever; connect() refuses it
+        size = info.st_size
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return bool(head) and head != SQLITE_MAGIC and size >= CIPHER_PAGE and size % CIPHER_PAGE == 0
+
+
+def raw_key(passphrase: str, salt: bytes) -> str:
+    """The key SQLCipher derives from passphrase for a file with this salt, as PRAGMA key takes it."""
+    import hashlib
+
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    return f'"x\'{key.hex()}{salt.hex()}\'"'
+
+
+def quoted(passphrase: str) -> str:
+    """A passphrase as an SQL string literal (PRAGMA takes no parameters)."""
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def use_passphrase(path: Path, passphrase: str) -> None:
+    """Remember the key for the locked book at path, after checking that passphrase opens it.
+
+    Raises WrongPassphrase (the file untouched: only its first page is read) or BookError.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(16)
+    except OSError as exc:
+        raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
+    key = raw_key(passphrase, salt)
+    conn = cipher().connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)  # a URI needs an absolute path
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {key}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except errors("DatabaseError") as exc:
+        if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_NOTADB"):
+            raise WrongPassphrase(f"wrong passphrase for the book {path}; it was left untouched") from None
+        raise BookError(cannot_read(path, exc)) from None
+    finally:
+        conn.close()
+    _keys[os.path.realpath(path)] = key
+
+
+def passphrase_matches(path: Path, passphrase: str) -> bool:
+    """Whether passphrase is the one the locked book at path was opened with in this process.
+
+    Derived again from the salt kept with its key: the file itself is not read (closing a descriptor of
+    it would drop the locks SQLite holds on it).
+    """
+    import hmac
+
+    key = key_of(path)
+    if key is None:
+        return False
+    salt = bytes.fromhex(key[3:-2][64:])
+    return hmac.compare_digest(raw_key(passphrase, salt), key)
+
+
+def seal_record(book_path: Path):
+    """For a locked book: (seal, unseal) that keep a text (recovery.py's kept notes) in a 0600 file locked
+    with the book's key; (None, None) for a plain book."""
+    key = key_of(book_path)
+    if key is None:
+        return None, None
+
+    def seal(path: Path, record: str) -> None:
+        temp = path.with_name(f".{path.name}.{os.getpid()}.part")
+        try:
+            os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            conn = _keyed(str(temp), key, isolation_level=None)
+            try:
+                conn.execute("CREATE TABLE kept (record TEXT NOT NULL)")
+                conn.execute("INSERT INTO kept VALUES (?)", (record,))
+            finally:
+                conn.close()
+            os.replace(temp, path)
+        except (OSError, *errors()) as exc:
+            temp.unlink(missing_ok=True)
+            raise BookError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
+
+    def unseal(path: Path) -> str:
+        try:
+            conn = _keyed(f"{path.absolute().as_uri()}?mode=ro", key, uri=True)
+            try:
+                return conn.execute("SELECT record FROM kept").fetchone()[0]
+            finally:
+                conn.close()
+        except errors() as exc:
+            raise ValueError(f"not readable with this book's key ({exc})") from None
+
+    return seal, unseal
+
+
+def forget_key(path: Path) -> None:
+    _keys.pop(os.path.realpath(path), None)
+
+
+def key_of(path: Path) -> str | None:
+    """The key of a locked book opened in this process (for its backups), None for a plain one."""
+    return _keys.get(os.path.realpath(path))
+
+
+def _keyed(target: str, key: str, **kwargs):
+    conn = cipher().connect(target, **kwargs)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher otherwise writes its failures on stderr
+    conn.execute(f"PRAGMA key = {key}")
+    # every page read from disk is decrypted and its HMAC checked: a larger cache of decrypted pages than
+    # SQLite's 2 MB default keeps the pages a screen reads again (a history, the home lists) decrypted
+    conn.execute(f"PRAGMA cache_size = -{LOCKED_CACHE_KIB}")
+    return conn
+
+
+def raw_connect(path: Path | str, *, like: Path | None = None, **kwargs):
+    """A DB-API connection to path: keyed with the key of the book `like` (default: path) when that
+    book is locked, plain sqlite3 otherwise. Every connection to a book or its copies goes through here."""
+    key = key_of(Path(like if like is not None else path))
+    if key is None:
+        return sqlite3.connect(path, **kwargs)
+    return _keyed(str(path), key, **kwargs)
+
+
+def row_type(conn):
+    """The Row class of the connection's driver."""
+    return sys.modules[type(conn).__module__].Row
