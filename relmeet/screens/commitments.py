@@ -1,6 +1,7 @@
 """The ledger worked after the meeting: what I owe, what they owe, the check-ins that came due and the
 decide-by dates of pending asks, overdue first, filtered by contact, campaign, organization and due window; each marked done, partly (how much),
-missed or dropped on the day it happened, noted as it goes, reopened, and every mark undone."""
+missed or dropped on the day it happened, noted as it goes, reopened, and every mark undone. The decide-by
+and thank-you rows are decide_by.py's."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -12,13 +13,13 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
 from relmeet.domain import today
-from relmeet.domain.commitments import CheckInDue, CommitmentFilter, CommitmentLine, DecideByDue, Ledger
+from relmeet.domain.commitments import CheckInDue, CommitmentFilter, CommitmentLine, Ledger
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.meetings import PRIVATE_MARK, ThankYouDue
+from relmeet.domain.meetings import PRIVATE_MARK
 from relmeet.pages import formatting
 from relmeet.pages.ledger import outcome
+from relmeet.screens import decide_by
 from relmeet.screens.base import RelmeetScreen
-from relmeet.screens.decide_by import answer_dialog, decide_detail
 from relmeet.screens.snooze import snooze_or_wake, snoozed_until, snoozed_words
 from relmeet.store import commitments
 from relmeet.store.contacts import get as get_contact
@@ -31,7 +32,7 @@ WINDOWS = [("Any date, or none", ANY_DATE), ("Overdue and today", 0), ("Due by t
            ("Due within 14 days", 14), ("Due within 30 days", 30), ("Due within 90 days", 90)]
 TITLES = {"mine": "What I owe", "theirs": "What they owe", "all": "Commitments both ways"}
 UNDO_HERE = "Ctrl+Z takes it back."
-Row = CheckInDue | ThankYouDue | DecideByDue | CommitmentLine
+Row = CheckInDue | decide_by.Due | CommitmentLine
 
 
 def _cell(*lines: Text) -> Text:
@@ -166,8 +167,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
         on = today()
         for item in self.found.in_order():
             key = f"check-in-{item.meeting_id}" if isinstance(item, CheckInDue) else \
-                f"thank-you-{item.meeting_id}" if isinstance(item, ThankYouDue) else \
-                f"decide-{item.id}" if isinstance(item, DecideByDue) else f"commitment-{item.id}"
+                decide_by.row_key(item) if isinstance(item, decide_by.Due) else f"commitment-{item.id}"
             self.rows[key] = item
             table.add_row(*self._cells(item, on), key=key, height=2)
         if keep in self.rows:
@@ -180,17 +180,9 @@ class CommitmentsScreen(RelmeetScreen[None]):
     @staticmethod
     def _cells(item: Row, on) -> tuple[Text, Text, Text]:
         """Due and whose; who and what; the outcome and the latest progress note."""
-        if isinstance(item, DecideByDue):  # "decide by Thu 26 Nov — Dr. Singh: 'if two tenants…'"
-            what = Text(f"{item.who_asked}: {item.ask}")
-            if item.private:
-                what.append(f" {PRIVATE_MARK}", style="bold magenta")
-            return (_cell(formatting.due(item.due_on, on=on), Text("decide (mine)", style="dim")),
-                    _cell(Text(item.headline, style="bold"), what),
-                    _cell(Text("Pending", style="bold yellow"), Text("Enter: record the answer", style="dim")))
-        if isinstance(item, ThankYouDue):
-            return (_cell(formatting.due(item.due_on, on=on), Text("thank-you (mine)", style="dim")),
-                    _cell(Text(item.contact, style="bold"), Text(item.text)),
-                    _cell(Text("To send", style="bold"), Text("Enter: its follow-up", style="dim")))
+        if isinstance(item, decide_by.Due):
+            due, what, state = decide_by.row_lines(item, on)
+            return _cell(*due), _cell(*what), _cell(*state)
         if isinstance(item, CheckInDue):
             if snoozed_until(item):  # the reason is in the detail under the list (the column is narrow)
                 return (_cell(Text(f"until {item.snoozed_until:%a %-d %b}", style="cyan"),
@@ -236,16 +228,7 @@ class CommitmentsScreen(RelmeetScreen[None]):
             title.append(f" · {len(self.found.check_ins)} check-in{'s' if len(self.found.check_ins) != 1 else ''}")
             if late_check_ins:
                 title.append(f" ({late_check_ins} overdue)", style="bold red")
-        if self.found.decisions:
-            late = sum(1 for d in self.found.decisions if d.due_on < on)
-            title.append(f" · {len(self.found.decisions)} to decide")
-            if late:
-                title.append(f" ({late} overdue)", style="bold red")
-        if self.found.thank_yous:
-            late = sum(1 for t in self.found.thank_yous if t.due_on < on)
-            title.append(f" · {len(self.found.thank_yous)} thank-you{'s' if len(self.found.thank_yous) != 1 else ''}")
-            if late:
-                title.append(f" ({late} overdue)", style="bold red")
+        decide_by.append_counts(title, self.found.decisions, self.found.thank_yous, on)
         if self.found.more:
             more = f"{self.found.more}+" if self.found.more >= commitments.MORE_CAP else str(self.found.more)
             title.append(f" · {more} more: narrow the filters", style="dim")
@@ -272,16 +255,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
                 filtered.append(" 'Closed too' shows what was done, missed or dropped.", style="dim")
             detail.update(filtered)
             return
-        if isinstance(item, ThankYouDue):
-            text = Text(f"Send {item.contact} the thank-you (the meeting's summary)", style="bold")
-            text.append(f"\nDue {item.due_on:%a %-d %b}, 48 hours after the meeting (")
-            text.append_text(formatting.due(item.due_on))
-            text.append("). Enter opens its follow-up: F5 copies the summary, F8 marks it sent. The palette's "
-                        "'settings: thank-you reminders' turns these off.", style="dim")
-            detail.update(text)
-            return
-        if isinstance(item, DecideByDue):
-            detail.update(decide_detail(item))
+        if isinstance(item, decide_by.Due):
+            detail.update(decide_by.detail(item))
             return
         if isinstance(item, CheckInDue):
             text = Text(f"Check in with {item.contact}", style="bold")
@@ -347,10 +322,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         if isinstance(item, CommitmentLine):
             return item
         self.notify(f"Highlight a commitment to {doing}." if item is None else
-                    f"A thank-you has nothing to {doing}: Enter opens its follow-up." if isinstance(item, ThankYouDue)
-                    else f"A pending ask has nothing to {doing}: Enter records its answer."
-                    if isinstance(item, DecideByDue) else f"A check-in has nothing to {doing}: Enter marks it made.",
-                    severity="warning")
+                    decide_by.cannot(item, doing) if isinstance(item, decide_by.Due)
+                    else f"A check-in has nothing to {doing}: Enter marks it made.", severity="warning")
         return None
 
     def _after(self, message: str | None) -> None:
@@ -365,14 +338,8 @@ class CommitmentsScreen(RelmeetScreen[None]):
         if item is None:
             self.notify("Nothing to mark with these filters.", severity="warning")
             return
-        if isinstance(item, ThankYouDue):  # sent is marked where it is written: its follow-up (F8)
-            from relmeet.screens.follow_up import FollowUpScreen
-
-            self.app.push_screen(FollowUpScreen(item.meeting_id))
-            return
-        if isinstance(item, DecideByDue):  # answered in the ask's own dialog; saved, it is no longer pending
-            answer_dialog(self, item, lambda saved: self._after(
-                f"Answer recorded: {item.ask}." if saved else None))
+        if isinstance(item, decide_by.Due):  # a thank-you's follow-up, or the ask's own dialog
+            decide_by.open_row(self, item, self._after)
             return
 
         def marked(message: str | None) -> None:
@@ -398,9 +365,6 @@ class CommitmentsScreen(RelmeetScreen[None]):
 
     def action_reopen(self) -> None:
         item = self.highlighted
-        if isinstance(item, DecideByDue):
-            self.notify("A pending ask is still to decide: Enter records its answer.", severity="warning")
-            return
         if isinstance(item, CheckInDue):
             if item.status != "done":
                 self.notify("That check-in is still to do.", severity="warning")
