@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 from textual.widgets import DataTable
 
 import peek
@@ -18,12 +17,8 @@ from steps import notices, run_from_palette
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch):
+async def test_commitment_keys_on_thank_you_and_decide_by_rows_say_what_enter_does(book, monkeypatch):
     monkeypatch.setenv("RELMEET_TODAY", TODAY.isoformat())
-
-
-async def test_commitment_keys_on_a_thank_you_or_a_decide_by_row_say_what_enter_does_and_write_nothing(book):
     ana = contacts.create(book, ContactIn(name="Ana Thanked"))
     meeting = meetings.plan(book, MeetingPlan(contact_id=ana, purpose="First one-on-one"))
     held = datetime(2026, 11, 22, 14, tzinfo=timezone.utc)
