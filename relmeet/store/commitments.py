@@ -111,20 +111,31 @@ def _where(wanted: CommitmentFilter) -> tuple[list[str], list]:
         params.append(wanted.owner)
     elif wanted.owner != "all":
         raise RelmeetError(f"whose commitments? {wanted.owner!r} is not mine, theirs or all")
+    _filter(wanted, where, params, contact=("k.contact_id", "k.involves_contact_id"),
+            campaign="coalesce(k.campaign_id, m.campaign_id)",
+            due_by="k.due_on IS NOT NULL AND max(k.due_on, coalesce(k.snoozed_until, '')) <= ?")
+    return where, params
+
+
+def _filter(wanted: CommitmentFilter, where: list[str], params: list, *, contact: tuple[str, ...], campaign: str,
+            due_by: str | None) -> None:
+    """Add the view's filters to a query's clauses and parameters, in the columns of what it lists: whose
+    contact (any of the `contact` columns), the campaign, the contact's organization (or the organization
+    itself), and the due window (`due_by`, a clause comparing with the last day; None where the caller
+    applies the window itself)."""
     if wanted.contacts is not None:
-        where.append("(k.contact_id IN (SELECT value FROM json_each(?)) "
-                     "OR k.involves_contact_id IN (SELECT value FROM json_each(?)))")
-        params += [json.dumps(wanted.contacts)] * 2
+        matched = [f"{column} IN (SELECT value FROM json_each(?))" for column in contact]
+        where.append(matched[0] if len(matched) == 1 else f"({' OR '.join(matched)})")
+        params += [json.dumps(wanted.contacts)] * len(matched)
     if wanted.campaign_id is not None:
-        where.append("coalesce(k.campaign_id, m.campaign_id) = ?")
+        where.append(f"{campaign} = ?")
         params.append(wanted.campaign_id)
     if wanted.organization_id is not None:
         where.append("(c.organization_id = ? OR c.id = ?)")
         params += [wanted.organization_id, wanted.organization_id]
-    if wanted.within_days is not None:
-        where.append("k.due_on IS NOT NULL AND max(k.due_on, coalesce(k.snoozed_until, '')) <= ?")
+    if wanted.within_days is not None and due_by is not None:
+        where.append(due_by)
         params.append((today() + timedelta(days=wanted.within_days)).isoformat())
-    return where, params
 
 
 def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = PAGE) -> list[CheckInDue]:
@@ -138,18 +149,9 @@ def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int 
     params: list = []
     if not wanted.include_closed:
         where.append("m.check_in_done_on IS NULL")
-    if wanted.contacts is not None:
-        where.append("m.contact_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(wanted.contacts))
-    if wanted.campaign_id is not None:
-        where.append("m.campaign_id = ?")
-        params.append(wanted.campaign_id)
-    if wanted.organization_id is not None:
-        where.append("(c.organization_id = ? OR c.id = ?)")
-        params += [wanted.organization_id, wanted.organization_id]
-    if wanted.within_days is not None:
-        where.append("max(m.check_in_on, coalesce(m.snoozed_until, '')) <= ?")  # a snoozed one waits
-        params.append((today() + timedelta(days=wanted.within_days)).isoformat())
+    # in the due window, a snoozed one counts from the day it was snoozed to
+    _filter(wanted, where, params, contact=("m.contact_id",), campaign="m.campaign_id",
+            due_by="max(m.check_in_on, coalesce(m.snoozed_until, '')) <= ?")
     rows = book._rows(
         "SELECT m.id, m.contact_id, c.name, m.check_in_on, m.next_step, m.check_in_done_on, m.snoozed_until, "
         f"m.snooze_reason FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
@@ -173,15 +175,8 @@ def thank_yous(book: Book, wanted: CommitmentFilter | None = None, *, held_withi
     where = ["m.status = 'held'", "m.summary_sent_on IS NULL", "c.archived_at IS NULL",
              "coalesce(m.ended_at, m.started_at, m.scheduled_at) >= ?"]
     params: list = [since.isoformat()]
-    if wanted.contacts is not None:
-        where.append("m.contact_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(wanted.contacts))
-    if wanted.campaign_id is not None:
-        where.append("m.campaign_id = ?")
-        params.append(wanted.campaign_id)
-    if wanted.organization_id is not None:
-        where.append("(c.organization_id = ? OR c.id = ?)")
-        params += [wanted.organization_id, wanted.organization_id]
+    # the due window is counted from the organizer's day the meeting was held, below
+    _filter(wanted, where, params, contact=("m.contact_id",), campaign="m.campaign_id", due_by=None)
     found = []
     for r in book._rows("SELECT m.id, m.contact_id, c.name, coalesce(m.ended_at, m.started_at, m.scheduled_at) "
                         f"FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
@@ -204,18 +199,8 @@ def decisions(book: Book, wanted: CommitmentFilter | None = None, *, limit: int 
         return []
     where = ["x.status = 'thinking'", "x.decide_by IS NOT NULL", "c.archived_at IS NULL"]
     params: list = []
-    if wanted.contacts is not None:
-        where.append("x.contact_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(wanted.contacts))
-    if wanted.campaign_id is not None:
-        where.append("coalesce(x.campaign_id, m.campaign_id) = ?")
-        params.append(wanted.campaign_id)
-    if wanted.organization_id is not None:
-        where.append("(c.organization_id = ? OR c.id = ?)")
-        params += [wanted.organization_id, wanted.organization_id]
-    if wanted.within_days is not None:
-        where.append("x.decide_by <= ?")
-        params.append((today() + timedelta(days=wanted.within_days)).isoformat())
+    _filter(wanted, where, params, contact=("x.contact_id",), campaign="coalesce(x.campaign_id, m.campaign_id)",
+            due_by="x.decide_by <= ?")
     rows = book._rows(
         "SELECT x.id, x.contact_id, c.name, x.text, x.decide_by, x.condition, x.direction, x.made_by, x.meeting_id, "
         "x.private, coalesce(x.campaign_id, m.campaign_id) FROM exchange x JOIN contact c ON c.id = x.contact_id "
