@@ -80,8 +80,9 @@ async def test_each_filter_and_two_together_narrow_check_ins_thank_yous_and_deci
                 for i in range(table.row_count)]
         assert rows == [
             "1 day overdue / check in (mine) | SEIU Local 500 / Check in | To do / ",
-            "tomorrow / thank-you (mine) | Ben Okoro / Send the thank-you (the summary) | To send / Enter: its follow-up",
-            "tomorrow / decide (mine) | decide by Tue 24 Nov — SEIU Local 500 / They asked: Lend the hall for the rally"
-            " | Pending / Enter: record the answer"]
+            "tomorrow / thank-you (mine) | Ben Okoro / Send the thank-you (the summary) | "
+            "To send / Enter: its follow-up",
+            "tomorrow / decide (mine) | decide by Tue 24 Nov — SEIU Local 500 / They asked: Lend the hall for the "
+            "rally | Pending / Enter: record the answer"]
         assert str(view.query_one("#ledger-title").render()) == \
             "What I owe · 0 open · 1 check-in (1 overdue) · 1 to decide · 1 thank-you"
