@@ -196,12 +196,31 @@ def detail(book: Book, campaign_id: int) -> CampaignDetail | None:
             "WHERE k.campaign_id = ? AND k.status = 'open' AND k.due_on IS NULL ORDER BY k.id LIMIT ?",
             (campaign_id, SHOWN - len(rows)))
     found.open_commitments = [(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None) for r in rows]
-    found.wins = wins(book, campaign_id)[:SHOWN]
+    found.wins = wins(book, campaign_id, SHOWN)
     return found
 
 
-def wins(book: Book, campaign_id: int | None) -> list[tuple[date, str]]:
+def wins(book: Book, campaign_id: int | None, limit: int = 500) -> list[tuple[date, str]]:
     """The wins noted at follow-up, newest first; None lists those tied to no campaign."""
-    rows = book._rows("SELECT won_on, text FROM win WHERE campaign_id IS ? ORDER BY won_on DESC, id DESC LIMIT 500",
-                     (campaign_id,))
+    rows = book._rows("SELECT won_on, text FROM win WHERE campaign_id IS ? ORDER BY won_on DESC, id DESC LIMIT ?",
+                     (campaign_id, limit))
     return [(date.fromisoformat(r[0]), r[1]) for r in rows]
+
+
+def wins_by_campaign(book: Book) -> list[tuple[str | None, list[tuple[date, str]]]]:
+    """The wins noted at follow-up, newest first (at most 500 each), grouped by campaign in the campaigns
+    list's order (active first, then by name); those tied to no campaign come last, named None.
+
+    One query: the wins view needs only the campaigns' names, not the list's counts of people met."""
+    rows = book._rows("""
+        SELECT w.campaign_id, g.name, w.won_on, w.text FROM (
+            SELECT campaign_id, won_on, text, id,
+                   row_number() OVER (PARTITION BY campaign_id ORDER BY won_on DESC, id DESC) AS place
+            FROM win) w
+        LEFT JOIN campaign g ON g.id = w.campaign_id
+        WHERE w.place <= 500
+        ORDER BY g.id IS NULL, g.status = 'active' DESC, g.name COLLATE NOCASE, g.id, w.won_on DESC, w.id DESC""")
+    groups: dict[int | None, tuple[str | None, list[tuple[date, str]]]] = {}
+    for campaign_id, name, won_on, text in rows:  # two campaigns may share a name: grouped by id
+        groups.setdefault(campaign_id, (name, []))[1].append((date.fromisoformat(won_on), text))
+    return list(groups.values())
