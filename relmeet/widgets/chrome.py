@@ -30,6 +30,23 @@ class Header(_TextualHeader):
 
 
 class Footer(_TextualFooter):
+    """Textual's Footer, recomposed once for a burst of binding changes.
+
+    Opening a screen changes its bindings ~10 times (each focus and mount); Textual's Footer schedules a
+    whole recompose after the next refresh for each, and each new key restyles itself twice as it mounts.
+    One waiting recompose reads the bindings as they are when it runs, so the others add nothing."""
+
+    recompose_waiting = False
+
+    def bindings_changed(self, screen) -> None:
+        will_recompose = screen.app.app_focus and self.is_attached and screen is self.screen
+        if will_recompose and self.recompose_waiting:
+            return
+        super().bindings_changed(screen)
+        if will_recompose:
+            self.recompose_waiting = True
+
     async def recompose(self) -> None:
+        self.recompose_waiting = False  # a change from here on is read by a recompose of its own
         await super().recompose()  # the old keys are closed once this returns
         self.mutate_reactive(_TextualFooter.compact)
