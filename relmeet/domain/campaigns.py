@@ -95,6 +95,9 @@ class CampaignDetail:
     open_commitments: list[tuple[str, str, str, date | None]] = field(default_factory=list)  # soonest due first
     wins: list[tuple[date, str]] = field(default_factory=list)        # the latest
     missing: list[str] = field(default_factory=list)
-    # the people met under it: (contact id, name, meetings held, leader?), most met first
+    # the people met under it, the most met first: (contact id, name, meetings held, leader?); how many in all
     met: list[tuple[int, str, int, bool]] = field(default_factory=list)
-    leaders: list[str] = field(default_factory=list)   # its leaders: mapped on it or met under it
+    met_count: int = 0
+    # its leaders, mapped on it or met under it, by name: the first few, and how many in all
+    leaders: list[str] = field(default_factory=list)
+    leader_count: int = 0

@@ -59,7 +59,7 @@ def render_detail(found: CampaignDetail, moves: CampaignMovement | None = None) 
                   f"{formatting.count(c.wins, 'win')}", style="dim")]
     if c.goal:
         parts.append(Text(f"Goal: {c.goal}"))
-    parts.append(Text(f"\nPeople met under it: {len(found.met)} · leaders: {len(found.leaders)}",
+    parts.append(Text(f"\nPeople met under it: {found.met_count} · leaders: {found.leader_count}",
                       style="bold underline"))
     for _id, name, held, leader in found.met[:SHOWN_MET]:
         line = Text(f"  {name}")
@@ -67,12 +67,13 @@ def render_detail(found: CampaignDetail, moves: CampaignMovement | None = None) 
         if leader:
             line.append(" · leader", style="green")
         parts.append(line)
-    if len(found.met) > SHOWN_MET:
-        parts.append(Text(f"  …and {len(found.met) - SHOWN_MET} more", style="dim"))
+    if found.met_count > SHOWN_MET:
+        parts.append(Text(f"  …and {found.met_count - SHOWN_MET} more", style="dim"))
     if not found.met:
         parts.append(Text("  Nobody met under it yet.", style="dim"))
     if found.leaders:
-        parts.append(Text("  Leaders: " + ", ".join(found.leaders), style="green"))
+        more = found.leader_count - len(found.leaders)
+        parts.append(Text("  Leaders: " + ", ".join(found.leaders) + (f" and {more} more" if more else ""), style="green"))
     if moves is not None:
         parts += render_movement(moves)
     parts.append(Text("\nWho's missing", style="bold underline"))
