@@ -43,8 +43,11 @@ class TendThese(Vertical):
             options.add_option(Option(line))
         if not stale:
             options.add_option(Option(Text("Everyone is tended. ", style="dim"), disabled=True))
-        text = Text(f"Overdue: theirs {counts['overdue_theirs']}, mine {counts['overdue_mine']} · "
-                    f"asks {counts['asks']} / offers {counts['offers']}")
+        # mine counts the passed decide-by dates, as the commitments view and `relmeet due --mine` list them
+        deciding = counts.get("decide_overdue", 0)
+        text = Text(f"Overdue: theirs {counts['overdue_theirs']}, mine {counts['overdue_mine']}"
+                    + (f" ({deciding} to decide)" if deciding else "")
+                    + f" · asks {counts['asks']} / offers {counts['offers']}")
         self.query_one("#health-counts", Static).update(text)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
