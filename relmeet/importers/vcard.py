@@ -11,7 +11,7 @@ import re
 
 from relmeet.domain.files import Batch, Incoming, Problem
 from relmeet.importers.csv_layouts import SYSTEM_GROUPS
-from relmeet.importers.vcard_lines import Line, parse, split, unescape, unfold
+from relmeet.importers.vcard_lines import Line, charset_hint, parse, split, unescape, unfold
 
 _SKIPPED = ("PHOTO", "LOGO", "SOUND", "KEY")
 # TYPE values that say nothing an organizer would call a label
@@ -21,6 +21,7 @@ _ABLABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*$", re.I | re.M)
 _END = re.compile(r"^[ \t]*END:VCARD[ \t]*$", re.I | re.M)
 _MAY_BEGIN_OR_END = {"B", "b", "E", "e", " ", "\t"}
+_CHARSET = re.compile(r"^[^:\n]*;[ \t]*CHARSET=\"?([^;:\"\n]+)", re.I | re.M)
 
 
 def _date(value: str) -> str:
@@ -77,9 +78,14 @@ def _entries(lines: list[Line], labels: dict[str, str], clean) -> tuple[list[str
     return values, {v: label for v, label in found.items() if label}, best
 
 
-def _card(lines: list[Line], source: str, agents: list[Incoming]) -> Incoming | str:
+def _card(lines: list[Line], source: str, agents: list[Incoming], file_hint: str = "") -> Incoming | str:
     fields: dict[str, list[Line]] = {}
     labels: dict[str, str] = {}  # item1.X-ABLabel:Signal names item1.TEL
+    # a value with no CHARSET that isn't UTF-8 is read in the code page another value of the card names, else
+    # the file's first (vcard_lines.text)
+    hint = charset_hint(line.param("CHARSET") for line in lines if "CHARSET" in line.params) or file_hint
+    for line in lines:
+        line.hint = hint
     for line in lines:
         if line.name in _SKIPPED:
             continue
@@ -98,7 +104,9 @@ def _card(lines: list[Line], source: str, agents: list[Incoming]) -> Incoming | 
     department = " / ".join(p for p in org_parts[1:] if p)
     kind = "organization" if first("KIND").strip().lower() in ("org", "organization") or \
         first("X-ABSHOWAS").strip().upper() == "COMPANY" else "person"
-    family, given, middle, prefix, _suffix = ([" ".join(p.replace(",", " ").split()) for p in split(first("N"), ";")]
+    # each part of N is a list: 'Ann,Marie' two given names (joined by a space), 'Smith\, Jr.' one family name
+    family, given, middle, prefix, _suffix = ([" ".join(" ".join(split(p, ",")).split())
+                                               for p in split(first("N"), ";", keep_escapes=True)]
                                               + [""] * 5)[:5] if "N" in fields else [""] * 5
     emails, email_labels, preferred_email = _entries(
         fields.get("EMAIL", []), labels, lambda v: v[7:] if v.lower().startswith("mailto:") else v)
@@ -158,6 +166,10 @@ def read(raw: bytes, name: str) -> Batch:
     number = 0
     start_line = 0
     lines = unfold(text)
+    # the first 8-bit code page a value of the file names (a phone writes the whole file in one), for the values
+    # of a card that names none (an Android file says CHARSET=UTF-8 on every line: that is no hint)
+    file_hint = charset_hint(found[1] for found in _CHARSET.finditer(text)) \
+        if "CHARSET" in text or "charset" in text or "Charset" in text else ""
     # Every BEGIN:VCARD has its END:VCARD: a card begun inside another is nested in it (2.1 nests AGENT cards,
     # and some phones nest without the AGENT line), not the start of the next after a cut-off one
     whole = "\n".join(lines)
@@ -176,14 +188,14 @@ def read(raw: bytes, name: str) -> Batch:
             card, start_line, agents, nested = [], index, [], []
         elif upper == "END:VCARD":
             if nested:
-                agent = _card(nested.pop(), "", [])
+                agent = _card(nested.pop(), "", [], file_hint)
                 if isinstance(agent, Incoming):
                     agents.append(agent)
                 continue
             if card is None:
                 batch.problems.append(Problem(f"{name}, line {index}", "END:VCARD without a BEGIN:VCARD"))
                 continue
-            found = _card(card, f"{name}, card {number}", agents)
+            found = _card(card, f"{name}, card {number}", agents, file_hint)
             if isinstance(found, str):
                 batch.problems.append(Problem(f"{name}, card {number} (line {start_line})", found))
             else:

@@ -4,8 +4,10 @@ The file is read as bytes (Latin-1 maps each byte to one character, so nothing i
 lines are unfolded (RFC 6350 §3.2: a fold may split a UTF-8 character, so rejoining comes before any
 decoding), split into name, parameters and value at the first ':' outside double quotes (RFC 6350 §3.3,
 `ADR;GEO="geo:…":…`), and only then is each value decoded: quoted-printable or base64 per its ENCODING, then
-text per its CHARSET (2.1), else UTF-8, falling back to Windows-1252 for that value alone, so one ANSI card
-in a file doesn't mangle the UTF-8 ones around it.
+text per its CHARSET (2.1), else UTF-8, else the CHARSET another value of the card (or else of the file) names
+(a phone that labels one value ISO-8859-2 most likely wrote all of them in it), else Windows-1252, or a Central European code
+page when Windows-1252 would glue symbols to letters ('³ód¼' for 'łódź'), for that value alone, so one ANSI
+card in a file doesn't mangle the UTF-8 ones around it.
 """
 from __future__ import annotations
 
@@ -14,11 +16,21 @@ import binascii
 import codecs
 import quopri
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
 _NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
+# Backslash escapes, one rule for 2.1, 3.0 and 4.0 as vobject (khard) reads them: RFC 6350 3.4's
+# \\ \, \; \n \N, plus Android's \: (vCard 2.1 itself names only \; but its writers escape 3.0's way, and a 2.1
+# value with a line break is quoted-printable, so a '\n' in one is an escape too). Any other '\x' stays as written.
 _ESCAPE = re.compile(r"\\([nN,;:\\])")
+# a line that begins a property (NAME, NAME;PARAMS or group.NAME, then ':'), not the rest of a value
+_CONTENT_LINE = re.compile(r"^[ \t]*(?:[A-Za-z0-9-]+\.)?[A-Za-z0-9-]+(?:;[^:]*)?:")
+# Windows-1252 symbols that, glued to a letter, are a Central European letter read with the wrong code page:
+# '±³¶¹¼¾' are 'ąłśšźž' in ISO-8859-2 ('«»¿¡©®°' are left out: French, Spanish and brand names use them)
+_MISREAD = frozenset("¢£¥¦¬¯±²³¶¹¼½¾")
+_CENTRAL_EUROPEAN = ("iso8859-2", "cp1250")
 _BARE_ENCODINGS = ("QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT")
 _NONE: list[str] = []
 
@@ -29,6 +41,7 @@ class Line:
     params: dict[str, list[str]] = field(default_factory=dict)   # upper-case keys; TYPE values lower case
     raw: str = ""                               # the value as bytes-in-a-str (Latin-1), not yet decoded
     group: str = ""
+    hint: str = ""                              # the CHARSET the rest of the card or file names (see text())
 
     def param(self, key: str) -> str:
         return ",".join(self.params.get(key, []))
@@ -39,7 +52,7 @@ class Line:
 
     @cached_property
     def value(self) -> str:
-        return decode_value(self.raw, self.param("ENCODING").upper(), self.param("CHARSET"))
+        return decode_value(self.raw, self.param("ENCODING").upper(), self.param("CHARSET"), self.hint)
 
 
 def unfold(text: str) -> list[str]:
@@ -56,8 +69,8 @@ def unfold(text: str) -> list[str]:
         pieces.append(piece)
 
     text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    if "\n " not in text and "\n\t" not in text and "=\n" not in text:
-        return text.split("\n")  # nothing folded, no soft line break: each line is a logical line
+    if "\n " not in text and "\n\t" not in text and "=\n" not in text and "\\\n" not in text:
+        return text.split("\n")  # nothing folded, no soft line break, no '\' at a line's end: one line each
     for line in text.split("\n"):
         if (pieces and pieces[-1].endswith("=") and head is not None and "QUOTED-PRINTABLE" in head
                 and line.strip().upper() != "END:VCARD"):  # a value ending in "=" must not swallow the card's end
@@ -66,6 +79,12 @@ def unfold(text: str) -> list[str]:
             add(line)
         elif line[:1] in (" ", "\t") and pieces:
             add(line[1:])
+        elif head is not None and _escapes_the_line_break(pieces[-1], line):
+            # 'ADR:;;12 Main St\' then 'Apt 3;Springfield;…': the writer escaped the value's line break with a bare
+            # '\' where 3.0 writes '\n' (vobject refuses the card); read as that '\n', so the next line's city,
+            # postal code and country stay in their fields instead of being dropped as a stray line
+            pieces[-1] = pieces[-1][:-1] + "\\n"
+            add(line)
         else:
             if pieces:
                 lines.append("".join(pieces))
@@ -74,6 +93,14 @@ def unfold(text: str) -> list[str]:
     if pieces:
         lines.append("".join(pieces))
     return lines
+
+
+def _escapes_the_line_break(previous: str, line: str) -> bool:
+    """The previous line ends in a '\' that escapes nothing (an odd run of them) and this line, not blank, does
+    not begin a property: it is the rest of the value."""
+    if not previous.endswith("\\") or not line.strip() or _CONTENT_LINE.match(line):
+        return False
+    return (len(previous) - len(previous.rstrip("\\"))) % 2 == 1
 
 
 def _split_quoted(text: str, sep: str, limit: int = -1) -> list[str]:
@@ -151,26 +178,50 @@ def _codec(charset: str) -> str | None:
         return None
 
 
-def text(data: bytes, charset: str = "") -> str:
-    """Bytes as text: by the CHARSET given if it reads them, else UTF-8, else Windows-1252 (Latin-1 for the
-    five bytes it leaves undefined), for this value alone."""
-    if not charset:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    for codec in filter(None, (_codec(charset), "utf-8")):
+def charset_hint(charsets) -> str:
+    """The first of these CHARSET values that names an 8-bit code page (not UTF-8 or ASCII), or ''."""
+    for charset in charsets:
+        codec = _codec(charset)
+        if codec and codec not in ("utf-8", "ascii"):
+            return codec
+    return ""
+
+
+def text(data: bytes, charset: str = "", hint: str = "") -> str:
+    """Bytes as text: by the CHARSET given if it reads them, else UTF-8 (valid UTF-8 is never mangled by a
+    hint), else the hint (the code page the card or file names elsewhere), else Windows-1252 (Latin-1 for the
+    five bytes it leaves undefined), unless that glues symbols to letters where a Central European code page
+    reads letters, for this value alone."""
+    for codec in filter(None, (_codec(charset), "utf-8", _codec(hint))):
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             continue
     try:
-        return data.decode("cp1252")
+        western = data.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        western = data.decode("latin-1")
+    if not _misread(western):
+        return western
+    for codec in _CENTRAL_EUROPEAN:  # ISO-8859-2 first (issue 15's phone); Windows-1250 puts ś ź ą elsewhere
+        try:
+            other = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _misread(other) and not any(unicodedata.category(char) == "Cc" and char not in "\r\n\t"
+                                           for char in other):
+            return other
+    return western
 
 
-def decode_value(raw: str, encoding: str, charset: str) -> str:
+def _misread(value: str) -> bool:
+    """A symbol of _MISREAD next to a letter ('Wroc³aw', '³ód¼'), where no writer puts one."""
+    return any(char in _MISREAD and ((index > 0 and value[index - 1].isalpha())
+                                     or (index + 1 < len(value) and value[index + 1].isalpha()))
+               for index, char in enumerate(value))
+
+
+def decode_value(raw: str, encoding: str, charset: str, hint: str = "") -> str:
     if not encoding and raw.isascii():
         return raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
     data = raw.encode("latin-1", errors="replace")
@@ -182,7 +233,7 @@ def decode_value(raw: str, encoding: str, charset: str) -> str:
         except (ValueError, binascii.Error):
             return ""
     # =0D=0A in a quoted-printable note, or CRLF inside a base64 one, is one line break
-    return text(data, charset).replace("\r\n", "\n").replace("\r", "\n")
+    return text(data, charset, hint).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def unescape(value: str) -> str:
@@ -191,8 +242,9 @@ def unescape(value: str) -> str:
     return _ESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], value)
 
 
-def split(value: str, sep: str) -> list[str]:
-    """Split on sep unless escaped, then unescape each part."""
+def split(value: str, sep: str, keep_escapes: bool = False) -> list[str]:
+    """Split on sep unless escaped, then unescape each part (unless keep_escapes: N's parts are split again on
+    their unescaped ',')."""
     if "\\" not in value:  # nothing escaped: at C speed
         return value.split(sep)
     parts, buffer, escaped = [], [], False
@@ -203,9 +255,9 @@ def split(value: str, sep: str) -> list[str]:
         elif char == "\\":
             escaped = True
         elif char == sep:
-            parts.append(unescape("".join(buffer)))
+            parts.append("".join(buffer))
             buffer = []
         else:
             buffer.append(char)
-    parts.append(unescape("".join(buffer) + ("\\" if escaped else "")))
-    return parts
+    parts.append("".join(buffer) + ("\\" if escaped else ""))
+    return parts if keep_escapes else [unescape(part) for part in parts]
