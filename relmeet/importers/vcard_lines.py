@@ -5,9 +5,9 @@ lines are unfolded (RFC 6350 §3.2: a fold may split a UTF-8 character, so rejoi
 decoding), split into name, parameters and value at the first ':' outside double quotes (RFC 6350 §3.3,
 `ADR;GEO="geo:…":…`), and only then is each value decoded: quoted-printable or base64 per its ENCODING, then
 text per its CHARSET (2.1), else UTF-8, else the CHARSET another value of the card (or else of the file) names
-(a phone that labels one value ISO-8859-2 most likely wrote all of them in it), else Windows-1252, or a Central European code
-page when Windows-1252 would glue symbols to letters ('³ód¼' for 'łódź'), for that value alone, so one ANSI
-card in a file doesn't mangle the UTF-8 ones around it.
+(a phone that labels one value ISO-8859-2 most likely wrote all of them in it), else Windows-1252, or a
+Central European code page when Windows-1252 would glue symbols to letters ('³ód¼' for 'łódź'), for that value
+alone, so one ANSI card in a file doesn't mangle the UTF-8 ones around it.
 """
 from __future__ import annotations
 
