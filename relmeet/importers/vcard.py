@@ -146,7 +146,8 @@ def _card(lines: list[Line], source: str, agents: list[Incoming], file_hint: str
         tags=tags, notes="\n".join(n for n in notes if n),
         neighbourhood=address[3], street="\n".join(p for p in address[:3] if p), city=address[3],
         region=address[4], postal_code=address[5], country=address[6],
-        language=unescape(first("LANG")).strip(), honorific=prefix, given_name=" ".join(p for p in (given, middle) if p),
+        language=unescape(first("LANG")).strip(), honorific=prefix,
+        given_name=" ".join(p for p in (given, middle) if p),
         family_name=family, goes_by=split(first("NICKNAME"), ",")[0].strip() if "NICKNAME" in fields else "",
         uid=unescape(first("UID")).strip(), url=unescape(first("URL")).strip(),
         birthday=_date(unescape(first("BDAY"))), anniversary=_date(unescape(anniversary)), source=source)
