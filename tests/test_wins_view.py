@@ -41,3 +41,17 @@ async def test_wins_grouped_newest_first_and_a_long_win_wraps_under_itself(book)
     assert following[column:].startswith(following[column:].lstrip()) and following[column] != " ", following
     assert " ".join(" ".join(line[column:] for line in lines[first:first + 4]).split()).startswith(
         " ".join(LONG_WIN.split()[:20]))
+
+
+def test_a_hanging_line_keeps_the_colours_of_its_date_and_text():
+    from rich.console import Console
+    from rich.text import Text
+
+    from relmeet.pages.formatting import Hanging
+
+    console = Console(width=40, color_system="truecolor")
+    body = Text("Twelve tenants came to the first Building B house meeting", style="bold")
+    segments = [s for s in console.render(Hanging(Text("  ★ Wed 11 Nov", style="green"), body)) if s.text.strip()]
+    assert segments[0].text == "  ★ Wed 11 Nov" and segments[0].style.color.name == "green"
+    assert all(s.style.bold for s in segments[1:]), segments  # every wrapped line of the text keeps its style
+    assert len(segments) >= 3  # it did wrap

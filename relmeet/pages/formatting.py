@@ -163,9 +163,15 @@ class Hanging:
             return
         for number, line in enumerate(self.body.wrap(console, options.max_width - indent) or [Text()]):
             if number == 0:
-                yield from self.head.render(console)
+                yield from _styled(console, self.head)
                 yield Segment(" ")
             else:
                 yield Segment(" " * indent)
-            yield from line.render(console)
+            yield from _styled(console, line)
             yield Segment.line()
+
+
+def _styled(console: Console, text: Text):
+    """A line's segments with its own style under its spans' (Text.render leaves the base style out)."""
+    segments = text.render(console)
+    return Segment.apply_style(segments, console.get_style(text.style)) if text.style else segments
