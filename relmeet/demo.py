@@ -223,8 +223,19 @@ def fill(book: Book) -> None:
                                     known="Pastor Okafor says she speaks for the association on anything housing.",
                                     guessed_interest="Stable blocks, fewer empty units",
                                     want_to_learn="What the association has said to Councilmember Brooks",
-                                    framing="Families who put down roots"))
-    cap.add_exchange(book, park, "ask", "introduction", "An introduction to Councilmember Brooks's chief of staff",
+                                    framing="Families who put down roots",
+                                    # a gatekeeper's first visit: the guides' prep, and no pitch yet
+                                    credential="Pastor Okafor suggested I call; I'm with the Maple Court tenants' union",
+                                    my_story="Why I organize: my family was evicted when I was twelve, and a neighbour "
+                                             "took us in for a winter.",
+                                    risks="She can't be seen taking sides before the association votes: no photos, "
+                                          "no names in a flyer; credit goes to the association.",
+                                    questions="How long has she lived on the block?\n"
+                                              "What does the association worry about most?\n"
+                                              "Who on the block does she listen to?",
+                                    time_asked_min=45, series_visit=1))
+    # a first visit asks only for names (the guides: who else to see), not for her support
+    cap.add_exchange(book, park, "ask", "introduction", "Who else on the block should I sit down with?",
                      status="planned", meeting_id=park_next, campaign_id=eviction)
 
     # Teresa: a leader the pastor sent our way, not met for seven weeks: one to tend.
