@@ -1,13 +1,15 @@
 """The one-page brief read on the way into a meeting, as Rich text for the app and the shell."""
 from __future__ import annotations
 
+import re
+
 from rich.console import Group
 from rich.text import Text
 
 from relmeet.domain import ExchangeKind, ExchangeStatus, InterestKind, Level, local, today
 from relmeet.domain.meetings import FIRST_VISIT_ADVICE, PRIVATE_MARK, Known, series_words
 from relmeet.pages import formatting
-from relmeet.pages.formatting import Indented
+from relmeet.pages.formatting import Hanging, Indented
 from relmeet.pages.summary import plain_summary
 
 
@@ -16,8 +18,23 @@ def _heading(title: str, gap: bool = True) -> Text:
     return Text(f"\n{title}" if gap else title, style="bold underline")
 
 
-def _line(text: str, style: str = "") -> Text:
-    return Text(f"  {text}", style=style)
+def _line(text: str, style: str = "") -> Indented:
+    """'  text', wrapped lines kept at the indent on screen (not back at the left edge), whole when piped."""
+    return Indented(Text(text, style=style), 2)
+
+
+_BULLET = re.compile(r"([-*•]|\d+[.)])\s+")
+
+
+def _summary_line(line: str) -> Indented | Hanging:
+    """A line of the last summary under "Last time", at the brief's indent plus its own; a list item's wrapped
+    lines hang under its text, past the "-" (the drafted summaries list what was said and agreed so)."""
+    text = line.lstrip()
+    indent = 2 + len(line) - len(text)
+    bullet = _BULLET.match(text)
+    if bullet is None:
+        return Indented(Text(text), indent)
+    return Hanging(Text(" " * indent + bullet[1]), Text(text[bullet.end():]))
 
 
 def _item(label: str, text: str, style: str = "") -> Indented:
@@ -50,10 +67,10 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
     facts.append(f" · influence {c.influence}/5")
     parts.append(facts)
     for stance in known.stances:
-        line = Text(f"  in {stance.campaign}: ")
+        line = Text(f"in {stance.campaign}: ")
         line.append_text(formatting.stance(stance.stance))
         line.append(f", influence {stance.influence}/5")
-        parts.append(line)
+        parts.append(Indented(line, 2))
     met = formatting.days_ago(known.last_met) if known.last_met else "not met yet"
     line = health.copy() if health is not None else Text(f"Last met: {met}", style="dim")
     if known.last_met and known.last_series_visit:
@@ -127,7 +144,7 @@ def render(known: Known, *, with_today: bool = True, health: Text | None = None,
         parts.append(_heading("Last time" + (f" — {formatting.days_ago(known.last_met)}" if known.last_met else ""),
                               gap=not with_today))
         if known.last_summary:
-            parts += [_line(line) for line in plain_summary(known.last_summary).splitlines()]
+            parts += [_summary_line(line) for line in plain_summary(known.last_summary).splitlines()]
         else:
             parts.append(_line("No summary written.", "dim"))
         if known.last_next_step:
@@ -183,7 +200,8 @@ def _next_meeting(known: Known) -> list:
             parts.append(_item(label, text))
     if known.next_questions:
         parts.append(_line("Questions:", "bold"))
-        parts += [Indented(Text(f"{number}. {question}"), 4)
+        # a long question wraps under its own words, past its number
+        parts += [Hanging(Text(f"    {number}."), Text(question))
                   for number, question in enumerate(known.next_questions, start=1)]
     return parts
 
