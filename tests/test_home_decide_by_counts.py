@@ -103,3 +103,18 @@ async def test_the_home_screen_counts_them_in_mine_and_says_how_many_are_to_deci
         await pilot.pause()
         line = str(app.screen.query_one("#health-counts", Static).render())
         assert line.startswith("Overdue: theirs 1, mine 1 · asks "), line
+
+
+def test_an_archived_contacts_overdue_commitments_are_not_counted_as_relmeet_due_leaves_them_out(book, asks):
+    # Marcus is archived: what he promised and what I promised him, both overdue, are out of every list
+    captures.add_commitment(book, asks["gone"], "theirs", "Bring the Building C keys", TODAY - timedelta(days=9))
+    captures.add_commitment(book, asks["gone"], "mine", "Call the inspector for him", TODAY - timedelta(days=2))
+    assert peek.value(book, "SELECT count(*) FROM commitment WHERE status = 'open' AND due_on < ?",
+                      (TODAY.isoformat(),)) == 4
+    assert "Marcus Webb" not in _due_mine(book)
+    counts = health.overview(book)
+    assert (counts["overdue_theirs"], counts["overdue_mine"]) == (1, 3)
+    contacts.set_archived(book, asks["gone"], False)  # back from the archive, his promises count again
+    counts = health.overview(book)
+    assert (counts["overdue_theirs"], counts["overdue_mine"], counts["decide_overdue"]) == (2, 5, 3)
+    assert "Marcus Webb" in _due_mine(book)
