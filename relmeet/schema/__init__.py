@@ -6,7 +6,8 @@ change to the schema is a new step, with a test that upgrades a book made by the
 """
 from __future__ import annotations
 
-from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list, v10_campaign_page, v11_home_counts
+from relmeet.schema import v1_core, v3_merge, v4_search, v5_speed, v6_ledger, v7_cards, v8_movement, v9_home_list, v10_campaign_page, v11_home_counts, \
+    v12_thank_yous
 
 # (version, SQL script) in order; the last version is the one this relmeet writes.
 STEPS: list[tuple[int, str]] = [
@@ -20,6 +21,7 @@ STEPS: list[tuple[int, str]] = [
     (9, v9_home_list.SQL),
     (10, v10_campaign_page.SQL),
     (11, v11_home_counts.SQL),
+    (12, v12_thank_yous.SQL),
 ]
 
 LATEST = STEPS[-1][0]

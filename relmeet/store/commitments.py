@@ -138,10 +138,7 @@ def _filter(wanted: CommitmentFilter, where: list[str], params: list, *, contact
         params.append((today() + timedelta(days=wanted.within_days)).isoformat())
 
 
-def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = PAGE) -> list[CheckInDue]:
-    """Check-in dates not yet done, soonest (the most overdue) first. A check-in is done when the organizer
-    says so, or when they met the person again after that meeting (a later meeting held supersedes it)."""
-    wanted = wanted or CommitmentFilter()
+def _check_in_where(wanted: CommitmentFilter) -> tuple[list[str], list]:
     where = ["m.check_in_on IS NOT NULL", "m.status <> 'cancelled'", "c.archived_at IS NULL",
              "NOT EXISTS (SELECT 1 FROM meeting later WHERE later.contact_id = m.contact_id "
              "AND later.status IN ('held', 'in_progress') AND later.id <> m.id "
@@ -152,6 +149,20 @@ def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int 
     # in the due window, a snoozed one counts from the day it was snoozed to
     _filter(wanted, where, params, contact=("m.contact_id",), campaign="m.campaign_id",
             due_by="max(m.check_in_on, coalesce(m.snoozed_until, '')) <= ?")
+    return where, params
+
+
+def overdue_check_in_count(book: Book) -> int:
+    """How many check-ins `check_ins` lists as overdue: their day (or the day snoozed to) before today."""
+    where, params = _check_in_where(CommitmentFilter(within_days=-1))
+    return book._value(f"SELECT count(*) FROM meeting m INDEXED BY meeting_check_in JOIN contact c "
+                       f"ON c.id = m.contact_id WHERE {' AND '.join(where)}", params)
+
+
+def check_ins(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = PAGE) -> list[CheckInDue]:
+    """Check-in dates not yet done, soonest (the most overdue) first. A check-in is done when the organizer
+    says so, or when they met the person again after that meeting (a later meeting held supersedes it)."""
+    where, params = _check_in_where(wanted or CommitmentFilter())
     rows = book._rows(
         "SELECT m.id, m.contact_id, c.name, m.check_in_on, m.next_step, m.check_in_done_on, m.snoozed_until, "
         f"m.snooze_reason FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
@@ -179,8 +190,8 @@ def thank_yous(book: Book, wanted: CommitmentFilter | None = None, *, held_withi
     _filter(wanted, where, params, contact=("m.contact_id",), campaign="m.campaign_id", due_by=None)
     found = []
     for r in book._rows("SELECT m.id, m.contact_id, c.name, coalesce(m.ended_at, m.started_at, m.scheduled_at) "
-                        f"FROM meeting m JOIN contact c ON c.id = m.contact_id WHERE {' AND '.join(where)} "
-                        "ORDER BY 4, m.id", params):
+                        f"FROM meeting m INDEXED BY meeting_thank_you JOIN contact c ON c.id = m.contact_id "
+                        f"WHERE {' AND '.join(where)} ORDER BY 4, m.id", params):
         held = from_iso(r[3]).astimezone().date()  # the organizer's day, not UTC's
         due = held + timedelta(days=THANK_YOU_DAYS)
         if held < since or (wanted.within_days is not None and due > today() + timedelta(days=wanted.within_days)):

@@ -220,7 +220,8 @@ def overview(book: Book) -> dict[str, int]:
     them): the commitments view and `relmeet due --mine` list each as a follow-up that is mine to chase,
     whoever asked, until the answer is recorded; by the same rule (commitments.decisions), none of an archived
     contact. An exchange has no snooze, so none is left out for one. An archived contact's commitments are not
-    counted either, as the commitments view and `relmeet due` leave them out."""
+    counted either, as the commitments view and `relmeet due` leave them out. Mine counts the late check-ins
+    ("check_in_overdue") and thank-yous ("thank_you_overdue") too: every "overdue" line of `relmeet due --mine`."""
     now = today().isoformat()
     # overdue: due, and not snoozed to a later day; written so the index's due_on range applies (schema 11),
     # less an archived contact's (few, each through its open commitments), as the commitments view leaves them out
@@ -236,7 +237,13 @@ def overview(book: Book) -> dict[str, int]:
         " (SELECT count(*) FROM exchange INDEXED BY exchange_decide_by WHERE status = 'thinking' AND decide_by < :d)"
         " - (SELECT count(*) FROM contact c CROSS JOIN exchange x INDEXED BY exchange_contact ON x.contact_id = c.id"
         "  WHERE c.archived_at IS NOT NULL AND x.status = 'thinking' AND x.decide_by < :d)", {"d": now})
-    counts = {"overdue_theirs": row[0], "overdue_mine": row[1] + row[2], "decide_overdue": row[2], "asks": 0,
+    # and the check-ins and thank-yous that are late, by the rules `relmeet due --mine` lists them with
+    from relmeet.store.commitments import overdue_check_in_count, thank_yous
+
+    check_ins = overdue_check_in_count(book)
+    thanks = sum(1 for owed in thank_yous(book) if owed.due_on < today())
+    counts = {"overdue_theirs": row[0], "overdue_mine": row[1] + row[2] + check_ins + thanks,
+              "decide_overdue": row[2], "check_in_overdue": check_ins, "thank_you_overdue": thanks, "asks": 0,
               "offers": 0, "asked_by_them": 0, "offered_by_them": 0}
     names = {("ask", "me"): "asks", ("offer", "me"): "offers", ("ask", "them"): "asked_by_them",
              ("offer", "them"): "offered_by_them"}

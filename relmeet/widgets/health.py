@@ -43,10 +43,12 @@ class TendThese(Vertical):
             options.add_option(Option(line))
         if not stale:
             options.add_option(Option(Text("Everyone is tended. ", style="dim"), disabled=True))
-        # mine counts the passed decide-by dates, as the commitments view and `relmeet due --mine` list them
-        deciding = counts.get("decide_overdue", 0)
+        # mine counts every overdue line of `relmeet due --mine`: commitments, answers to decide, check-ins, thank-yous
+        kinds = [f"{n} {word}" for n, word in ((counts.get("decide_overdue", 0), "to decide"),
+                                              (counts.get("check_in_overdue", 0), "to check in"),
+                                              (counts.get("thank_you_overdue", 0), "to thank")) if n]
         text = Text(f"Overdue: theirs {counts['overdue_theirs']}, mine {counts['overdue_mine']}"
-                    + (f" ({deciding} to decide)" if deciding else "")
+                    + (f" ({', '.join(kinds)})" if kinds else "")
                     + f" · asks {counts['asks']} / offers {counts['offers']}")
         self.query_one("#health-counts", Static).update(text)
 
