@@ -16,3 +16,17 @@ async def notices(pilot) -> list[str]:
     """The text of every toast on the screen, as the organizer reads it, once the screen has caught up."""
     await pilot.pause()
     return [toast.render().plain for toast in pilot.app.screen.query("Toast")]
+
+
+async def home_counts_line(book) -> str:
+    """The home screen's "Overdue: theirs N, mine M · asks …" line, once its side panes are filled."""
+    from textual.widgets import Static
+
+    from relmeet.app import RelmeetApp
+
+    app = RelmeetApp(book)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        return str(app.screen.query_one("#health-counts", Static).render())

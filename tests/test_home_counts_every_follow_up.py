@@ -9,11 +9,9 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from textual.widgets import Static
-
 import peek
-from relmeet.app import RelmeetApp
 from relmeet.store import health
+from steps import home_counts_line
 
 TODAY = date(2026, 11, 23)
 
@@ -32,21 +30,12 @@ def _overdue_lines(book) -> list[str]:
     return [line for line in owed.splitlines() if " overdue  " in line]
 
 
-async def _home_line(book) -> str:
-    app = RelmeetApp(book)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        return str(app.screen.query_one("#health-counts", Static).render())
-
-
 async def test_mine_counts_every_overdue_line_of_relmeet_due_mine(demo_book):
     listed = _overdue_lines(demo_book)
     assert any("thank-you (Dr. Amara Singh)" in line for line in listed), listed
     counts = health.overview(demo_book)
     assert counts["overdue_mine"] == len(listed) and counts["thank_you_overdue"] == 1
-    line = await _home_line(demo_book)
+    line = await home_counts_line(demo_book)
     assert f"mine {len(listed)} (1 to thank)" in line, line
 
     # a check-in with Teresa, due a week ago (her last meeting, nothing held with her since)
@@ -59,5 +48,5 @@ async def test_mine_counts_every_overdue_line_of_relmeet_due_mine(demo_book):
     assert any("Teresa Alvarez" in line for line in listed), listed
     counts = health.overview(demo_book)
     assert (counts["overdue_mine"], counts["check_in_overdue"]) == (len(listed), 1)
-    line = await _home_line(demo_book)
+    line = await home_counts_line(demo_book)
     assert f"mine {len(listed)} (1 to check in, 1 to thank)" in line, line

@@ -10,12 +10,11 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from textual.widgets import Static
 
 import peek
-from relmeet.app import RelmeetApp
 from relmeet.domain.people import ContactIn
 from relmeet.store import captures, commitments, contacts, health
+from steps import home_counts_line
 
 TODAY = date(2026, 11, 23)
 
@@ -85,24 +84,14 @@ def test_a_passed_decide_by_counts_as_overdue_mine_as_relmeet_due_lists_it_whoev
 
 
 async def test_the_home_screen_counts_them_in_mine_and_says_how_many_are_to_decide(book, asks):
-    app = RelmeetApp(book)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        line = str(app.screen.query_one("#health-counts", Static).render())
-        assert line.startswith("Overdue: theirs 1, mine 3 (2 to decide) · asks "), line
+    line = await home_counts_line(book)
+    assert line.startswith("Overdue: theirs 1, mine 3 (2 to decide) · asks "), line
     captures.update(book, "exchange", asks["theirs"], status="declined", answer="Not this month")
     captures.update(book, "exchange", asks["mine"], status="agreed")
     assert peek.value(book, "SELECT count(*) FROM exchange WHERE status = 'thinking' AND decide_by < ?",
                       (TODAY.isoformat(),)) == 1  # the archived contact's only
-    app = RelmeetApp(book)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        line = str(app.screen.query_one("#health-counts", Static).render())
-        assert line.startswith("Overdue: theirs 1, mine 1 · asks "), line
+    line = await home_counts_line(book)
+    assert line.startswith("Overdue: theirs 1, mine 1 · asks "), line
 
 
 def test_an_archived_contacts_overdue_commitments_are_not_counted_as_relmeet_due_leaves_them_out(book, asks):
