@@ -37,6 +37,9 @@ async def test_mine_counts_every_overdue_line_of_relmeet_due_mine(demo_book):
     assert counts["overdue_mine"] == len(listed) and counts["thank_you_overdue"] == 1
     line = await home_counts_line(demo_book)
     assert f"mine {len(listed)} (1 to thank)" in line, line
+    # each contact's health line counts theirs the same way: Dr. Singh's thank-you is overdue, mine
+    singh = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Dr. Amara Singh'")
+    assert health.contact_health(demo_book, singh).overdue_mine == sum("Dr. Amara Singh" in line for line in listed) == 1
 
     # a check-in with Teresa, due a week ago (her last meeting, nothing held with her since)
     teresa = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Teresa Alvarez'")
@@ -50,3 +53,4 @@ async def test_mine_counts_every_overdue_line_of_relmeet_due_mine(demo_book):
     assert (counts["overdue_mine"], counts["check_in_overdue"]) == (len(listed), 1)
     line = await home_counts_line(demo_book)
     assert f"mine {len(listed)} (1 to check in, 1 to thank)" in line, line
+    assert health.contact_health(demo_book, teresa).overdue_mine == 1

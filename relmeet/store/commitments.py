@@ -152,9 +152,10 @@ def _check_in_where(wanted: CommitmentFilter) -> tuple[list[str], list]:
     return where, params
 
 
-def overdue_check_in_count(book: Book) -> int:
-    """How many check-ins `check_ins` lists as overdue: their day (or the day snoozed to) before today."""
-    where, params = _check_in_where(CommitmentFilter(within_days=-1))
+def overdue_check_in_count(book: Book, contacts: tuple[int, ...] | None = None) -> int:
+    """How many check-ins `check_ins` lists as overdue: their day (or the day snoozed to) before today;
+    `contacts`: only theirs."""
+    where, params = _check_in_where(CommitmentFilter(within_days=-1, contacts=contacts))
     return book._value(f"SELECT count(*) FROM meeting m INDEXED BY meeting_check_in JOIN contact c "
                        f"ON c.id = m.contact_id WHERE {' AND '.join(where)}", params)
 

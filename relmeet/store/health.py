@@ -152,6 +152,12 @@ def _days_since(last: str | None) -> int | None:
 
 
 def contact_health(book: Book, contact_id: int) -> Health:
+    """Their health line: last met, overdue both ways, asks and offers I made. Mine counts what the home
+    screen's line counts for them: my commitments, their pending asks past the decide-by date, check-ins and
+    thank-yous (`relmeet due --mine`'s overdue lines for this contact)."""
+    from relmeet.domain.commitments import CommitmentFilter
+    from relmeet.store.commitments import overdue_check_in_count, thank_yous
+
     now = today().isoformat()
     row = book._row(
         # last met: any meeting they were in, a house meeting they came to as much as their own
@@ -164,9 +170,12 @@ def contact_health(book: Book, contact_id: int) -> Health:
         " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'ask' AND made_by = 'me' "
         "  AND status <> 'planned'),"
         " (SELECT count(*) FROM exchange WHERE contact_id = :c AND direction = 'offer' AND made_by = 'me' "
-        "  AND status <> 'planned')",
+        "  AND status <> 'planned'),"
+        " (SELECT count(*) FROM exchange WHERE contact_id = :c AND status = 'thinking' AND decide_by < :d)",
         {"c": contact_id, "d": now})
-    return Health(_days_since(row[0]), row[1], row[2], row[3], row[4])
+    late = (row[5] + overdue_check_in_count(book, (contact_id,))
+            + sum(1 for owed in thank_yous(book, CommitmentFilter(contacts=(contact_id,))) if owed.due_on < today()))
+    return Health(_days_since(row[0]), row[1], row[2] + late, row[3], row[4])
 
 
 GUEST_PAGE = 200  # candidates whose guest meetings are read at once
