@@ -11,6 +11,7 @@ from relmeet.domain.meetings import MeetingPlan
 from relmeet.domain.people import ContactIn
 from relmeet.store import Book, captures, contacts, meetings, participants
 import peek
+from steady import steady
 
 TODAY = "2026-11-20"
 SIZE = (120, 36)
@@ -47,14 +48,6 @@ def house_book(tmp_path, monkeypatch):
     time.tzset()
 
 
-async def _steady(pilot):
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
-    await pilot.app.workers.wait_for_complete()  # what fills in after the first frame, on a loaded machine too
-    await pilot.pause()
-    await pilot.pause()
-
-
 @pytest.mark.parametrize("shot", ["notes", "follow-up"])
 def test_house_meeting_pictures(snap_compare, house_book, shot):
     book, meeting = house_book
@@ -68,6 +61,6 @@ def test_house_meeting_pictures(snap_compare, house_book, shot):
         if shot == "follow-up":
             await pilot.press("f10")
             await pilot.pause()
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(RelmeetApp(book, demo=True), terminal_size=SIZE, run_before=steps)

@@ -5,12 +5,7 @@ import pytest
 
 import screenshots  # noqa: E402  (on the path by conftest; the same steps make the README's pictures)
 from relmeet.app import RelmeetApp
-
-
-async def _steady(pilot):
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
-    await pilot.pause()
+from steady import steady
 
 
 @pytest.mark.parametrize("shot", ["prep", "notes", "follow-up"])
@@ -19,6 +14,6 @@ def test_meeting_screens(snap_compare, pinned_demo, shot):
         await pilot.pause()
         await screenshots.SHOTS[shot](pilot)
         await pilot.pause()
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(RelmeetApp(pinned_demo, demo=True), terminal_size=screenshots.SIZE, run_before=steps)

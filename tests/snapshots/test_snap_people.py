@@ -7,14 +7,9 @@ import pytest
 from relmeet.app import RelmeetApp
 from relmeet.screens.contact_form import ContactFormScreen
 import peek
+from steady import steady
 
 SIZES = {"narrow": (80, 24), "wide": (120, 36)}
-
-
-async def _steady(pilot) -> None:
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False  # a blinking cursor makes the picture depend on timing
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -25,7 +20,7 @@ def test_contact_form_with_several_emails(snap_compare, pinned_demo, size):
         pilot.app.push_screen(ContactFormScreen(linda))
         await pilot.pause()
         pilot.app.screen.query_one("#field-email").scroll_visible(animate=False, top=True)
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(RelmeetApp(pinned_demo, demo=True), terminal_size=SIZES[size], run_before=open_form)
 
@@ -37,6 +32,6 @@ def test_organization_page(snap_compare, pinned_demo, size):
     async def open_page(pilot):
         pilot.app.open_contact(union)
         await pilot.pause()
-        await _steady(pilot)
+        await steady(pilot)
 
     assert snap_compare(RelmeetApp(pinned_demo, demo=True), terminal_size=SIZES[size], run_before=open_page)
