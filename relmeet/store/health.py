@@ -221,7 +221,7 @@ def tend_these(book: Book, threshold_days: int | None = None, limit: int = 50) -
     return [Stale(r[0], r[1], r[2], bool(r[3]), _days_since(r[4])) for r in rows]
 
 
-def overview(book: Book) -> dict[str, int]:
+def overview(book: Book, thanks_owed: list | None = None) -> dict[str, int]:
     """The home screen's counts: overdue both ways, and the exchange both ways: asks and offers I made
     ("asks", "offers"), and theirs ("asked_by_them", "offered_by_them").
 
@@ -250,7 +250,8 @@ def overview(book: Book) -> dict[str, int]:
     from relmeet.store.commitments import overdue_check_in_count, thank_yous
 
     check_ins = overdue_check_in_count(book)
-    thanks = sum(1 for owed in thank_yous(book) if owed.due_on < today())
+    # thanks_owed: the thank-yous the caller already read (the home panes list them), not read twice
+    thanks = sum(1 for owed in (thank_yous(book) if thanks_owed is None else thanks_owed) if owed.due_on < today())
     counts = {"overdue_theirs": row[0], "overdue_mine": row[1] + row[2] + check_ins + thanks,
               "decide_overdue": row[2], "check_in_overdue": check_ins, "thank_you_overdue": thanks, "asks": 0,
               "offers": 0, "asked_by_them": 0, "offered_by_them": 0}
@@ -270,7 +271,8 @@ def home_panes(book: Book) -> HomePanes:
     days = tend_after_days(book)
     owed = due.due_soon(book)
     # the thank-yous by the one rule the commitments view and `relmeet due` follow
-    owed += commitments.thank_yous(book, CommitmentFilter(within_days=7))
+    thanks = commitments.thank_yous(book, CommitmentFilter(within_days=7))  # every overdue one among them
+    owed += thanks
     owed.sort(key=lambda item: item.due_on)  # stable: a thank-you after a commitment due the same day
     return HomePanes(upcoming=meetings.upcoming(book, limit=20), due=owed, tend_after_days=days,
-                     tend=tend_these(book, days), counts=overview(book))
+                     tend=tend_these(book, days), counts=overview(book, thanks))
