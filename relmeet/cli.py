@@ -164,16 +164,16 @@ def _crash_line(kind: str, write) -> str:
 def _open_locked(args) -> None:
     """A locked book's passphrase, asked (or read from --passphrase-file) before a command opens it.
 
-    The lookups import SQLCipher only here, and only for a locked book.
+    The lookups import SQLCipher only here, and only for a locked book. The passphrase is checked in a
+    thread while the command loads the rest of relmeet; the book's first use waits for it.
     """
-    from relmeet.keys import looks_locked
+    from relmeet.keys import check_meanwhile, looks_locked
 
     if args.demo or not looks_locked(args.book_path):
         return
-    from relmeet.store import lock
     from relmeet.commands.lock import ask_passphrase
 
-    lock.open_with(args.book_path, ask_passphrase(args, f"Passphrase for {Path(args.book_path).name}: "))
+    check_meanwhile(args.book_path, ask_passphrase(args, f"Passphrase for {Path(args.book_path).name}: "))
 
 
 def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None) -> int:
@@ -185,11 +185,13 @@ def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None)
 
         book = Book(book_path)  # fails here, before the screen is taken over, with a one-line error
     elif passphrase_file:
-        from relmeet.store import lock
         from relmeet.commands.lock import read_passphrase_file
+        from relmeet.keys import check_meanwhile
+
+        check_meanwhile(book_path, read_passphrase_file(passphrase_file))  # checked while Textual loads
+        from relmeet.app import RelmeetApp
         from relmeet.store import Book
 
-        lock.open_with(book_path, read_passphrase_file(passphrase_file))
         book = Book(book_path)
     else:
         from relmeet import keys

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import stat
 import sys
+import threading
 from pathlib import Path
 
 from relmeet.book_faults import cannot_read
@@ -24,6 +25,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # bytes), so each further connection (a worker thread's, the engine's, a backup's) opens without the
 # quarter of a second SQLCipher would spend stretching it again. The passphrase itself is not kept.
 _keys: dict[str, str] = {}
+# Passphrases being checked in a thread (check_meanwhile): real path -> (thread, [its key or its error]).
+_checking: dict[str, tuple[threading.Thread, list]] = {}
+_settling = threading.Lock()
 KDF_ITERATIONS = 256_000  # SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 rounds, 16-byte salt
 CIPHER_PAGE = 4096
 LOCKED_CACHE_KIB = 16384
@@ -59,7 +63,9 @@ def errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
 
 def is_locked(path: Path) -> bool:
     """Whether the book at path was opened in this process with its passphrase."""
-    return os.path.realpath(path) in _keys
+    real = os.path.realpath(path)
+    _settle(real)
+    return real in _keys
 
 
 def looks_locked(path: Path) -> bool:
@@ -98,7 +104,14 @@ def use_passphrase(path: Path, passphrase: str) -> None:
 
     Raises WrongPassphrase (the file untouched: only its first page is read) or BookError.
     """
-    path = Path(path)
+    real = os.path.realpath(path)
+    with _settling:
+        _checking.pop(real, None)  # this passphrase, not one still being checked, is the one to use
+    _keys[real] = _checked_key(Path(path), passphrase)
+
+
+def _checked_key(path: Path, passphrase: str) -> str:
+    """The key passphrase gives for the locked book at path, once a connection keyed with it reads it."""
     try:
         with open(path, "rb") as handle:
             salt = handle.read(16)
@@ -116,7 +129,50 @@ def use_passphrase(path: Path, passphrase: str) -> None:
         raise BookError(cannot_read(path, exc)) from None
     finally:
         conn.close()
-    _keys[os.path.realpath(path)] = key
+    return key
+
+
+def check_meanwhile(path: Path, passphrase: str) -> None:
+    """Check passphrase against the locked book at path (as use_passphrase) in a thread, while the caller
+    goes on loading what it needs; the first use of the book's key waits for it, and raises its
+    WrongPassphrase or BookError.
+
+    The stretching is a quarter of a second of hashlib's PBKDF2, which lets go of the GIL: a shell
+    command or the app imports its modules meanwhile, instead of after it.
+    """
+    real = os.path.realpath(path)
+    outcome: list = []  # the key, or the error the check ended on
+
+    def check() -> None:
+        try:
+            outcome.append(_checked_key(Path(path), passphrase))
+        except BaseException as exc:  # handed to the thread that uses the key, by _settle
+            outcome.append(exc)
+
+    thread = threading.Thread(target=check, name="relmeet: passphrase", daemon=True)
+    with _settling:
+        _checking[real] = (thread, outcome)
+    thread.start()
+
+
+def _settle(real: str) -> None:
+    """Wait for a passphrase being checked for the book at real (check_meanwhile); raise what it ended on.
+
+    A wrong passphrase stays pending, so each later use of the book is refused the same way.
+    """
+    with _settling:
+        pending = _checking.get(real)
+    if pending is None:
+        return
+    thread, outcome = pending
+    thread.join()
+    with _settling:
+        if _checking.get(real) is not pending:
+            return  # use_passphrase or forget_key came first
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        _keys[real] = outcome[0]
+        del _checking[real]
 
 
 def passphrase_matches(path: Path, passphrase: str) -> bool:
@@ -170,12 +226,17 @@ def seal_record(book_path: Path):
 
 
 def forget_key(path: Path) -> None:
-    _keys.pop(os.path.realpath(path), None)
+    real = os.path.realpath(path)
+    with _settling:
+        _checking.pop(real, None)
+    _keys.pop(real, None)
 
 
 def key_of(path: Path) -> str | None:
     """The key of a locked book opened in this process (for its backups), None for a plain one."""
-    return _keys.get(os.path.realpath(path))
+    real = os.path.realpath(path)
+    _settle(real)
+    return _keys.get(real)
 
 
 def _keyed(target: str, key: str, **kwargs):
