@@ -22,12 +22,14 @@ def fold(text: str) -> str:
 
 
 # Terminal sequences as a whole (so no "[31m" or "]0;title" is left behind): CSI, OSC ended by BEL or ST on
-# one line, DCS/SOS/PM/APC ended by ST, two-character escapes, and their 8-bit forms.
+# one line, DCS/SOS/PM/APC ended by ST, two-character escapes, and their 8-bit forms. An ESC and a space
+# are not taken as a sequence (ECMA-35 allows one, no terminal output uses it): a stray ESC typed or pasted
+# before a word would take the space and the word's first letter with it.
 _SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)"
     r"|\x1b[PX^_][^\x1b\n]*\x1b\\"
-    r"|\x1b[ -/]*[0-~]"
+    r"|\x1b[!-/]*[0-~]"
     r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|\x9d[^\x07\x9c\n]*(?:\x07|\x9c)")
 # C0 controls but tab and newline, DEL, and C1 controls
