@@ -167,10 +167,12 @@ def _open_locked(args) -> None:
     The lookups import SQLCipher only here, and only for a locked book. The passphrase is checked in a
     thread while the command loads the rest of relmeet; the book's first use waits for it.
     """
-    from relmeet.keys import check_meanwhile, looks_locked
+    from relmeet.keys import check_meanwhile, looks_locked, use_remembered
 
-    if args.demo or not looks_locked(args.book_path):
+    if args.demo or getattr(args, "no_passphrase", False) or not looks_locked(args.book_path):
         return
+    if not (args.passphrase_file or getattr(args, "always_ask", False)) and use_remembered(args.book_path):
+        return  # `relmeet remember` kept its key in this session
     from relmeet.commands.lock import ask_passphrase
 
     check_meanwhile(args.book_path, ask_passphrase(args, f"Passphrase for {Path(args.book_path).name}: "))
@@ -197,6 +199,10 @@ def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None)
         from relmeet import keys
 
         keys.cipher()  # without the encryption support: one clear line, before the screen is taken over
+        if keys.use_remembered(book_path):  # `relmeet remember` kept its key in this session
+            from relmeet.store import Book
+
+            book = Book(book_path)
     from relmeet.app import RelmeetApp
 
     # A locked book is opened by the app itself, after its passphrase screen.

@@ -112,12 +112,21 @@ def use_passphrase(path: Path, passphrase: str) -> None:
 
 def _checked_key(path: Path, passphrase: str) -> str:
     """The key passphrase gives for the locked book at path, once a connection keyed with it reads it."""
+    key = raw_key(passphrase, _salt(path))
+    _check_key(path, key)
+    return key
+
+
+def _salt(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
-            salt = handle.read(16)
+            return handle.read(16)
     except OSError as exc:
         raise BookError(f"cannot read the book {path}: {exc.strerror or exc}") from None
-    key = raw_key(passphrase, salt)
+
+
+def _check_key(path: Path, key: str) -> None:
+    """WrongPassphrase unless key opens the locked book at path (read-only: the file is untouched)."""
     conn = cipher().connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)  # a URI needs an absolute path
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -129,7 +138,48 @@ def _checked_key(path: Path, passphrase: str) -> str:
         raise BookError(cannot_read(path, exc)) from None
     finally:
         conn.close()
-    return key
+
+
+def remember_key(path: Path, seconds: int) -> None:
+    """Keep the key of the locked book at path (opened in this process) in this login session's kernel
+    keyring for seconds (relmeet/key_memory.py); NotAvailable where there is none."""
+    from relmeet import key_memory
+
+    key = key_of(path)
+    if key is None:
+        raise BookError(f"the book {path} is not locked: there is no passphrase to remember")
+    key_memory.remember(key_memory.name_for(os.path.realpath(path)), key.encode("ascii"), seconds)
+
+
+def forget_remembered(path: Path) -> bool:
+    """Drop the key `relmeet remember` kept for the book at path; whether there was one."""
+    from relmeet import key_memory
+
+    return key_memory.forget(key_memory.name_for(os.path.realpath(path)))
+
+
+def use_remembered(path: Path) -> bool:
+    """Open the locked book at path with the key remembered for it in this session, if there is one and
+    it still opens the book (a book locked again or given a new passphrase since has another salt: that
+    key is dropped). No stretching: the key is checked with one read of the first page."""
+    from relmeet import key_memory
+
+    real = os.path.realpath(path)
+    found = key_memory.recall(key_memory.name_for(real))
+    if found is None:
+        return False
+    key = found.decode("ascii", "replace")
+    try:
+        if not key.endswith(f"{_salt(Path(path)).hex()}'\""):
+            raise WrongPassphrase("the remembered key is of another locking of this book")
+        _check_key(Path(path), key)
+    except WrongPassphrase:
+        forget_remembered(path)
+        return False
+    with _settling:
+        _checking.pop(real, None)
+    _keys[real] = key
+    return True
 
 
 def check_meanwhile(path: Path, passphrase: str) -> None:

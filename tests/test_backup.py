@@ -160,40 +160,11 @@ async def test_the_demo_book_is_not_backed_up(demo_book):
 
 
 def _restore_in_a_terminal(book_path, answer: bytes) -> tuple[int, bytes]:
-    import os
-    import pty
-    import select
-    import subprocess
-    import sys
-    import time
+    from terminal import Terminal
 
-    main_fd, child = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "relmeet", "--db", str(book_path), "restore", "1"],
-                            stdin=child, stdout=child, stderr=child, env=os.environ.copy(), close_fds=True,
-                            start_new_session=True)
-    os.close(child)
-    seen, deadline = b"", time.monotonic() + 20
-    try:
-        while time.monotonic() < deadline:
-            if b"[y/N]" in seen and answer:
-                os.write(main_fd, answer)
-                answer = b""
-            ready, _, _ = select.select([main_fd], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(main_fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            elif proc.poll() is not None:
-                break
-        return proc.wait(timeout=15), seen
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(main_fd)
+    with Terminal("--db", str(book_path), "restore", "1") as terminal:
+        code = terminal.finish(20, answer=(b"[y/N]", answer) if answer else None)
+        return code, terminal.seen
 
 
 def test_restore_asks_in_a_terminal(book_path):

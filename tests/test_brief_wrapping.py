@@ -5,16 +5,10 @@ line is still printed whole."""
 from __future__ import annotations
 
 import os
-import pty
 import re
-import select
-import struct
 import subprocess
 import sys
-import termios
-import time
 from dataclasses import fields, replace
-from fcntl import ioctl
 
 import brief_book
 import peek
@@ -23,6 +17,7 @@ from relmeet.domain.meetings import FollowUp, FollowUpForm, MeetingPlan
 from relmeet.screens.brief import BriefScreen
 from relmeet.store import campaigns, follow_up, meetings
 from screen_text import screen_lines
+from terminal import Terminal
 
 OPENING = ("Thank you for the hour, Samuel. You told me about the shelter nights and the families who leave the "
            "parish when the rent goes up.")
@@ -110,32 +105,9 @@ async def test_the_app_brief_keeps_the_indent_of_wrapped_lines_at_80_columns(boo
 
 def _in_a_terminal(book, columns: int) -> str:
     """`relmeet brief adeyemi` in a pseudo-terminal `columns` wide: what it printed, colour codes removed."""
-    main_fd, child = pty.openpty()
-    ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    env = os.environ.copy()
-    env.pop("COLUMNS", None)
-    proc = subprocess.Popen([sys.executable, "-m", "relmeet", "--db", str(book.path), "brief", "adeyemi"],
-                            stdin=child, stdout=child, stderr=child, env=env, close_fds=True, start_new_session=True)
-    os.close(child)
-    seen, deadline = b"", time.monotonic() + 30
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([main_fd], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(main_fd, 65536)
-                except OSError:  # the child closed the terminal: all is read
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            elif proc.poll() is not None:
-                break
-        assert proc.wait(timeout=15) == 0, seen
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(main_fd)
+    with Terminal("--db", str(book.path), "brief", "adeyemi", columns=columns, lines=50) as terminal:
+        assert terminal.finish(30) == 0, terminal.seen
+        seen = terminal.seen
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode()).replace("\r\n", "\n")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from relmeet.domain.errors import RelmeetError
 
 MIN_LENGTH = 8
+DEFAULT_MINUTES = 15
 LOST = "keep the passphrase somewhere safe: nothing can open the book without it, and nobody can recover it"
 
 
@@ -28,6 +29,21 @@ def register(sub) -> None:
     change = sub.add_parser("passphrase", help="change the passphrase of a locked book (and its backups)")
     change.add_argument("--new-passphrase-file", metavar="FILE", help="read the new passphrase from FILE (0600)")
     change.set_defaults(func=run_change)
+    remember = sub.add_parser("remember", help="open a locked book without its passphrase for some minutes",
+                              description="Keep the locked book's key in this login session's kernel keyring "
+                                          "(Linux) for some minutes: the shell commands and the app open the "
+                                          "book without asking its passphrase until then. Nothing is written "
+                                          "to disk; `relmeet forget` ends it sooner.")
+    remember.add_argument("--minutes", type=float, default=DEFAULT_MINUTES,
+                          help=f"for how long (default {DEFAULT_MINUTES}, at most a day)")
+    remember.set_defaults(func=run_remember)
+    forget = sub.add_parser("forget", help="forget a passphrase `relmeet remember` kept",
+                            description="Drop the key `relmeet remember` kept for the book: the next command "
+                                        "asks the passphrase again.")
+    forget.set_defaults(func=run_forget, no_passphrase=True)
+    # changing what protects the book, or keeping its key, asks the passphrase even when it is remembered
+    for parser in (lock, unlock, change, remember):
+        parser.set_defaults(always_ask=True)
 
 
 def read_passphrase_file(name: str) -> str:
@@ -150,6 +166,7 @@ def run_unlock(args) -> int:
     else:
         _confirm(args, "unlocking writes the book in the clear, readable by anyone holding the disk: go on?")
     key = lock.key_of(path)
+    lock.forget_remembered(path)
     lock.unlock(path)
     for copy in copies:
         lock.rewrite_copy(copy, key, lock.PLAIN)
@@ -166,12 +183,39 @@ def run_change(args) -> int:
     chosen = _new_passphrase(args)
     old = lock.key_of(path)
     copies = [copy for copy in lock.backup_files(path) if not _plain(copy)]
+    lock.forget_remembered(path)
     lock.change(path, chosen)
     lock.open_with(path, chosen)
     for copy in copies:
         lock.rewrite_copy(copy, old, lock.key_of(path))
     print(f"the passphrase of {path} is changed{_and_backups(copies)}; "
           f"{LOST}")
+    return 0
+
+
+def run_remember(args) -> int:
+    from relmeet.store import lock
+
+    path = Path(args.book_path)
+    if not lock.is_locked(path):
+        raise RelmeetError(f"the book {path} is not locked: there is no passphrase to remember")
+    if not 0 < args.minutes <= 24 * 60:
+        raise RelmeetError("--minutes is more than 0 and at most a day (1440); nothing was done")
+    lock.remember(path, max(1, round(args.minutes * 60)))
+    minutes = f"{args.minutes:g} minute{'s' if args.minutes != 1 else ''}"
+    print(f"the passphrase of {path} is remembered in this login session for {minutes}: relmeet opens the "
+          "book without asking it until then (`relmeet forget` ends it sooner)")
+    return 0
+
+
+def run_forget(args) -> int:
+    from relmeet.store import lock
+
+    path = Path(args.book_path)
+    if lock.forget_remembered(path):
+        print(f"the passphrase of {path} is forgotten: relmeet asks it again")
+    else:
+        print(f"no passphrase of {path} was remembered in this login session")
     return 0
 
 

@@ -36,6 +36,15 @@ def key_of(path: Path) -> str | None:
     return keys.key_of(Path(path))
 
 
+def remember(path: Path, seconds: int) -> None:
+    """Keep the open locked book's key in this login session's keyring for seconds (`relmeet remember`)."""
+    keys.remember_key(Path(path), seconds)
+
+
+def forget_remembered(path: Path) -> bool:
+    return keys.forget_remembered(Path(path))
+
+
 def _pause(step: str) -> None:
     if os.environ.get(PAUSE_ENV) == step:
         print(f"relmeet: paused at {step}", file=sys.stderr, flush=True)
