@@ -182,6 +182,7 @@ def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None)
     from relmeet.keys import looks_locked
 
     book = None
+    remembered = False
     if demo or not looks_locked(book_path):
         from relmeet.store import Book
 
@@ -199,14 +200,15 @@ def _run_app(book_path: Path, *, demo: bool, passphrase_file: str | None = None)
         from relmeet import keys
 
         keys.cipher()  # without the encryption support: one clear line, before the screen is taken over
-        if keys.use_remembered(book_path):  # `relmeet remember` kept its key in this session
+        remembered = keys.use_remembered(book_path)  # `relmeet remember` kept its key in this session
+        if remembered:
             from relmeet.store import Book
 
             book = Book(book_path)
     from relmeet.app import RelmeetApp
 
     # A locked book is opened by the app itself, after its passphrase screen.
-    app = RelmeetApp(book, demo=demo, book_path=book_path)
+    app = RelmeetApp(book, demo=demo, book_path=book_path, remembered=remembered)
     try:
         return run_guarded(app)
     finally:

@@ -103,5 +103,6 @@ def test_the_app_opens_a_remembered_book_without_its_passphrase_screen(locked):
     with Terminal("--db", str(path)) as terminal:
         assert terminal.wait_for("sorted by name") and terminal.wait_for("Rosa"), terminal.plain()[-500:]
         assert "is locked" not in terminal.plain()
+        assert terminal.wait_for("Opened without the passphrase"), terminal.plain()[-500:]  # and it says so
         terminal.type(b"\x11")
         assert terminal.finish() == 0

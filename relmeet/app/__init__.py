@@ -63,10 +63,13 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
                 tooltip="Import contacts from vCard or CSV files"),
     ]
 
-    def __init__(self, book: Book | None, *, demo: bool = False, book_path: Path | None = None):
-        """book None: a locked book at book_path, opened after the passphrase screen."""
+    def __init__(self, book: Book | None, *, demo: bool = False, book_path: Path | None = None,
+                 remembered: bool = False):
+        """book None: a locked book at book_path, opened after the passphrase screen; remembered: a locked
+        book opened with the key `relmeet remember` kept, which the organizer is told."""
         super().__init__()
         self.book = book
+        self.remembered = remembered
         self.book_path = Path(book_path if book is None else book.path)
         self.demo = demo
         self.sub_title = "demo book (throwaway copy)" if demo else clean_text(str(self.book_path))
@@ -102,6 +105,9 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
 
     def _start(self) -> None:
         self.read_hide_setting()
+        if self.remembered:
+            self.notify("Opened without the passphrase: `relmeet remember` kept it for this session. "
+                        "`relmeet forget` ends that.", timeout=8)
         # Once the home screen is drawn: text a failed save kept, or a meeting left open, is the first thing
         # to see (reading them loaded the meeting read models before the first frame); then the daily backup.
         self.call_after_refresh(self.offer_resume)
