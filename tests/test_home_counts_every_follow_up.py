@@ -54,3 +54,23 @@ async def test_mine_counts_every_overdue_line_of_relmeet_due_mine(demo_book):
     line = await home_counts_line(demo_book)
     assert f"mine {len(listed)} (1 to check in, 1 to thank)" in line, line
     assert health.contact_health(demo_book, teresa).overdue_mine == 1
+
+
+def test_an_archived_contacts_own_page_counts_their_check_ins_and_thank_yous(demo_book):
+    """Archived, Dr. Singh leaves the home screen's counts and `relmeet due`; her own page still counts
+    what is overdue with her, the thank-you and a check-in as much as a commitment or a decide-by date."""
+    from relmeet.store import contacts
+
+    singh = peek.value(demo_book, "SELECT id FROM contact WHERE name = 'Dr. Amara Singh'")
+    last = peek.value(demo_book, "SELECT id FROM meeting WHERE contact_id = ? AND status = 'held' "
+                                 "ORDER BY started_at DESC LIMIT 1", (singh,))
+    with peek.write(demo_book) as conn:
+        conn.execute("UPDATE meeting SET check_in_on = ? WHERE id = ?", ((TODAY - timedelta(days=2)).isoformat(), last))
+    before = health.contact_health(demo_book, singh).overdue_mine
+    assert before >= 2  # the thank-you and the check-in
+    mine_at_home = health.overview(demo_book)["overdue_mine"]
+
+    contacts.set_archived(demo_book, singh, True)
+    assert health.contact_health(demo_book, singh).overdue_mine == before
+    assert health.overview(demo_book)["overdue_mine"] == mine_at_home - before
+    assert not any("Dr. Amara Singh" in line for line in _overdue_lines(demo_book))

@@ -105,7 +105,7 @@ def ledger(book: Book, wanted: CommitmentFilter | None = None, *, limit: int = P
 
 
 def _where(wanted: CommitmentFilter) -> tuple[list[str], list]:
-    where, params = ["c.archived_at IS NULL"], []
+    where, params = [], []
     if wanted.owner in ("mine", "theirs"):
         where.append("k.owner = ?")
         params.append(wanted.owner)
@@ -122,8 +122,11 @@ def _filter(wanted: CommitmentFilter, where: list[str], params: list, *, contact
     """Add the view's filters to a query's clauses and parameters, in the columns of what it lists: whose
     contact (any of the `contact` columns), the campaign, the contact's organization (or the organization
     itself), and the due window (`due_by`, a clause comparing with the last day; None where the caller
-    applies the window itself)."""
-    if wanted.contacts is not None:
+    applies the window itself). Archived contacts (alias c) are left out unless asked for by name: their
+    own page counts what is overdue with them, the lists of everyone's don't."""
+    if wanted.contacts is None:
+        where.append("c.archived_at IS NULL")
+    else:
         matched = [f"{column} IN (SELECT value FROM json_each(?))" for column in contact]
         where.append(matched[0] if len(matched) == 1 else f"({' OR '.join(matched)})")
         params += [json.dumps(wanted.contacts)] * len(matched)
@@ -139,7 +142,7 @@ def _filter(wanted: CommitmentFilter, where: list[str], params: list, *, contact
 
 
 def _check_in_where(wanted: CommitmentFilter) -> tuple[list[str], list]:
-    where = ["m.check_in_on IS NOT NULL", "m.status <> 'cancelled'", "c.archived_at IS NULL",
+    where = ["m.check_in_on IS NOT NULL", "m.status <> 'cancelled'",
              "NOT EXISTS (SELECT 1 FROM meeting later WHERE later.contact_id = m.contact_id "
              "AND later.status IN ('held', 'in_progress') AND later.id <> m.id "
              "AND coalesce(later.started_at, later.scheduled_at) > coalesce(m.started_at, m.scheduled_at))"]
@@ -184,7 +187,7 @@ def thank_yous(book: Book, wanted: CommitmentFilter | None = None, *, held_withi
     if wanted.owner == "theirs" or get_setting(book, THANK_YOU_SETTING, "on") == "off":
         return []
     since = today() - timedelta(days=held_within)
-    where = ["m.status = 'held'", "m.summary_sent_on IS NULL", "c.archived_at IS NULL",
+    where = ["m.status = 'held'", "m.summary_sent_on IS NULL",
              "coalesce(m.ended_at, m.started_at, m.scheduled_at) >= ?"]
     params: list = [since.isoformat()]
     # the due window is counted from the organizer's day the meeting was held, below
@@ -209,7 +212,7 @@ def decisions(book: Book, wanted: CommitmentFilter | None = None, *, limit: int 
     wanted = wanted or CommitmentFilter()
     if wanted.owner == "theirs":
         return []
-    where = ["x.status = 'thinking'", "x.decide_by IS NOT NULL", "c.archived_at IS NULL"]
+    where = ["x.status = 'thinking'", "x.decide_by IS NOT NULL"]
     params: list = []
     _filter(wanted, where, params, contact=("x.contact_id",), campaign="coalesce(x.campaign_id, m.campaign_id)",
             due_by="x.decide_by <= ?")
