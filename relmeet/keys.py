@@ -215,6 +215,8 @@ def _settle(real: str) -> None:
     if pending is None:
         return
     thread, outcome = pending
+    if thread.is_alive():
+        cipher()  # loaded here while the stretching ends, not after it in the thread (8 ms on the critical path)
     thread.join()
     with _settling:
         if _checking.get(real) is not pending:
