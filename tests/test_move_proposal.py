@@ -27,7 +27,9 @@ def pinned_today(monkeypatch):
     monkeypatch.setenv("RELMEET_TODAY", TODAY.isoformat())
 
 
-async def test_an_agreed_ask_proposes_a_move_and_f10_keeps_it_in_the_story(book):
+def _rosa_asked_to_speak(book) -> tuple[int, int, int, int]:
+    """Rosa, a potential ally in the campaign, asked to speak in a meeting just held: (campaign, rosa,
+    meeting, the ask)."""
     just_cause = campaigns.save(book, CampaignIn(name="Just-cause ordinance"))
     rosa = contacts.create(book, ContactIn(name="Rosa Nguyễn"))
     campaigns.set_position(book, just_cause, rosa, stance="potential_ally", influence=3)
@@ -36,6 +38,41 @@ async def test_an_agreed_ask_proposes_a_move_and_f10_keeps_it_in_the_story(book)
     speak = captures.add_exchange(book, rosa, "ask", "action", "Speak at the council hearing", status="made",
                                   meeting_id=meeting)
     meetings.end(book, meeting)
+    return just_cause, rosa, meeting, speak
+
+
+async def test_in_the_move_dialog_enter_goes_on_and_saves_in_the_last_field(book):
+    just_cause, rosa, meeting, speak = _rosa_asked_to_speak(book)
+    app = RelmeetApp(book)
+    async with app.run_test(size=(140, 50), notifications=True) as pilot:
+        follow = FollowUpScreen(meeting)
+        await app.push_screen(follow)
+        await pilot.pause(0.3)
+        follow.query_one(f"#outcome-{speak}", Select).value = "agreed"
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MoveScreen)
+        dialog.query_one("#influence", Input).focus()
+        await pilot.press("ctrl+a", "ctrl+k", "x", "enter")  # not a number; Enter goes on to "Why"
+        await pilot.pause()
+        assert app.focused is dialog.query_one("#reason", Input)
+        await pilot.press("enter")  # the last field: saves, and the bad influence is shown where it is
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "Influence is from 1 to 5." in " ".join(screen_lines(app))
+        dialog.query_one("#influence", Input).value = "4"
+        dialog.query_one("#reason", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is follow
+    assert tuple(peek.row(book, "SELECT stance, influence FROM campaign_contact WHERE campaign_id = ? "
+                                "AND contact_id = ?", (just_cause, rosa))) == ("ally", 4)
+
+
+async def test_an_agreed_ask_proposes_a_move_and_f10_keeps_it_in_the_story(book):
+    just_cause, rosa, meeting, speak = _rosa_asked_to_speak(book)
     app = RelmeetApp(book)
     async with app.run_test(size=(140, 50), notifications=True) as pilot:
         follow = FollowUpScreen(meeting)

@@ -2,22 +2,20 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from relmeet.domain.commitments import CommitmentLine
-from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.screens.base import RelmeetModal
+from relmeet.screens.form_dialog import FormDialog
 from relmeet.store import commitments
 from relmeet.widgets.chrome import Footer
 from relmeet.widgets.done_on import DoneOnInput
 from relmeet.widgets.field import Field
 
 
-class ProgressNoteScreen(RelmeetModal[str | None]):
+class ProgressNoteScreen(FormDialog):
     """Dismisses with the line to tell the organizer once a note is saved, None otherwise."""
 
     HELP_TITLE = "a progress note"
@@ -46,24 +44,9 @@ class ProgressNoteScreen(RelmeetModal[str | None]):
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    @on(Input.Submitted, "#text")
-    def _to_date(self) -> None:
-        self.query_one("#on", Input).focus()
-
-    @on(Input.Submitted, "#on")
-    def _submitted(self) -> None:
-        self.action_save()
-
     def action_save(self) -> None:
         text = self.query_one("#text", Input).value
-        try:
-            day = self.query_one(DoneOnInput).read()
-            commitments.add_note(self.book, self.line.id, text, on=day)
-        except ValidationError as exc:
-            for field in self.query(Field):
-                field.show_error(exc.errors.get(field.field_name))
-            return
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        self.dismiss(f"Noted: {text.strip()}")
+        ok, _ = self.saved(lambda: commitments.add_note(self.book, self.line.id, text,
+                                                        on=self.query_one(DoneOnInput).read()))
+        if ok:
+            self.dismiss(f"Noted: {text.strip()}")

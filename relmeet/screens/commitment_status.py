@@ -6,8 +6,9 @@ line to tell the organizer, or None when nothing changed.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,10 +16,10 @@ from textual.widgets import Button, Input, Static
 
 from relmeet.domain import CommitmentStatus, today
 from relmeet.domain.commitments import CLOSING, CheckInDue, CommitmentLine
-from relmeet.domain.errors import RelmeetError, ValidationError
 from relmeet.domain.people import DueItem
 from relmeet.pages import formatting
 from relmeet.screens.base import RelmeetModal
+from relmeet.screens.form_dialog import FormDialog
 from relmeet.store import commitments
 from relmeet.widgets.chrome import Footer
 from relmeet.widgets.done_on import DoneOnInput
@@ -34,7 +35,8 @@ def marked_words(status: str, day, note: str = "") -> str:
     return f"{words}: {note}" if note else words
 
 
-class CommitmentStatusScreen(RelmeetModal[str | None]):
+class CommitmentStatusScreen(FormDialog):
+    ENTER_SAVES = False  # Enter in a field moves on; only a button marks
     HELP_TITLE = "marking a commitment"
     HELP = ("Type the day it happened (today unless you say: \"yesterday\", \"thu\", \"the 14th\") and, for partly\n"
             "done, how much. Then Tab to the outcome and press Enter. Focus starts on Cancel: Enter alone\n"
@@ -77,10 +79,6 @@ class CommitmentStatusScreen(RelmeetModal[str | None]):
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()  # not "Done": a slip must not mark it
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()  # Enter in a field moves on; only a button marks
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         status = event.button.id
@@ -91,23 +89,19 @@ class CommitmentStatusScreen(RelmeetModal[str | None]):
 
     def mark(self, status: str) -> None:
         note = self.query_one("#note", Input).value
-        try:
-            day = self.query_one(DoneOnInput).read()
-            commitments.mark(self.book, self.item.id, status, on=day, note=note)
-        except ValidationError as exc:
-            for field in self.query(Field):
-                field.show_error(exc.errors.get(field.field_name))
-            return
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        ok, _ = self.saved(lambda: commitments.mark(self.book, self.item.id, status,
+                                                     on=self.query_one(DoneOnInput).read(), note=note))
+        if not ok:
             return
         line = commitments.get(self.book, self.item.id)
         words = marked_words(status, line.done_on, line.outcome_note) if line else CommitmentStatus(status).label
         self.dismiss(f"{words} — {self.item.text}. {self.undo_hint}")
 
 
-class CheckInScreen(RelmeetModal[str | None]):
+class CheckInScreen(FormDialog):
     """A check-in set at a follow-up: mark it made, on the day it was. Focus starts on Cancel."""
+
+    ENTER_SAVES = False
 
     HELP_TITLE = "a check-in"
     HELP = "Type the day you checked in (today unless you say), then Tab to “Checked in” and press Enter."
@@ -137,26 +131,19 @@ class CheckInScreen(RelmeetModal[str | None]):
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id != "checked":
             self.dismiss(None)
             return
-        try:
-            day = self.query_one(DoneOnInput).read()
-            commitments.check_in_done(self.book, self.item.meeting_id, on=day)
-        except ValidationError as exc:
-            self.query_one(Field).show_error(exc.errors.get("on"))
-            return
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        day = day or today()
-        self.dismiss(f"Checked in with {self.item.contact} {day:%a %-d %b}.")
+        ok, day = self.saved(self._check_in)
+        if ok:
+            self.dismiss(f"Checked in with {self.item.contact} {day:%a %-d %b}.")
+
+    def _check_in(self) -> date:
+        day = self.query_one(DoneOnInput).read()
+        commitments.check_in_done(self.book, self.item.meeting_id, on=day)
+        return day or today()
 
 
 def outcome_dialog(item: DueItem | CommitmentLine, **kwargs) -> RelmeetModal[str | None]:

@@ -13,8 +13,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from relmeet.domain import Stance
-from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.screens.base import RelmeetModal
+from relmeet.domain.errors import ValidationError
+from relmeet.screens.form_dialog import FormDialog
 from relmeet.store import campaigns, participants
 from relmeet.store.campaign_movement import position
 from relmeet.widgets.chrome import Footer
@@ -88,7 +88,7 @@ def open_move(screen) -> None:
     screen.app.push_screen(MoveScreen(found), moved)
 
 
-class MoveScreen(RelmeetModal[str | None]):
+class MoveScreen(FormDialog):
     """Dismisses with the line to tell the organizer once the move is kept, None if cancelled."""
 
     HELP_TITLE = "a move"
@@ -129,17 +129,14 @@ class MoveScreen(RelmeetModal[str | None]):
         if stance == p.stance and influence == str(p.influence):
             self.dismiss(f"{p.name} stays {Stance(p.stance).label}: nothing changed.")
             return
-        try:
-            if not influence.isdigit():
-                raise ValidationError({"influence": "Influence is from 1 to 5."})
-            campaigns.set_position(self.book, p.campaign_id, p.contact_id, stance=stance, influence=int(influence),
-                                   reason=reason, meeting_id=p.meeting_id)
-        except ValidationError as exc:
-            for field in self.query(Field):
-                field.show_error(exc.errors.get(field.field_name))
-            return
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        self.dismiss(f"{p.name}: {Stance(p.stance).label} → {Stance(stance).label}"
-                     + (f" ({reason})" if reason else "") + ", kept in their story.")
+        ok, _ = self.saved(lambda: self._move(stance, influence, reason))
+        if ok:
+            self.dismiss(f"{p.name}: {Stance(p.stance).label} → {Stance(stance).label}"
+                         + (f" ({reason})" if reason else "") + ", kept in their story.")
+
+    def _move(self, stance: str, influence: str, reason: str) -> None:
+        p = self.proposal
+        if not influence.isdigit():
+            raise ValidationError({"influence": "Influence is from 1 to 5."})
+        campaigns.set_position(self.book, p.campaign_id, p.contact_id, stance=stance, influence=int(influence),
+                               reason=reason, meeting_id=p.meeting_id)

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Callable
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,7 +15,7 @@ from textual.widgets import Input, Static
 
 from relmeet.domain import today
 from relmeet.domain.errors import RelmeetError, ValidationError
-from relmeet.screens.base import RelmeetModal
+from relmeet.screens.form_dialog import FormDialog
 from relmeet.store import snooze
 from relmeet.widgets.chrome import Footer
 from relmeet.widgets.date_input import DateInput
@@ -42,7 +41,7 @@ def snoozed_words(item) -> Text | None:
     return words
 
 
-class SnoozeScreen(RelmeetModal[str | None]):
+class SnoozeScreen(FormDialog):
     """Dismisses with the line to tell the organizer once snoozed, None if cancelled."""
 
     HELP_TITLE = "snoozing"
@@ -71,29 +70,18 @@ class SnoozeScreen(RelmeetModal[str | None]):
     def on_mount(self) -> None:
         self.query_one("#until", Input).focus()
 
-    @on(Input.Submitted, "#until")
-    def _to_reason(self) -> None:
-        self.query_one("#reason", Input).focus()
-
-    @on(Input.Submitted, "#reason")
-    def _submitted(self) -> None:
-        self.action_save()
-
     def action_save(self) -> None:
         reason = self.query_one("#reason", Input).value.strip()
-        try:
-            until = self.query_one(DateInput).read("snoozed_until")
-            if until is None:
-                raise ValidationError({"snoozed_until": "Until when? Type a day, e.g. mon or in 2 weeks."})
-            snooze.snooze(self.book, self.what, self.item_id, until, reason)
-        except ValidationError as exc:
-            for field in self.query(Field):
-                field.show_error(exc.errors.get(field.field_name))
-            return
-        except RelmeetError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        self.dismiss(f"Snoozed until {until:%a %-d %b}: {self.about}" + (f" ({reason})" if reason else ""))
+        ok, until = self.saved(lambda: self._snooze(reason))
+        if ok:
+            self.dismiss(f"Snoozed until {until:%a %-d %b}: {self.about}" + (f" ({reason})" if reason else ""))
+
+    def _snooze(self, reason: str) -> date:
+        until = self.query_one(DateInput).read("snoozed_until")
+        if until is None:
+            raise ValidationError({"snoozed_until": "Until when? Type a day, e.g. mon or in 2 weeks."})
+        snooze.snooze(self.book, self.what, self.item_id, until, reason)
+        return until
 
 
 def snooze_or_wake(screen: Screen, what: str, item, about: str, after: Callable[[str | None], None]) -> None:
