@@ -14,7 +14,7 @@ from relmeet.domain.campaigns import CampaignIn
 from relmeet.domain.meetings import MeetingPlan
 from relmeet.domain.people import ContactIn
 from relmeet.screens.follow_up import FollowUpScreen
-from relmeet.screens.move import MoveScreen
+from relmeet.screens.move import MoveScreen, Proposal
 from relmeet.store import campaigns, captures, contacts, meetings
 from screen_text import screen_lines
 from steps import notices
@@ -45,15 +45,11 @@ async def test_in_the_move_dialog_enter_goes_on_and_saves_in_the_last_field(book
     just_cause, rosa, meeting, speak = _rosa_asked_to_speak(book)
     app = RelmeetApp(book)
     async with app.run_test(size=(140, 50), notifications=True) as pilot:
-        follow = FollowUpScreen(meeting)
-        await app.push_screen(follow)
-        await pilot.pause(0.3)
-        follow.query_one(f"#outcome-{speak}", Select).value = "agreed"
+        home = app.screen
+        dialog = MoveScreen(Proposal(meeting, rosa, "Rosa Nguyễn", just_cause, "Just-cause ordinance",
+                                     "potential_ally", 3, "ally", "Speak at the council hearing"))
+        await app.push_screen(dialog)
         await pilot.pause()
-        await pilot.press("f10")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, MoveScreen)
         dialog.query_one("#influence", Input).focus()
         await pilot.press("ctrl+a", "ctrl+k", "x", "enter")  # not a number; Enter goes on to "Why"
         await pilot.pause()
@@ -66,7 +62,7 @@ async def test_in_the_move_dialog_enter_goes_on_and_saves_in_the_last_field(book
         dialog.query_one("#reason", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is follow
+        assert app.screen is home
     assert tuple(peek.row(book, "SELECT stance, influence FROM campaign_contact WHERE campaign_id = ? "
                                 "AND contact_id = ?", (just_cause, rosa))) == ("ally", 4)
 
