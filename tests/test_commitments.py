@@ -314,10 +314,13 @@ async def test_marking_partly_with_how_much_and_a_day_then_undo(book, coalition)
         await pilot.pause()
         dialog = app.screen
         assert type(dialog).__name__ == "CommitmentStatusScreen"
-        assert app.focused.id == "cancel"  # a slip of Enter marks nothing
+        assert app.focused.id == "on"  # typing goes to the day
         assert dialog.query("Footer")
         shown = {b.key: b.description for _, b, _e, _t in dialog.active_bindings.values() if b.show}
         assert shown.get("escape") == "Cancel"
+        await pilot.press("enter", "enter")  # slips of Enter move on, to Cancel first
+        await pilot.pause()
+        assert app.focused.id == "cancel"
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "CommitmentsScreen"
@@ -387,6 +390,27 @@ async def test_progress_note_second_contact_reopen_and_open_contact_from_the_vie
         assert app.screen.selected_contact_id == coalition["maria"]
 
 
+async def test_the_day_typed_as_the_dialog_opens_is_the_day_marked(book, coalition):
+    """Focus starts in "When it happened": a day typed at once lands there, and Tab goes on through the
+    note and Cancel to Done. (Focus used to start on Cancel, where Tab reached Done and the day typed went
+    nowhere: Enter then marked it done today.)"""
+    app = RelmeetApp(book)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await run_from_palette(pilot, "commitments: all")
+        _highlight(app, "Bring four Building B neighbors")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s", "u", "n", "tab", "tab", "tab")
+        await pilot.pause()
+        assert app.focused.id == "done"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommitmentsScreen"
+    row = peek.row(book, "SELECT status, done_on FROM commitment WHERE id = ?", (coalition["neighbors"],))
+    assert tuple(row) == ("done", (TODAY - timedelta(days=1)).isoformat())  # Sunday, the day before the pinned Monday
+
+
 async def test_a_check_in_from_the_view_then_undo(book, coalition):
     app = RelmeetApp(book)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
@@ -396,8 +420,8 @@ async def test_a_check_in_from_the_view_then_undo(book, coalition):
         assert "5 days overdue" in app.screen.query_one("#ledger", DataTable).get_row_at(0)[0].plain
         await pilot.press("enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "CheckInScreen" and app.focused.id == "cancel"
-        await pilot.press("tab", "enter")  # from Cancel to "Checked in" (the day is today unless typed)
+        assert type(app.screen).__name__ == "CheckInScreen" and app.focused.id == "on"
+        await pilot.press("tab", "tab", "enter")  # past Cancel to "Checked in" (the day is today unless typed)
         await pilot.pause()
         assert peek.value(book, "SELECT check_in_done_on FROM meeting WHERE id = ?", (coalition["m_okafor"],)) == \
             TODAY.isoformat()
@@ -417,7 +441,7 @@ async def test_marking_from_home_keeps_the_log_and_undo_works_from_the_palette(b
         listed.highlighted = next(i for i, item in enumerate(app.screen.due_items) if item.id == coalition["flyer"])
         await pilot.press("enter")
         await pilot.pause()
-        assert type(app.screen).__name__ == "CommitmentStatusScreen" and app.focused.id == "cancel"
+        assert type(app.screen).__name__ == "CommitmentStatusScreen" and app.focused.id == "on"
         await pilot.click("#done")
         await pilot.pause()
         row = peek.row(book, "SELECT status, done_on FROM commitment WHERE id = ?", (coalition["flyer"],))

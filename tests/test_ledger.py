@@ -556,7 +556,7 @@ async def test_from_the_history_every_listed_item_can_be_worked(book):
         # a commitment marked done, then the mark taken back
         await _work_on(pilot, "They will: Bring four neighbors")
         assert isinstance(app.screen, CommitmentStatusScreen)
-        assert app.focused.id == "cancel"
+        assert app.focused.id == "on"
         await pilot.click("#done")
         await pilot.pause()
         assert app.screen is history_screen

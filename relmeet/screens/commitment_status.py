@@ -1,5 +1,6 @@
 """Mark a commitment done, partly done (and how much), missed or dropped, on the day it happened; or a
-check-in made. Focus starts on Cancel, so a slip of Enter changes nothing; every mark can be undone.
+check-in made. Focus starts in the day it happened, where typing goes; Enter only moves on (to Cancel,
+the first button), so a slip of Enter changes nothing; every mark can be undone.
 
 The dialog writes the mark itself (through the store, which keeps the undo log) and dismisses with the
 line to tell the organizer, or None when nothing changed.
@@ -39,8 +40,9 @@ class CommitmentStatusScreen(FormDialog):
     ENTER_SAVES = False  # Enter in a field moves on; only a button marks
     HELP_TITLE = "marking a commitment"
     HELP = ("Type the day it happened (today unless you say: \"yesterday\", \"thu\", \"the 14th\") and, for partly\n"
-            "done, how much. Then Tab to the outcome and press Enter. Focus starts on Cancel: Enter alone\n"
-            "changes nothing. A mark can be undone: Ctrl+Z in the commitments view, or from the palette.")
+            "done, how much. Then Tab to the outcome and press Enter. Enter in a field only moves on, to\n"
+            "Cancel first: Enter alone changes nothing.\n"
+            "A mark can be undone: Ctrl+Z in the commitments view, or from the palette.")
     DEFAULT_CSS = """
     CommitmentStatusScreen #outcome-buttons Button { min-width: 9; }
     """
@@ -77,7 +79,9 @@ class CommitmentStatusScreen(FormDialog):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()  # not "Done": a slip must not mark it
+        # Typing goes to the day; not "Done": a slip must not mark it (Enter from here reaches Cancel first).
+        # Focus on Cancel sent a Tab, meant for the day, to "Done", and the day typed nowhere.
+        self.query_one("#on", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -99,7 +103,7 @@ class CommitmentStatusScreen(FormDialog):
 
 
 class CheckInScreen(FormDialog):
-    """A check-in set at a follow-up: mark it made, on the day it was. Focus starts on Cancel."""
+    """A check-in set at a follow-up: mark it made, on the day it was. Focus starts in the day."""
 
     ENTER_SAVES = False
 
@@ -129,7 +133,7 @@ class CheckInScreen(FormDialog):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
+        self.query_one("#on", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
