@@ -124,8 +124,9 @@ class HistoryScreen(RelmeetScreen[None]):
         box.add_options([Option(_work_line(item)) for item in self.work])
         if not self.work:
             box.add_option(Option(Text("Nothing to work on yet — F2 plans a meeting.", style="dim"), disabled=True))
-        elif keep is not None:
-            box.highlighted = min(keep, len(self.work) - 1)
+        else:
+            # highlighted from the start, so Enter works as soon as Tab reaches the list, without a Down first
+            box.highlighted = min(keep or 0, len(self.work) - 1)
 
     @property
     def highlighted(self):
