@@ -243,8 +243,8 @@ class FollowUpScreen(RelmeetScreen[None]):
         box.add_options([Option(capture_line(item)) for item in self.captured])
         if not self.captured:
             box.add_option(Option(Text("Nothing was captured in this meeting.", style="dim"), disabled=True))
-        elif keep is not None:
-            box.highlighted = min(keep, len(self.captured) - 1)
+        else:  # highlighted from the start, so Enter works as soon as Tab reaches the list
+            box.highlighted = min(keep or 0, len(self.captured) - 1)
 
     @on(OptionList.OptionSelected, "#follow-captured")
     def _edit_captured(self, event: OptionList.OptionSelected) -> None:

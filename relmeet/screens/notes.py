@@ -267,7 +267,7 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
 
     def reload_captures(self) -> None:
         """The Captured list from the book. A capture just made is highlighted and scrolled into view, all
-        of its lines (a long ask wraps); otherwise the highlight stays where it was."""
+        of its lines (a long ask wraps); otherwise the highlight stays where it was (the first at the start)."""
         before = {(item.table, item.id) for item in self.items}
         self.items = captures.for_meeting(self.book, self.meeting_id)
         box = self.query_one("#captured", OptionList)
@@ -283,10 +283,8 @@ class NotesScreen(KeepsTyping, RelmeetScreen[None]):
         new = [index for index, item in enumerate(self.items) if (item.table, item.id) not in before]
         if before and new:
             box.highlighted = new[-1]
-        elif keep is not None:
-            box.highlighted = min(keep, len(self.items) - 1)
-        else:
-            return
+        else:  # where it was; the first from the start, so Enter works as soon as Tab reaches the list
+            box.highlighted = min(keep or 0, len(self.items) - 1)
         box.call_after_refresh(box.scroll_to_highlight)  # once the new lines are measured at this width
 
     def action_save_notes(self) -> None:

@@ -32,6 +32,7 @@ class TendThese(Vertical):
     def show(self, days: int, stale: list[Stale], counts: dict[str, int]) -> None:
         self.query_one("#tend-title", Static).update(Text(f"Tend these (not met in {days}+ days)"))
         options = self.query_one("#tend-list", OptionList)
+        keep = options.highlighted
         options.clear_options()
         self.contact_ids = [s.id for s in stale]
         for item in stale:
@@ -43,6 +44,8 @@ class TendThese(Vertical):
             options.add_option(Option(line))
         if not stale:
             options.add_option(Option(Text("Everyone is tended. ", style="dim"), disabled=True))
+        else:  # highlighted from the start, so Enter works as soon as Tab reaches the list
+            options.highlighted = min(keep or 0, len(stale) - 1)
         # mine counts every overdue line of `relmeet due --mine`: commitments, answers to decide, check-ins, thank-yous
         kinds = [f"{n} {word}" for n, word in ((counts.get("decide_overdue", 0), "to decide"),
                                               (counts.get("check_in_overdue", 0), "to check in"),
