@@ -64,6 +64,11 @@ class CaptureScreen(RelmeetModal[bool]):
         Binding("ctrl+t", "toggle_private", "Private", id="private-capture",
                 tooltip="Mark this item private (or not): kept out of summaries and exports unless asked"),
         Binding("escape", "dismiss(False)", "Back to notes", id="cancel-capture", tooltip="Keep nothing from this dialog"),
+        # the key that opened the dialog, again: "they asked" (F3 F3) or "they offered" (F4 F4) without leaving "What"
+        Binding("f3", "flip_who('ask')", "Who asked", id="flip-asked",
+                tooltip="I asked ↔ they asked, the cursor staying where it is"),
+        Binding("f4", "flip_who('offer')", "Who offered", id="flip-offered",
+                tooltip="I offered ↔ they offered, the cursor staying where it is"),
     ]
 
     def __init__(self, kind: str, contact_id: int, meeting_id: int, campaign_id: int | None = None,
@@ -129,7 +134,13 @@ class CaptureScreen(RelmeetModal[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_private":
             return self.can_be_private
+        if action == "flip_who":
+            return parameters == (self.kind,)
         return True
+
+    def action_flip_who(self, kind: str) -> None:
+        who = self.query_one("#made_by", Select)
+        who.value = "them" if who.value == "me" else "me"
 
     def action_toggle_private(self) -> None:
         self.query_one("#private", Checkbox).toggle()
