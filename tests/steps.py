@@ -30,3 +30,12 @@ async def home_counts_line(book) -> str:
         await app.workers.wait_for_complete()
         await pilot.pause()
         return str(app.screen.query_one("#health-counts", Static).render())
+
+
+async def open_history_of(pilot, name: str) -> None:
+    """From the home screen: the filter narrowed to name, then Enter on the first match: their history."""
+    await pilot.pause()
+    await pilot.press("ctrl+l", *name.lower().replace(" ", ""), "enter")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)

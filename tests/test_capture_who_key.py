@@ -7,6 +7,7 @@ from __future__ import annotations
 import peek
 from faults import demo_book
 from screen_text import screen_lines
+from steps import open_history_of
 
 from relmeet.app import RelmeetApp
 from relmeet.store import Book
@@ -21,10 +22,8 @@ async def test_f3_twice_records_what_they_asked_and_f4_twice_what_they_offered(t
     with Book(demo_book(tmp_path / "book.sqlite3")) as book:
         app = RelmeetApp(book)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await pilot.press("ctrl+l", *"hieu", "enter")
-            await pilot.pause(0.3)
-            await pilot.press("f2")
+            await open_history_of(pilot, "hieu")
+            await pilot.press("f2")  # plan a meeting with him
             await pilot.pause(0.5)
             await pilot.press("f10")  # the meeting starts: the notes
             await pilot.pause(0.5)

@@ -265,6 +265,15 @@ def _highlight(app, text: str) -> None:
     table.move_cursor(row=next(i for i, row in enumerate(_shown(app)) if text in row))
 
 
+async def _mark_from_the_view(pilot, text: str) -> None:
+    """From the home screen: the commitments view, the commitment with this text, Enter: its mark dialog."""
+    await pilot.pause()
+    await run_from_palette(pilot, "commitments: all")
+    _highlight(pilot.app, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_the_view_filters_whose_contact_campaign_organization_and_due_window(book, coalition):
     app = RelmeetApp(book)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
@@ -307,11 +316,7 @@ async def test_the_view_filters_whose_contact_campaign_organization_and_due_wind
 async def test_marking_partly_with_how_much_and_a_day_then_undo(book, coalition):
     app = RelmeetApp(book)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
-        await run_from_palette(pilot, "commitments: all")
-        _highlight(app, "Bring four Building B neighbors")
-        await pilot.press("enter")
-        await pilot.pause()
+        await _mark_from_the_view(pilot, "Bring four Building B neighbors")
         dialog = app.screen
         assert type(dialog).__name__ == "CommitmentStatusScreen"
         assert app.focused.id == "on"  # typing goes to the day
@@ -396,11 +401,7 @@ async def test_the_day_typed_as_the_dialog_opens_is_the_day_marked(book, coaliti
     nowhere: Enter then marked it done today.)"""
     app = RelmeetApp(book)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        await pilot.pause()
-        await run_from_palette(pilot, "commitments: all")
-        _highlight(app, "Bring four Building B neighbors")
-        await pilot.press("enter")
-        await pilot.pause()
+        await _mark_from_the_view(pilot, "Bring four Building B neighbors")
         await pilot.press("s", "u", "n", "tab", "tab", "tab")
         await pilot.pause()
         assert app.focused.id == "done"

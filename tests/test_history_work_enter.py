@@ -3,6 +3,7 @@ demo at 100x30, Enter there did nothing until a Down had picked an item: the lis
 from __future__ import annotations
 
 from faults import demo_book
+from steps import open_history_of
 
 from relmeet.app import RelmeetApp
 from relmeet.store import Book
@@ -12,11 +13,7 @@ async def test_tab_to_work_on_then_enter_opens_the_first_item(tmp_path):
     with Book(demo_book(tmp_path / "book.sqlite3")) as book:
         app = RelmeetApp(book)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await pilot.press("ctrl+l", *"rosa", "enter")
-            await pilot.pause(0.3)
-            await pilot.press("enter")  # her history
-            await pilot.pause(0.3)
+            await open_history_of(pilot, "rosa")
             history = app.screen
             assert type(history).__name__ == "HistoryScreen"
             await pilot.press("tab")
