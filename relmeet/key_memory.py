@@ -27,6 +27,8 @@ _SESSION_KEYRING = -3  # KEY_SPEC_SESSION_KEYRING
 _GET_KEYRING_ID, _SETPERM, _UNLINK, _SEARCH, _READ, _SET_TIMEOUT = 0, 5, 9, 10, 11, 15
 _POSSESSOR_ALL = 0x3F000000  # view, read, write, search, link, setattr: for the possessor only
 MAX_MINUTES = 24 * 60
+# what the kernel says of a key that is not there for us: never kept, its time up, revoked, or not ours
+_GONE = (errno.ENOKEY, errno.EKEYEXPIRED, errno.EKEYREVOKED, errno.EACCES)
 
 
 class NotAvailable(RelmeetError):
@@ -72,14 +74,15 @@ def remember(name: str, secret: bytes, seconds: int) -> None:
         _keyctl(_SETPERM, ctypes.c_long(serial), ctypes.c_long(_POSSESSOR_ALL))
         _keyctl(_SET_TIMEOUT, ctypes.c_long(serial), ctypes.c_long(seconds))
     except OSError as exc:
-        raise NotAvailable(f"the kernel keyring refused to keep the key ({exc.strerror})") from None
+        raise NotAvailable(f"the kernel keyring refused to keep the key ({exc.strerror}); relmeet will ask the "
+                           "passphrase at each command instead") from None
 
 
 def _find(name: str) -> int | None:
     try:
         return _keyctl(_SEARCH, ctypes.c_long(_SESSION_KEYRING), b"user", name.encode(), ctypes.c_long(0))
     except OSError as exc:
-        if exc.errno in (errno.ENOKEY, errno.EKEYEXPIRED, errno.EKEYREVOKED, errno.EACCES):
+        if exc.errno in _GONE:
             return None
         raise
 
@@ -95,7 +98,7 @@ def recall(name: str) -> bytes | None:
     except NotAvailable:
         return None
     except OSError as exc:
-        if exc.errno in (errno.ENOKEY, errno.EKEYEXPIRED, errno.EKEYREVOKED, errno.EACCES):
+        if exc.errno in _GONE:
             return None  # gone between the search and the read
         raise
     return buffer.raw[:size] if size <= len(buffer) else None
@@ -111,7 +114,7 @@ def forget(name: str) -> bool:
     except NotAvailable:
         return False
     except OSError as exc:
-        if exc.errno in (errno.ENOKEY, errno.EKEYEXPIRED, errno.EKEYREVOKED):
+        if exc.errno in _GONE:
             return False
         raise
     return True

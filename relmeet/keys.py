@@ -104,10 +104,14 @@ def use_passphrase(path: Path, passphrase: str) -> None:
 
     Raises WrongPassphrase (the file untouched: only its first page is read) or BookError.
     """
-    real = os.path.realpath(path)
+    _take(os.path.realpath(path), _checked_key(Path(path), passphrase))
+
+
+def _take(real: str, key: str) -> None:
+    """Keep key for the book at real: this key, not a passphrase still being checked, is the one to use."""
     with _settling:
-        _checking.pop(real, None)  # this passphrase, not one still being checked, is the one to use
-    _keys[real] = _checked_key(Path(path), passphrase)
+        _checking.pop(real, None)
+    _keys[real] = key
 
 
 def _checked_key(path: Path, passphrase: str) -> str:
@@ -127,17 +131,17 @@ def _salt(path: Path) -> bytes:
 
 def _check_key(path: Path, key: str) -> None:
     """WrongPassphrase unless key opens the locked book at path (read-only: the file is untouched)."""
-    conn = cipher().connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)  # a URI needs an absolute path
+    conn = None
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {key}")
+        conn = _keyed(f"{path.absolute().as_uri()}?mode=ro", key, uri=True)  # a URI needs an absolute path
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except errors("DatabaseError") as exc:
         if (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_NOTADB"):
             raise WrongPassphrase(f"wrong passphrase for the book {path}; it was left untouched") from None
         raise BookError(cannot_read(path, exc)) from None
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
 
 
 def remember_key(path: Path, seconds: int) -> None:
@@ -170,15 +174,13 @@ def use_remembered(path: Path) -> bool:
         return False
     key = found.decode("ascii", "replace")
     try:
-        if not key.endswith(f"{_salt(Path(path)).hex()}'\""):
+        if not key.endswith(f"{_salt(Path(path)).hex()}'\""):  # the file was locked again since
             raise WrongPassphrase("the remembered key is of another locking of this book")
         _check_key(Path(path), key)
     except WrongPassphrase:
         forget_remembered(path)
         return False
-    with _settling:
-        _checking.pop(real, None)
-    _keys[real] = key
+    _take(real, key)
     return True
 
 
