@@ -144,8 +144,9 @@ def _line_for(error: Exception) -> str:
     known = describe(error)
     if known is not None:
         return known
-    drivers = [sys.modules[name].DatabaseError for name in ("sqlite3", "sqlcipher3") if name in sys.modules]
-    if drivers and isinstance(error, tuple(drivers)) and error.sqlite_errorname:
+    from relmeet.keys import errors
+
+    if isinstance(error, errors("DatabaseError")) and error.sqlite_errorname:
         # a failure of the book describe() has no words for: SQLite's name for it, not what it carried
         return f"the book could not be used ({error.sqlite_errorname})"
     return _crash_line(type(error).__name__, lambda: write_report(error))

@@ -56,8 +56,9 @@ def errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
     """The driver errors of a kind ("Error", "OperationalError", "DatabaseError"), of sqlite3 and, once a
     locked book loaded it, of SQLCipher too. Used as `except keys.errors():` (evaluated only on an error)."""
     found = [getattr(sqlite3, kind)]
-    if "sqlcipher3" in sys.modules:
-        found.append(getattr(sys.modules["sqlcipher3"], kind))
+    driver = sys.modules.get("sqlcipher3")  # None too when an import of it failed (a relmeet without it)
+    if driver is not None:
+        found.append(getattr(driver, kind))
     return tuple(found)
 
 

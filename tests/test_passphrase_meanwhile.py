@@ -4,12 +4,14 @@ every time it is asked again; a passphrase given afterwards replaces a check sti
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 
 import pytest
 from faults import demo_book
 
 from relmeet import keys
+from relmeet.domain.errors import BookError
 from relmeet.store import Book, lock
 
 PASSPHRASE = "correct horse battery"
@@ -65,3 +67,15 @@ def book_contacts(book):
     from relmeet.store.search import search
 
     return search(book, "rosa")
+
+
+def test_without_the_encryption_support_the_check_says_so_even_when_it_ends_first(locked, monkeypatch):
+    """A relmeet without SQLCipher's driver (its import fails): the check in the thread ends on the clear
+    message, not on the driver's missing error class, however the threads fall."""
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # `import sqlcipher3` now fails
+    keys.check_meanwhile(locked, PASSPHRASE)
+    for thread in threading.enumerate():
+        if thread.name == "relmeet: passphrase":
+            thread.join()  # the check ends before the key is asked for
+    with pytest.raises(BookError, match="this relmeet has no encryption support"):
+        keys.key_of(locked)
