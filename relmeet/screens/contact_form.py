@@ -100,7 +100,7 @@ class ContactFormScreen(KeepsTyping, RelmeetScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         book = self.book
-        card = contacts.get(book, self.contact_id) if self.contact_id else None
+        card = contacts.get(book, self.contact_id, with_referrer=True) if self.contact_id else None
         self._expected = card
         self._orgs: dict[int, str] = {}
         data = card or ContactIn(kind=self.start_kind,
