@@ -207,3 +207,31 @@ async def test_the_palette_locks_the_open_book_and_changes_its_passphrase(tmp_pa
         assert done.returncode == 0 and "Rosa Nguyễn" in done.stdout
     finally:
         app.book.close()
+
+
+async def test_a_too_short_passphrase_is_said_at_its_first_enter(tmp_path):
+    """Typing a short passphrase and Enter: said there, the cursor stays in it, nothing is locked (it went
+    on to "the same again" before, and said so only after it was typed twice)."""
+    from steps import run_from_palette
+
+    path = demo_book(tmp_path / "book.sqlite3")
+    book = Book(path)
+    app = RelmeetApp(book)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await _until(pilot, lambda: "Rosa" in _drawn(app))
+            await run_from_palette(pilot, "book: lock with")
+            await _type(pilot, "short")
+            await pilot.press("enter")
+            await _until(pilot, lambda: "at least 8 characters (several" in _drawn(app))
+            assert app.focused.id == "new-passphrase-first"
+            await _type(pilot, " but now long enough")
+            await pilot.press("enter")
+            assert app.focused.id == "new-passphrase-again"
+            assert "at least 8 characters (several" not in _drawn(app)  # the message goes once it is long enough
+            await _type(pilot, "short but now long enough")
+            await pilot.press("enter")
+            await _until(pilot, lambda: app.book.locked)
+        assert not path.read_bytes().startswith(b"SQLite format 3")
+    finally:
+        app.book.close()

@@ -39,11 +39,15 @@ class NewPassphraseScreen(RelmeetModal[str | None]):
         event.stop()
         first = self.query_one("#new-passphrase-first", Input)
         again = self.query_one("#new-passphrase-again", Input)
-        if event.input is first:
+        if len(first.value) < MIN_LENGTH:
+            # said at the first Enter, not after the organizer typed it twice
+            self._say(f"A passphrase has at least {MIN_LENGTH} characters (several words are best).")
+            if event.input is first:
+                return
+        elif event.input is first:
+            self._say("")
             again.focus()
             return
-        if len(first.value) < MIN_LENGTH:
-            self._say(f"A passphrase has at least {MIN_LENGTH} characters (several words are best).")
         elif first.value != again.value:
             self._say("The two passphrases differ: type them again.")
         else:
