@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from relmeet import db, keys
 from relmeet.domain.errors import BookError
@@ -20,6 +21,30 @@ from relmeet.domain.errors import BookError
 STEPS = ("exported", "checked", "swapped", "tidied")
 PAUSE_ENV = "RELMEET_TEST_PAUSE_AT"
 PLAIN = "''"  # the key of a plain (unlocked) database
+
+# Told how a rewrite goes: (what it is doing, how far that is from 0 to 1, or None where that can't be known).
+# Copying the 1 GB benchmark book takes ~20 s and checking the copy longer: the organizer sees both move.
+Progress = Callable[[str, float | None], None]
+COPYING, CHECKING = "copying", "checking the copy"
+_EVERY_OPS = 20_000  # SQLite calls the progress handler every this many steps of its VM (well under 1 ms)
+_EVERY_S = 0.1
+
+
+def _quiet(step: str, done: float | None) -> None:
+    """No one to tell."""
+
+
+def _handler(step: str, progress: Progress, measure: Callable[[], float | None]):
+    """A progress handler for SQLite that tells progress at most every _EVERY_S seconds (0: go on)."""
+    last = [time.monotonic()]
+
+    def handler() -> int:
+        now = time.monotonic()
+        if now - last[0] >= _EVERY_S:
+            last[0] = now
+            progress(step, measure())
+        return 0
+    return handler
 
 
 def is_locked(path: Path) -> bool:
@@ -55,26 +80,26 @@ def passphrase_key(passphrase: str) -> str:
     return keys.quoted(passphrase)
 
 
-def lock(path: Path, passphrase: str) -> None:
+def lock(path: Path, passphrase: str, progress: Progress = _quiet) -> None:
     """Encrypt the plain book at path with passphrase."""
-    _rewrite(Path(path), PLAIN, passphrase_key(passphrase), journal="wal")
+    _rewrite(Path(path), PLAIN, passphrase_key(passphrase), journal="wal", progress=progress)
 
 
-def unlock(path: Path) -> None:
+def unlock(path: Path, progress: Progress = _quiet) -> None:
     """Decrypt the locked book at path (its passphrase given first with keys.use_passphrase)."""
-    _rewrite(Path(path), _key(path), PLAIN, journal="wal")
+    _rewrite(Path(path), _key(path), PLAIN, journal="wal", progress=progress)
     keys.forget_key(path)
 
 
-def change(path: Path, passphrase: str) -> None:
+def change(path: Path, passphrase: str, progress: Progress = _quiet) -> None:
     """Lock the locked book at path with a new passphrase."""
-    _rewrite(Path(path), _key(path), passphrase_key(passphrase), journal="wal")
+    _rewrite(Path(path), _key(path), passphrase_key(passphrase), journal="wal", progress=progress)
     keys.forget_key(path)
 
 
-def rewrite_copy(path: Path, source: str, target: str) -> None:
+def rewrite_copy(path: Path, source: str, target: str, progress: Progress = _quiet) -> None:
     """Rewrite a backup of the book with another key (source and target as PRAGMA key takes them)."""
-    _rewrite(Path(path), source, target, journal="delete", pauses=False)
+    _rewrite(Path(path), source, target, journal="delete", pauses=False, progress=progress)
 
 
 def backup_files(book_path: Path) -> list[Path]:
@@ -85,20 +110,26 @@ def backup_files(book_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{Path(book_path).stem}-*.sqlite3"))
 
 
-def rewrite_book_and_backups(path: Path, passphrase: str) -> int:
+def rewrite_book_and_backups(path: Path, passphrase: str, progress: Progress = _quiet) -> int:
     """Lock the book with passphrase (or, if locked, change its passphrase), its backups with it; how many
-    backups were rewritten."""
+    backups were rewritten. progress is told each step: "the book: copying", "backup 2 of 3: checking the copy"."""
     path = Path(path)
     old = keys.key_of(path)
     copies = [copy for copy in backup_files(path) if (old is None) == _plain(copy)]
     if old is None:
-        lock(path, passphrase)
+        lock(path, passphrase, progress=of_what("the book", progress))
     else:
-        change(path, passphrase)
+        change(path, passphrase, progress=of_what("the book", progress))
     open_with(path, passphrase)
-    for copy in copies:
-        rewrite_copy(copy, old or PLAIN, keys.key_of(path))
+    for number, copy in enumerate(copies, 1):
+        rewrite_copy(copy, old or PLAIN, keys.key_of(path),
+                     progress=of_what(f"backup {number} of {len(copies)}", progress))
     return len(copies)
+
+
+def of_what(what: str, progress: Progress) -> Progress:
+    """progress, told which file a step is of ("the book: copying")."""
+    return lambda step, done: progress(f"{what}: {step}", done)
 
 
 def _plain(path: Path) -> bool:
@@ -113,7 +144,8 @@ def _key(path: Path) -> str:
     return key
 
 
-def _rewrite(path: Path, source: str, target: str, *, journal: str, pauses: bool = True) -> None:
+def _rewrite(path: Path, source: str, target: str, *, journal: str, pauses: bool = True,
+             progress: Progress = _quiet) -> None:
     cipher = keys.cipher()
     temp = path.with_name(f".{path.name}.rewriting")
     for leftover in (temp, Path(f"{temp}-journal"), Path(f"{temp}-wal"), Path(f"{temp}-shm")):
@@ -128,10 +160,10 @@ def _rewrite(path: Path, source: str, target: str, *, journal: str, pauses: bool
         if source != PLAIN:
             src.execute(f"PRAGMA key = {source}")
         src.execute(f"PRAGMA busy_timeout = {db.busy_timeout_ms()}")
-        counts, version = _export(src, path, temp, target)
+        counts, version = _export(src, path, temp, target, progress)
         if pauses:
             _pause("exported")
-        _check(cipher, temp, target, counts, journal)
+        _check(cipher, temp, target, counts, journal, progress)
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         if src.execute("PRAGMA data_version").fetchone()[0] != version or _checkpoint_busy(src):
@@ -164,8 +196,11 @@ def _checkpoint_busy(conn) -> bool:
     return bool(busy)
 
 
-def _export(src, path: Path, temp: Path, target: str) -> tuple[dict[str, int], int]:
-    """Copy the book into temp with the target key; the row count of each table, and data_version."""
+def _export(src, path: Path, temp: Path, target: str, progress: Progress) -> tuple[dict[str, int], int]:
+    """Copy the book into temp with the target key; the row count of each table, and data_version.
+
+    How far the copy is: the copy's size against the book's (its pages are written as the export goes,
+    whatever their key; the -wal's pages are in the book too)."""
     try:
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except keys.errors("DatabaseError"):
@@ -173,11 +208,19 @@ def _export(src, path: Path, temp: Path, target: str) -> tuple[dict[str, int], i
     if _checkpoint_busy(src):
         raise BookError(f"the book {path} is open in another relmeet or program: close it, then try again; "
                         "it was left untouched")
+    size = sum(os.stat(name).st_size for name in (path, f"{path}-wal") if os.path.exists(name)) or 1
     src.execute(f"ATTACH DATABASE ? AS rewritten KEY {target}", (str(temp),))
     try:
         src.execute("BEGIN IMMEDIATE")
         try:
-            src.execute("SELECT sqlcipher_export('rewritten')")
+            progress(COPYING, 0.0)
+            src.set_progress_handler(_handler(COPYING, progress, lambda: min(1.0, os.stat(temp).st_size / size)),
+                                     _EVERY_OPS)
+            try:
+                src.execute("SELECT sqlcipher_export('rewritten')")
+            finally:
+                src.set_progress_handler(None, 0)
+            progress(COPYING, 1.0)
             for pragma in ("application_id", "user_version"):
                 value = int(src.execute(f"PRAGMA main.{pragma}").fetchone()[0])
                 src.execute(f"PRAGMA rewritten.{pragma} = {value}")
@@ -199,19 +242,24 @@ def _counts(conn, schema: str) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0] for name in names}
 
 
-def _check(cipher, temp: Path, target: str, counts: dict[str, int], journal: str) -> None:
-    """The copy opens with its key, is whole, and has every row."""
+def _check(cipher, temp: Path, target: str, counts: dict[str, int], journal: str, progress: Progress) -> None:
+    """The copy opens with its key, is whole, and has every row. How far the check is can't be known (it
+    reads every page in no order a size shows): progress is told it goes on."""
     conn = cipher.connect(str(temp), isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         if target != PLAIN:
             conn.execute(f"PRAGMA key = {target}")
+        progress(CHECKING, None)
+        conn.set_progress_handler(_handler(CHECKING, progress, lambda: None), _EVERY_OPS)
         found = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        conn.set_progress_handler(None, 0)
         if found != "ok":
             raise BookError(f"the rewritten copy of the book failed its check ({found}); the book was left untouched")
         if _counts(conn, "main") != counts:
             raise BookError("the rewritten copy of the book is missing rows; the book was left untouched")
         conn.execute(f"PRAGMA journal_mode = {journal}")
+        progress(CHECKING, 1.0)
     finally:
         conn.close()
 
