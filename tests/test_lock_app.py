@@ -53,6 +53,14 @@ async def _type(pilot, text: str) -> None:
         await pilot.press("space" if char == " " else char)
 
 
+async def _open_lock_dialog(pilot, app) -> None:
+    """From the home screen once it shows the book: the palette's "book: lock with a passphrase"."""
+    from steps import run_from_palette
+
+    await _until(pilot, lambda: "Rosa" in _drawn(app))
+    await run_from_palette(pilot, "book: lock with")
+
+
 async def _until(pilot, condition, seconds: float = 10) -> None:
     end = time.monotonic() + seconds
     while not condition():
@@ -174,8 +182,7 @@ async def test_the_palette_locks_the_open_book_and_changes_its_passphrase(tmp_pa
     app = RelmeetApp(book)
     try:
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await _until(pilot, lambda: "Rosa" in _drawn(app))
-            await run_from_palette(pilot, "book: lock with")
+            await _open_lock_dialog(pilot, app)
             assert type(app.screen).__name__ == "NewPassphraseScreen"
             await _type(pilot, PASSPHRASE)
             await pilot.press("enter")
@@ -212,15 +219,11 @@ async def test_the_palette_locks_the_open_book_and_changes_its_passphrase(tmp_pa
 async def test_a_too_short_passphrase_is_said_at_its_first_enter(tmp_path):
     """Typing a short passphrase and Enter: said there, the cursor stays in it, nothing is locked (it went
     on to "the same again" before, and said so only after it was typed twice)."""
-    from steps import run_from_palette
-
     path = demo_book(tmp_path / "book.sqlite3")
-    book = Book(path)
-    app = RelmeetApp(book)
+    app = RelmeetApp(Book(path))
     try:
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await _until(pilot, lambda: "Rosa" in _drawn(app))
-            await run_from_palette(pilot, "book: lock with")
+            await _open_lock_dialog(pilot, app)
             await _type(pilot, "short")
             await pilot.press("enter")
             await _until(pilot, lambda: "at least 8 characters (several" in _drawn(app))
