@@ -21,6 +21,7 @@ from relmeet.app.meeting_actions import MeetingActions
 from relmeet.app.palette import RelmeetCommands
 from relmeet.app.prep_actions import PrepActions
 from relmeet.app.view_actions import ViewActions
+from relmeet.app.work_progress import WorkProgress
 from relmeet.domain.text import clean_text
 from relmeet.screens.base import BookChanged, BookView, guard_actions
 from relmeet.store import Book
@@ -35,7 +36,8 @@ HIDE_SETTING, HIDE_DEFAULT_LOCKED = "hide_after_minutes", 5
 WHILE_HIDDEN = {"quit"}
 
 
-class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, LockActions, App):
+class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, CommitmentActions, LockActions, WorkProgress,
+                 App):
     CSS_PATH = "app.tcss"
     TITLE = "relmeet"
     COMMANDS = App.COMMANDS | {RelmeetCommands}
@@ -72,7 +74,8 @@ class RelmeetApp(MeetingActions, PrepActions, ViewActions, BookActions, Commitme
         self.remembered = remembered
         self.book_path = Path(book_path if book is None else book.path)
         self.demo = demo
-        self.sub_title = "demo book (throwaway copy)" if demo else clean_text(str(self.book_path))
+        self.book_title = "demo book (throwaway copy)" if demo else clean_text(str(self.book_path))
+        self.sub_title = self.book_title
         self._last_input = self._last_collect = time.monotonic()
         self.hide_after = 0  # minutes; the book's setting, read once it is open
         self._held: list[tuple[str, dict]] = []  # toasts that came while hidden, shown when it lifts

@@ -38,7 +38,8 @@ class BookActions:
 
         big = health.needs_whole_check(self.book)  # too big to check at open
         try:
-            made = backup.maybe_daily_backup(self.book)
+            with self.work_shown("Today's backup:") as progress:
+                made = backup.maybe_daily_backup(self.book, progress=progress)
             # the backup's copy checked whole, so the book was; else check the book itself
             problem = None if made is not None or not big else health.check_whole(self.book)
         except backup.DamagedBook as exc:
@@ -61,7 +62,8 @@ class BookActions:
         from relmeet.store import backup
 
         try:
-            made = backup.backup_now(self.book)
+            with self.work_shown("Backing up") as progress:
+                made = backup.backup_now(self.book, progress=backup.of_what("the book", progress))
         except RelmeetError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", title="Backup failed")
             return

@@ -23,11 +23,15 @@ def _size(size: int) -> str:
 
 
 def run_backup(args) -> int:
+    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
     from relmeet.commands import open_book
     from relmeet.store import backup
 
     with open_book(args) as book:  # no book yet: nothing to back up
-        made = backup.maybe_daily_backup(book) if args.daily else backup.backup_now(book)
+        with shown("Backing up") as progress:  # cleared before the line that says how it ended
+            progress = backup.of_what("the book", progress)
+            made = backup.maybe_daily_backup(book, progress=progress) if args.daily else \
+                backup.backup_now(book, progress=progress)
         if made is None:
             print("a backup was already made today; nothing to do")
         else:
@@ -36,6 +40,7 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
+    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import Book, backup
 
     with Book(args.book_path) as book:
@@ -62,6 +67,7 @@ def run_restore(args) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 print("left the book as it was")
                 return 0
-        safety = backup.restore(book, chosen.name)
+        with shown("Restoring") as progress:
+            safety = backup.restore(book, chosen.name, progress=progress)
         print(f"restored the backup of {when}; the book as it was is kept as {safety.name}")
     return 0

@@ -8,11 +8,8 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from relmeet.commands.progress_line import ProgressLine
 from relmeet.domain.errors import RelmeetError
 
 MIN_LENGTH = 8
@@ -116,17 +113,6 @@ def _and_backups(copies: list[Path]) -> str:
     return ", and its backup" if len(copies) == 1 else f", and its {len(copies)} backups"
 
 
-@contextmanager
-def _shown(title: str) -> Iterator[ProgressLine]:
-    """A progress bar on the terminal for the rewrite inside (the 1 GB benchmark book: ~20 s of copying,
-    then a longer check), cleared when it ends, however it ends."""
-    line = ProgressLine(title)
-    try:
-        yield line
-    finally:
-        line.close()
-
-
 def _rewrite_copies(copies: list[Path], source: str, target: str, progress) -> None:
     from relmeet.store import lock
 
@@ -140,6 +126,7 @@ def _plain(path: Path) -> bool:
 
 
 def run_lock(args) -> int:
+    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import lock
     from relmeet.commands import open_book
 
@@ -151,7 +138,7 @@ def run_lock(args) -> int:
             print(f"the book {path} is already locked (`relmeet passphrase` changes the passphrase)")
             return 0
         _confirm(args, f"{len(plain)} backups of the book are not locked: lock them with the book's passphrase?")
-        with _shown("Locking") as progress:
+        with shown("Locking") as progress:
             _rewrite_copies(plain, lock.PLAIN, lock.key_of(path), progress)
         print(f"{len(plain)} backups locked with the book's passphrase")
         return 0
@@ -161,7 +148,7 @@ def run_lock(args) -> int:
         _confirm(args, f"the book has {len(copies)} backups in {copies[0].parent}, plain copies of it: lock "
                        "them with the same passphrase?")
     chosen = _new_passphrase(args)
-    with _shown("Locking") as progress:
+    with shown("Locking") as progress:
         lock.lock(path, chosen, progress=lock.of_what("the book", progress))
         lock.open_with(path, chosen)
         _rewrite_copies(copies, lock.PLAIN, lock.key_of(path), progress)
@@ -172,6 +159,7 @@ def run_lock(args) -> int:
 
 
 def run_unlock(args) -> int:
+    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import lock
     from relmeet.commands import open_book
 
@@ -188,7 +176,7 @@ def run_unlock(args) -> int:
         _confirm(args, "unlocking writes the book in the clear, readable by anyone holding the disk: go on?")
     key = lock.key_of(path)
     lock.forget_remembered(path)
-    with _shown("Unlocking") as progress:
+    with shown("Unlocking") as progress:
         lock.unlock(path, progress=lock.of_what("the book", progress))
         _rewrite_copies(copies, key, lock.PLAIN, progress)
     print(f"the book {path} is unlocked{_and_backups(copies)}")
@@ -196,6 +184,7 @@ def run_unlock(args) -> int:
 
 
 def run_change(args) -> int:
+    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import lock
 
     path = Path(args.book_path)
@@ -205,7 +194,7 @@ def run_change(args) -> int:
     old = lock.key_of(path)
     copies = [copy for copy in lock.backup_files(path) if not _plain(copy)]
     lock.forget_remembered(path)
-    with _shown("Changing the passphrase of") as progress:
+    with shown("Changing the passphrase of") as progress:
         lock.change(path, chosen, progress=lock.of_what("the book", progress))
         lock.open_with(path, chosen)
         _rewrite_copies(copies, old, lock.key_of(path), progress)

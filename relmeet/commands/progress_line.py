@@ -4,8 +4,10 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from contextlib import contextmanager
+from typing import Iterator
 
-WIDTH = 24
+from relmeet.pages.progress import bar_line
 
 
 class ProgressLine:
@@ -22,12 +24,7 @@ class ProgressLine:
     def __call__(self, step: str, done: float | None) -> None:
         if not self.on:
             return
-        seconds = f"{time.monotonic() - self.started:.0f} s"
-        if done is None:  # how far can't be known (a check of every page): it goes on, and for how long
-            line = f"{self.title} {step}… {seconds}"
-        else:
-            filled = int(round(done * WIDTH))
-            line = f"{self.title} {step} [{'#' * filled}{'.' * (WIDTH - filled)}] {done:4.0%}  {seconds}"
+        line = bar_line(self.title, step, done, time.monotonic() - self.started)
         columns = shutil.get_terminal_size((80, 24)).columns
         sys.stderr.write("\r\x1b[K" + line[:columns - 1])
         sys.stderr.flush()
@@ -37,3 +34,13 @@ class ProgressLine:
         if self.on:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
+
+
+@contextmanager
+def shown(title: str) -> Iterator[ProgressLine]:
+    """A progress bar for the work inside, cleared when it ends, however it ends."""
+    line = ProgressLine(title)
+    try:
+        yield line
+    finally:
+        line.close()

@@ -55,7 +55,8 @@ class RestoreScreen(RelmeetModal[bool]):
     @work(thread=True, exclusive=True, group="restore", exit_on_error=False)
     def _restore(self, name: str, when: str) -> None:
         try:
-            safety = backup.restore(self.book, name)
+            with self.app.work_shown("Restoring") as progress:
+                safety = backup.restore(self.book, name, progress=progress)
         except RelmeetError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error", title="Not restored",
                                       markup=False)

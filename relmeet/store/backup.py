@@ -19,6 +19,22 @@ from relmeet import db, keys
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import BackupInfo
 from relmeet.schema import LATEST
+from relmeet.store.progress import CHECKING, COPYING, Progress, of_what, quiet
+
+STEP_PAGES = 4096  # pages copied between two tellings of progress (16 MB of a 4 KB-page book)
+
+
+def copy_with_progress(source, target, progress: Progress = quiet) -> None:
+    """SQLite's online backup of source into target, telling progress as the pages go (without the
+    quarter-second sleep sqlite3 puts between steps by default)."""
+    progress(COPYING, 0.0)
+
+    def step(status: int, remaining: int, total: int) -> None:
+        progress(COPYING, (total - remaining) / total if total else 1.0)
+
+    source.backup(target, pages=STEP_PAGES, progress=step, sleep=0)
+    progress(COPYING, 1.0)
+
 
 KEEP_SETTING = "backups_keep"
 DEFAULT_KEEP = 7
@@ -65,8 +81,11 @@ class DamagedBook(RelmeetError):
                          "stay: `relmeet restore` puts back the latest")
 
 
-def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged_aside: bool = False) -> BackupInfo:
+def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged_aside: bool = False,
+               progress: Progress = quiet) -> BackupInfo:
     """Copy the book into a new backup file; then keep only the newest `backups_keep`.
+
+    progress is told "copying" with how far it is (pages copied of the book's), then "checking the copy".
 
     The copy joins the backups only if SQLite's quick_check finds it whole; otherwise DamagedBook is
     raised, or with damaged_aside (a restore's copy of the book it replaces) it is kept outside the
@@ -94,9 +113,11 @@ def backup_now(book, *, now: datetime | None = None, prune: bool = True, damaged
         os.chmod(temp, 0o600)
         target = keys.raw_connect(temp, like=book.path)  # a locked book's backups are locked with its key
         try:
-            book._conn.backup(target)
+            copy_with_progress(book._conn, target, progress)
             target.execute("PRAGMA journal_mode = DELETE")
+            progress(CHECKING, None)
             found = db.quick_check(target)
+            progress(CHECKING, 1.0)
         finally:
             target.close()
         if found != "ok" and damaged_aside:
@@ -142,16 +163,16 @@ def _prune(book) -> list[Path]:
     return removed
 
 
-def maybe_daily_backup(book, *, now: datetime | None = None) -> BackupInfo | None:
+def maybe_daily_backup(book, *, now: datetime | None = None, progress: Progress = quiet) -> BackupInfo | None:
     """A backup unless one was already made today (local date); None when there was one."""
     now = now or datetime.now(timezone.utc)
     today = now.astimezone().date()
     if any(b.made_at.astimezone().date() == today for b in list_backups(book)):
         return None
-    return backup_now(book, now=now)
+    return backup_now(book, now=now, progress=progress)
 
 
-def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
+def restore(book, name: str, *, now: datetime | None = None, progress: Progress = quiet) -> BackupInfo:
     """Put backup `name` back into the book; the current book is backed up first (returned)."""
     chosen = next((b for b in list_backups(book) if b.name == name), None)
     if chosen is None:
@@ -159,10 +180,11 @@ def restore(book, name: str, *, now: datetime | None = None) -> BackupInfo:
     source = _open_backup(chosen.path, book.path)
     try:
         # Pruning waits until after the restore so the safety copy can't push out the chosen one.
-        safety = backup_now(book, now=now, prune=False, damaged_aside=True)
+        safety = backup_now(book, now=now, prune=False, damaged_aside=True,
+                            progress=of_what("a copy of the book as it is", progress))
         conn = book._conn
         try:
-            source.backup(conn)
+            copy_with_progress(source, conn, of_what("the backup, back into the book", progress))
             from relmeet.store.health import mark_whole
 
             mark_whole(book)  # a damaged book was open read-only; the restored one is whole
