@@ -10,11 +10,13 @@ import sqlite3
 import stat
 import sys
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
 from relmeet.book_faults import cannot_read
 from relmeet.domain.errors import BookError
+from relmeet.domain.progress import Progress, quiet
 from relmeet.keys import SQLITE_MAGIC, LockedBook, errors, is_locked, looks_locked, raw_connect, row_type
 from relmeet.schema import LATEST, STEPS
 
@@ -213,21 +215,40 @@ def _checked_today(conn: sqlite3.Connection) -> bool:
     return bool(row) and row[0] == date.today().isoformat()
 
 
-def migrate(conn: sqlite3.Connection, from_version: int, to_version: int = LATEST) -> None:
-    """Apply the ordered steps after from_version, each in its own all-or-nothing transaction."""
-    for version, script in STEPS:
-        if from_version < version <= to_version:
-            # executescript would commit between statements; run them one by one inside BEGIN.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _split(script):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version = {version}")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+def migrate(conn: sqlite3.Connection, from_version: int, to_version: int = LATEST,
+            progress: Progress = quiet) -> None:
+    """Apply the ordered steps after from_version, each in its own all-or-nothing transaction.
+
+    progress is told "step 2 of 5" with the share of steps done, and again while a step runs (a step that
+    rebuilds a search index on a big book takes most of a minute; how far within it can't be known)."""
+    steps = [(version, script) for version, script in STEPS if from_version < version <= to_version]
+    for number, (version, script) in enumerate(steps, 1):
+        step, done = f"step {number} of {len(steps)}", (number - 1) / len(steps)
+        progress(step, done)
+        last = [time.monotonic()]
+
+        def going_on() -> int:
+            if time.monotonic() - last[0] >= 0.1:
+                last[0] = time.monotonic()
+                progress(step, done)
+            return 0  # go on
+
+        # executescript would commit between statements; run them one by one inside BEGIN.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.set_progress_handler(going_on, 20_000)
+        try:
+            for statement in _split(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+    if steps:
+        progress(f"step {len(steps)} of {len(steps)}", 1.0)
 
 
 def _split(script: str) -> list[str]:
@@ -310,10 +331,15 @@ def _open_checked(path: Path, *, upgrade: bool, is_new: bool) -> sqlite3.Connect
         if version < LATEST:
             if not upgrade:
                 raise BookError(f"{path} needs an upgrade from book version {version} to {LATEST}")
-            if version:  # an existing book: rebuilding its search indexes can take a while, say so
+            if not version:  # a new book
+                migrate(conn, version)
+            else:  # an existing book: rebuilding its search indexes can take a while, say so and show it
                 print(f"relmeet: upgrading the book {path.name} from version {version} to {LATEST} "
                       "(a large book takes up to a minute; it is done once)…", file=sys.stderr, flush=True)
-            migrate(conn, version)
+                from relmeet.progress_line import shown  # a terminal's bar: loaded only for an upgrade
+
+                with shown("relmeet: upgrading,") as progress:
+                    migrate(conn, version, progress=progress)
     except errors("OperationalError") as exc:
         conn.close()
         raise BookError(cannot_read(path, exc)) from None

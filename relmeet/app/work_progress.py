@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from relmeet.pages.progress import bar_line
+from relmeet.domain.progress import bar_line
 
 
 class WorkProgress:

@@ -23,7 +23,7 @@ def _size(size: int) -> str:
 
 
 def run_backup(args) -> int:
-    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
+    from relmeet.progress_line import shown  # loaded only for the work that draws it
     from relmeet.commands import open_book
     from relmeet.store import backup
 
@@ -40,7 +40,7 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
+    from relmeet.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import Book, backup
 
     with Book(args.book_path) as book:

@@ -126,7 +126,7 @@ def _plain(path: Path) -> bool:
 
 
 def run_lock(args) -> int:
-    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
+    from relmeet.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import lock
     from relmeet.commands import open_book
 
@@ -159,7 +159,7 @@ def run_lock(args) -> int:
 
 
 def run_unlock(args) -> int:
-    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
+    from relmeet.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import lock
     from relmeet.commands import open_book
 
@@ -184,7 +184,7 @@ def run_unlock(args) -> int:
 
 
 def run_change(args) -> int:
-    from relmeet.commands.progress_line import shown  # loaded only for the work that draws it
+    from relmeet.progress_line import shown  # loaded only for the work that draws it
     from relmeet.store import lock
 
     path = Path(args.book_path)

@@ -19,7 +19,7 @@ from relmeet import db, keys
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import BackupInfo
 from relmeet.schema import LATEST
-from relmeet.store.progress import CHECKING, COPYING, Progress, of_what, quiet
+from relmeet.domain.progress import CHECKING, COPYING, Progress, of_what, quiet
 
 STEP_PAGES = 4096  # pages copied between two tellings of progress (16 MB of a 4 KB-page book)
 

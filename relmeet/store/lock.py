@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from relmeet import db, keys
-from relmeet.store.progress import CHECKING, COPYING, Progress, of_what, quiet
+from relmeet.domain.progress import CHECKING, COPYING, Progress, of_what, quiet
 from relmeet.domain.errors import BookError
 
 # The steps of a rewrite, in order; RELMEET_TEST_PAUSE_AT=<step> stops there for a minute, so that the

@@ -1,4 +1,5 @@
-"""A progress bar on the terminal, for shell commands whose work can take long on a big book."""
+"""A progress bar on the terminal, for work that can take long on a big book: a shell command's lock,
+backup or restore, and an upgrade of the book when it is opened (before the app starts, in the terminal)."""
 from __future__ import annotations
 
 import shutil
@@ -7,7 +8,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from relmeet.pages.progress import bar_line
+from relmeet.domain.progress import bar_line
 
 
 class ProgressLine:
