@@ -39,3 +39,17 @@ async def open_history_of(pilot, name: str) -> None:
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause(0.3)
+
+
+def record_calls(owner, name: str) -> list[tuple]:
+    """Each call of owner.name from here on, as its arguments, while it still does what it did: what a
+    screen or the app was told to show, which a finished picture no longer holds."""
+    calls: list[tuple] = []
+    method = getattr(owner, name)
+
+    def recording(*args):
+        calls.append(args)
+        return method(*args)
+
+    setattr(owner, name, recording)
+    return calls

@@ -38,28 +38,22 @@ def test_relmeet_backup_and_restore_draw_a_bar_on_the_terminal(tmp_path):
 
 
 async def test_the_app_shows_a_backup_in_its_title_line_then_the_book_again(tmp_path):
-    from steps import run_from_palette
+    from steps import record_calls, run_from_palette
 
     path = demo_book(tmp_path / "book.sqlite3")
     app = RelmeetApp(Book(path))
-    titles: list[str] = []
     try:
         async with app.run_test(size=(110, 32), notifications=True) as pilot:
             await pilot.pause(0.5)
             app.show_work_after = 0  # the demo book's copy takes milliseconds: show it all the same
-            shown = app.show_work
-
-            def recording(line: str) -> None:
-                titles.append(line)
-                shown(line)
-
-            app.show_work = recording
+            calls = record_calls(app, "show_work")
             await run_from_palette(pilot, "book: back up now")
             end = time.monotonic() + 20
             while not any("Backed up to" in t.render().plain for t in app.screen.query("Toast")):
                 assert time.monotonic() < end, "no backup was made in time"
                 await pilot.pause(0.05)
             assert app.sub_title == str(path)
+        titles = [line for (line,) in calls]
         assert any(line.startswith("Backing up the book: copying [") for line in titles), titles
         assert any(line.startswith("Backing up the book: checking the copy") for line in titles), titles
         assert titles[-1] == str(path)

@@ -52,22 +52,15 @@ def test_relmeet_lock_draws_a_bar_on_the_terminal_and_nothing_when_piped(tmp_pat
 
 
 async def test_the_app_shows_the_rewrite_under_the_passphrase_and_nothing_reads_the_book_meanwhile(tmp_path):
-    from steps import run_from_palette
+    from steps import record_calls, run_from_palette
 
     path = demo_book(tmp_path / "book.sqlite3")
     app = RelmeetApp(Book(path))
-    steps_shown: list[str] = []
     try:
         async with app.run_test(size=(110, 32), notifications=True) as pilot:
             await run_from_palette(pilot, "book: lock with")
             screen = app.screen
-            shown = screen.show_progress
-
-            def recording(step: str, done: float | None) -> None:
-                steps_shown.append(step)
-                shown(step, done)
-
-            screen.show_progress = recording
+            calls = record_calls(screen, "show_progress")
             for _ in range(2):
                 await pilot.press(*["space" if c == " " else c for c in PASSPHRASE], "enter")
             end = time.monotonic() + 30
@@ -76,6 +69,7 @@ async def test_the_app_shows_the_rewrite_under_the_passphrase_and_nothing_reads_
                 await pilot.pause(0.05)
             await pilot.pause(0.3)
             toasts = [t.render().plain for t in app.screen.query("Toast")]
+        steps_shown = [step for step, _ in calls]
         assert "the book: copying" in steps_shown and "the book: checking the copy" in steps_shown
         assert any(t.startswith("The book is locked: from now on the book") and "only with this passphrase" in t
                    for t in toasts), toasts
