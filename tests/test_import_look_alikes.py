@@ -116,7 +116,8 @@ async def test_the_import_screen_says_a_look_alike_is_in_the_same_file_and_honou
         await pilot.press("enter")  # add -> merge: the organizer knows they are one person
         await pilot.pause()
         assert str(table.get_row_at(0)[3]) == "merge"
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # written in a worker, its progress in the summary
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
     assert peek.value(demo_book, "SELECT count(*) FROM contact") == before + 2

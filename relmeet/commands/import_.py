@@ -49,9 +49,13 @@ def run(args) -> int:
             counts = load_into(book, books[0])
         print("Loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items() if n))
         return 0
-    batch = read_files(args.files)
+    from relmeet.progress_line import shown  # loaded only for the work that draws it
+
+    with shown("Import:") as progress:  # each bar is cleared before the lines that follow it
+        batch = read_files(args.files, progress)
     with open_book(args, create=True) as book:
-        found = preview(book, batch)
+        with shown("Import:") as progress:
+            found = preview(book, batch, progress)
         for alike in found.look_alikes:
             if alike.evidence or args.on_duplicate == "add":
                 alike.decision = args.on_duplicate
@@ -62,7 +66,8 @@ def run(args) -> int:
         if not found.new and not found.look_alikes:
             print("Nothing to import.")
             return 0 if batch.contacts or not batch.problems else 2
-        counts = apply(book, found)
+        with shown("Import:") as progress:
+            counts = apply(book, found, progress)
     print(f"Imported: {counts.added} added ({counts.organizations} new organizations), {counts.merged} merged, "
           f"{counts.skipped} skipped.")
     return 0

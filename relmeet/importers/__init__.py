@@ -12,6 +12,7 @@ from pathlib import Path
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import Batch, Incoming, Problem
+from relmeet.domain.progress import READING, Progress, of_what, quiet
 from relmeet.domain.text import clean_text
 
 
@@ -33,14 +34,19 @@ def _from_wide(raw: bytes) -> bytes:
     return raw
 
 
-def read_bytes(raw: bytes, name: str) -> Batch:
+def read_bytes(raw: bytes, name: str, progress: Progress = quiet) -> Batch:
+    """progress is told how far the reading is: a vCard file by its lines, a CSV file when it is read."""
     from relmeet.importers import csv_layouts, vcard
 
     raw = _from_wide(raw)
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+    progress(READING, 0.0)
     if head.startswith(b"BEGIN:VCARD") or name.lower().endswith((".vcf", ".vcard")):
-        return _cleaned(vcard.read(raw, name), name)
-    return _cleaned(csv_layouts.read(raw, name), name)
+        batch = _cleaned(vcard.read(raw, name, progress), name)
+    else:
+        batch = _cleaned(csv_layouts.read(raw, name), name)
+    progress(READING, 1.0)
+    return batch
 
 
 def _cleaned(batch: Batch, name: str) -> Batch:
@@ -71,9 +77,9 @@ def _cleaned(batch: Batch, name: str) -> Batch:
     return batch
 
 
-def read_files(paths: list[Path]) -> Batch:
+def read_files(paths: list[Path], progress: Progress = quiet) -> Batch:
     """Read every file; one that can't be read at all is a problem in the report, unless no file
-    could be read, which is an error."""
+    could be read, which is an error. progress is told "x.vcf: reading" and how far."""
     batch = Batch()
     unreadable: list[str] = []
     for path in paths:
@@ -83,7 +89,7 @@ def read_files(paths: list[Path]) -> Batch:
             raise RelmeetError(clean_text(f"{path} is a folder; name the files to import")) from None
         except OSError as exc:
             raise RelmeetError(clean_text(f"cannot read {path}: {exc.strerror or exc}")) from None
-        found = read_bytes(raw, str(path))
+        found = read_bytes(raw, str(path), of_what(clean_text(Path(path).name), progress))
         if found.unreadable_file:
             unreadable.append(clean_text(f"{path}: {found.problems[0].reason}"))
         batch.extend(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from relmeet.domain.files import Batch, Incoming, Problem
+from relmeet.domain.progress import READING, Progress, quiet
 from relmeet.importers.csv_layouts import SYSTEM_GROUPS
 from relmeet.importers.vcard_lines import Line, charset_hint, parse, split, unescape, unfold
 
@@ -153,7 +154,8 @@ def _card(lines: list[Line], source: str, agents: list[Incoming], file_hint: str
         birthday=_date(unescape(first("BDAY"))), anniversary=_date(unescape(anniversary)), source=source)
 
 
-def read(raw: bytes, name: str) -> Batch:
+def read(raw: bytes, name: str, progress: Progress = quiet) -> Batch:
+    """The cards of a vCard file; progress is told how far through its lines the reading is."""
     batch = Batch(layouts=[f"{name}: vCard"])
     text = raw.removeprefix(b"\xef\xbb\xbf").decode("latin-1")  # bytes as they are: each value decodes itself
     if "BEGIN:VCARD" not in text.upper():
@@ -175,7 +177,10 @@ def read(raw: bytes, name: str) -> Batch:
     # and some phones nest without the AGENT line), not the start of the next after a cut-off one
     whole = "\n".join(lines)
     balanced = len(_BEGIN.findall(whole)) == len(_END.findall(whole))
+    every = max(1, len(lines) // 50)
     for index, line in enumerate(lines, start=1):
+        if index % every == 0:
+            progress(READING, index / len(lines))
         upper = line.strip().upper() if line[:1] in _MAY_BEGIN_OR_END else ""
         if upper == "BEGIN:VCARD":
             if card is not None and (after_agent or balanced):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shlex
+import time
 from pathlib import Path
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets import DataTable, Input, Static
 
 from relmeet.domain.errors import RelmeetError
 from relmeet.domain.files import Preview
+from relmeet.domain.progress import Progress, bar_line
 from relmeet.screens.base import RelmeetModal
 from relmeet.store.importing import DECISIONS, reason, resembles
 from relmeet.widgets.field import Field
@@ -30,6 +32,7 @@ class ImportScreen(RelmeetModal[bool]):
     def __init__(self):
         super().__init__()
         self.found: Preview | None = None
+        self.writing = False  # Ctrl+S pressed and the import not done yet
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-box"):
@@ -64,7 +67,8 @@ class ImportScreen(RelmeetModal[bool]):
         from relmeet.store.importing import preview
 
         try:
-            found = preview(self.book, read_files(paths))
+            progress = self.progress_shown()
+            found = preview(self.book, read_files(paths, progress), progress)
         except RelmeetError as exc:
             self.app.call_from_thread(self.query_one("#field-paths", Field).show_error, str(exc))
             self.app.call_from_thread(self.query_one("#import-summary", Static).update, "")
@@ -98,17 +102,50 @@ class ImportScreen(RelmeetModal[bool]):
         alike.decision = DECISIONS[(DECISIONS.index(alike.decision) + 1) % len(DECISIONS)]
         event.data_table.update_cell(event.row_key, event.data_table.ordered_columns[3].key, alike.decision)
 
+    def progress_shown(self) -> Progress:
+        """From the worker: how the reading, matching or writing goes, as a bar line in the dialog's summary
+        (10,000 cards take a few seconds)."""
+        started = time.monotonic()
+        summary = self.query_one("#import-summary", Static)
+
+        def tell(step: str, done: float | None) -> None:
+            line = Text(bar_line("Import:", step, done, time.monotonic() - started), style="dim")
+            self.app.call_from_thread(summary.update, line)
+        return tell
+
     def action_import_now(self) -> None:
         if self.found is None:
             self.notify("Name the files and press Enter to see the preview first.", severity="warning")
             return
+        if self.writing:
+            self.notify("Importing: the dialog closes when it is done.", severity="warning")
+            return
+        self.writing = True
+        self.write(self.found)
+
+    @work(thread=True, exclusive=True, group="import-write", exit_on_error=False)
+    def write(self, found: Preview) -> None:
         from relmeet.store.importing import apply
 
         try:
-            counts = apply(self.book, self.found)
+            counts = apply(self.book, found, self.progress_shown())
         except (RelmeetError, OSError) as exc:
-            self.notify(f"Nothing was imported: {exc}", severity="error", markup=False)
+            self.app.call_from_thread(self.not_written, f"Nothing was imported: {exc}")
             return
+        except Exception as error:  # reported as any failure is, and Ctrl+S works again
+            self.app.call_from_thread(self.not_written, None, error)
+            return
+        self.app.call_from_thread(self.written, counts)
+
+    def not_written(self, message: str | None, error: BaseException | None = None) -> None:
+        self.writing = False
+        self.show_preview(self.found)  # the summary again, in place of the bar
+        if error is not None:
+            self.app.report_error(error)
+        else:
+            self.notify(message, severity="error", markup=False)
+
+    def written(self, counts) -> None:
         self.notify(f"Imported: {counts.added} added ({counts.organizations} new organizations), "
                     f"{counts.merged} merged, {counts.skipped} skipped.")
         self.dismiss(True)

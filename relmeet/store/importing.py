@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from relmeet.domain import to_iso, utcnow
 from relmeet.domain.files import Batch, Counts, Incoming, LookAlike, Preview
+from relmeet.domain.progress import MATCHING, WRITING, Progress, quiet
 from relmeet.domain.text import fold
 from relmeet.store.book import Book
 from relmeet.store.card_fields import (CARD_FIELDS, add_entries, first_entries, preferred_of, same_key,
@@ -50,7 +51,9 @@ def _keys(contact: Incoming) -> list[tuple[str, str]]:
     return keys
 
 
-def preview(book: Book, batch: Batch) -> Preview:
+def preview(book: Book, batch: Batch, progress: Progress = quiet) -> Preview:
+    """Each card new, or like a contact of the book or another card of the file; progress is told how far."""
+    progress(MATCHING, 0.0)
     found = Preview(problems=list(batch.problems), layouts=list(batch.layouts))
     evidence: dict[tuple[str, str], tuple[int, str]] = {}
     by_name: dict[tuple[str, str], tuple[int, str]] = {}
@@ -76,7 +79,10 @@ def preview(book: Book, batch: Batch) -> Preview:
                 blocks.setdefault(key, []).append(name)
     in_file: dict[tuple[str, str], Incoming] = {}      # evidence seen earlier in this import
     names_in_file: dict[tuple[str, str], Incoming] = {}
-    for contact in batch.contacts:
+    every = max(1, len(batch.contacts) // 50)
+    for number, contact in enumerate(batch.contacts):
+        if number % every == 0:
+            progress(MATCHING, number / len(batch.contacts))
         keys = _keys(contact)
         alike = (_against_book(contact, keys, evidence, by_name, blocks, uids)
                  or _against_file(contact, keys, in_file, names_in_file))
@@ -87,6 +93,7 @@ def preview(book: Book, batch: Batch) -> Preview:
         for key in keys:
             in_file.setdefault(key, contact)
         names_in_file.setdefault((_fold(contact.name), contact.kind), contact)
+    progress(MATCHING, 1.0)
     return found
 
 
@@ -191,9 +198,21 @@ def reason(alike: LookAlike) -> str:
     return alike.why.replace(", in this import", "")
 
 
-def apply(book: Book, found: Preview) -> Counts:
-    """Write the preview in one transaction: everything lands, or nothing does."""
+FLUSH_ROWS = 500  # new contacts inserted by one statement at most
+
+
+def apply(book: Book, found: Preview, progress: Progress = quiet) -> Counts:
+    """Write the preview in one transaction: everything lands, or nothing does. progress is told how far the
+    writing is: each card gone through, then each new contact inserted (the two counted as one whole)."""
     counts = Counts()
+    work = 2 * len(found.new) + len(found.look_alikes) or 1
+    done = [0, 0.0]  # units of work done, and when progress was last told
+
+    def one_more(units: int = 1) -> None:
+        done[0] += units
+        if done[0] - done[1] >= work / 50:
+            done[1] = done[0]
+            progress(WRITING, min(1.0, done[0] / work))
     now = to_iso(utcnow())
     with book._write() as conn:
         orgs = {fold(r[1]): r[0] for r in conn.execute(
@@ -261,8 +280,11 @@ def apply(book: Book, found: Preview) -> Counts:
                 while not tags and end < len(contacts) and contacts[end][0] == columns and not contacts[end][2]:
                     end += 1
                 conn.executemany("INSERT OR IGNORE INTO contact_tag VALUES (?, ?)", tags)
-                conn.executemany(f"INSERT INTO contact ({', '.join(columns)}) VALUES "
-                                 f"({', '.join('?' * len(columns))})", [row for _c, row, _t in contacts[start:end]])
+                for first in range(start, end, FLUSH_ROWS):  # in parts, to tell progress between them
+                    part = contacts[first:min(end, first + FLUSH_ROWS)]
+                    conn.executemany(f"INSERT INTO contact ({', '.join(columns)}) VALUES "
+                                     f"({', '.join('?' * len(columns))})", [row for _c, row, _t in part])
+                    one_more(len(part))
                 start = end
             write_entries(conn, pending)
             for rows in (*pending.values(), contacts):
@@ -284,7 +306,9 @@ def apply(book: Book, found: Preview) -> Counts:
                          (*filled.values(), contact_id))
             _lists_and_tags(conn, contact_id, card)
 
+        progress(WRITING, 0.0)
         for card in found.new:
+            one_more()
             if card.kind == "organization" and fold(card.name) in orgs:
                 # named earlier in this import by a person's ORG: the organization's own card fills it in
                 written[id(card)] = orgs[fold(card.name)]
@@ -292,6 +316,7 @@ def apply(book: Book, found: Preview) -> Counts:
             else:
                 written[id(card)] = add(card)
         for alike in found.look_alikes:
+            one_more()
             target = alike.existing_id or written.get(id(alike.other))
             if alike.decision == "skip" or (alike.decision == "merge" and target is None):
                 counts.skipped += 1  # skipped, or resembling a card that was itself skipped
@@ -302,6 +327,7 @@ def apply(book: Book, found: Preview) -> Counts:
                 written[id(alike.incoming)] = target
                 counts.merged += 1
         flush()
+    progress(WRITING, 1.0)
     return counts
 
 
