@@ -88,7 +88,9 @@ class BookActions:
 
         try:
             target = exports_folder(self.book.path) / f"{self.book.path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.json"
-            write_private(target, dumps(self.book))
+            with self.work_shown("Export:") as progress:
+                text = dumps(self.book, progress=progress)
+            write_private(target, text)
         except (OSError, RelmeetError) as exc:
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", title="Export")
             return

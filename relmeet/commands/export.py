@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from relmeet.domain.errors import RelmeetError
+from relmeet.domain.progress import Progress, quiet
 
 FORMATS = ["json", "csv", "vcard", "markdown"]
 PRESETS = ["google", "action-network"]
@@ -79,13 +80,14 @@ def _filters(book, args) -> dict:
     return {k: v for k, v in filters.items() if v}
 
 
-def render(book, args) -> str:
+def render(book, args, progress: Progress = quiet) -> str:
+    """The export's text; progress is told how a whole book's JSON goes (the long one: ~35 s for 1 GB)."""
     _check_options(args)
     private = args.include_private
     if args.format == "json":
         from relmeet.exporting.json_book import dumps
 
-        return dumps(book, private)
+        return dumps(book, private, progress)
     if args.format == "csv":
         from relmeet.exporting import csv_out, csv_presets
 
@@ -118,7 +120,10 @@ def run(args) -> int:
         from relmeet.commands.lock import plain_export_notice
 
         plain_export_notice(book, args)
-        text = render(book, args)
+        from relmeet.progress_line import shown  # loaded only for the work that draws it
+
+        with shown("Export:") as progress:  # cleared before what follows
+            text = render(book, args, progress)
     if args.output:
         # a BOM lets Excel read accented names as UTF-8, but other readers see it as part of the first column
         write_private(Path(args.output), text, bom=bool(getattr(args, "excel", False)))

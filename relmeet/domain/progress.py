@@ -10,6 +10,7 @@ from typing import Callable
 Progress = Callable[[str, float | None], None]
 COPYING, CHECKING = "copying", "checking the copy"
 READING, MATCHING, WRITING = "reading", "matching against the book", "writing"
+READING_BOOK = "reading the book"
 WIDTH = 24
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from relmeet import domain
 from relmeet.domain.errors import RelmeetError
+from relmeet.domain.progress import WRITING, Progress, quiet
 from relmeet.store import whole_book
 from relmeet.store.whole_book import LATEST, NOT_EXPORTED, TABLES  # noqa: F401 - the export's own terms
 
@@ -18,9 +19,9 @@ FORMAT = "relmeet-book"
 FORMAT_VERSION = 1
 
 
-def dump(book, include_private: bool = False) -> dict[str, Any]:
+def dump(book, include_private: bool = False, progress: Progress = quiet) -> dict[str, Any]:
     """Everything in the book as plain JSON-ready data, rows in primary-key order."""
-    version, tables = whole_book.read_tables(book, include_private)
+    version, tables = whole_book.read_tables(book, include_private, progress)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -31,16 +32,24 @@ def dump(book, include_private: bool = False) -> dict[str, Any]:
     }
 
 
-def dumps(book, include_private: bool = False) -> str:
+def dumps(book, include_private: bool = False, progress: Progress = quiet) -> str:
     """The export as text: one row per line, so it diffs and greps well, and written with
-    json's fast C encoder (an indented json.dumps falls back to pure Python: 4x slower)."""
-    data = dump(book, include_private)
+    json's fast C encoder (an indented json.dumps falls back to pure Python: 4x slower). progress is told
+    the share of rows read from the book, then of rows written out (the 1 GB benchmark book: ~35 s)."""
+    data = dump(book, include_private, progress)
     tables = data.pop("tables")
     head = json.dumps(data, ensure_ascii=False)[:-1]  # without its closing brace
     parts = [head, ', "tables": {']
+    total, written = sum(len(rows) for rows in tables.values()) or 1, 0
+    progress(WRITING, 0.0)
     for number, (table, rows) in enumerate(tables.items()):
         parts.append(("\n" if number == 0 else ",\n") + json.dumps(table) + ": [")
-        parts.append(",".join("\n  " + json.dumps(row, ensure_ascii=False) for row in rows))
+        for first in range(0, len(rows), whole_book.READ_ROWS):
+            part = rows[first:first + whole_book.READ_ROWS]
+            lines = ("\n  " + json.dumps(row, ensure_ascii=False) for row in part)
+            parts.append(("," if first else "") + ",".join(lines))
+            written += len(part)
+            progress(WRITING, written / total)
         parts.append("\n]" if rows else "]")
     parts.append("\n}}\n")
     return "".join(parts)

@@ -1,0 +1,62 @@
+"""The whole book's JSON export reads and writes every row (the 1 GB benchmark book: ~35 s): how far it
+is shows as a bar on the terminal for `relmeet export`, and in the app's title line for 'book: export'."""
+from __future__ import annotations
+
+import json
+import time
+
+from faults import demo_book, run
+from terminal import Terminal
+
+from relmeet.app import RelmeetApp
+from relmeet.exporting.json_book import dumps
+from relmeet.store import Book
+
+
+def test_the_export_tells_the_rows_read_then_written_and_its_text_is_whole(tmp_path):
+    told: list[tuple[str, float | None]] = []
+    with Book(demo_book(tmp_path / "book.sqlite3")) as book:
+        text = dumps(book, progress=lambda step, done: told.append((step, done)))
+    assert json.loads(text)["tables"]["contact"]  # the same file as without progress
+    assert told[0] == ("reading the book", 0.0) and ("reading the book", 1.0) in told
+    assert told[-1] == ("writing", 1.0)
+    steps = [step for step, _ in told]
+    assert steps.index("writing") > max(i for i, s in enumerate(steps) if s == "reading the book")
+    for step in ("reading the book", "writing"):
+        shares = [done for name, done in told if name == step]
+        assert shares == sorted(shares) and len(shares) >= 2
+
+
+def test_relmeet_export_draws_a_bar_on_the_terminal_and_writes_the_same_file(tmp_path):
+    path = demo_book(tmp_path / "book.sqlite3")
+    shown_file, piped_file = tmp_path / "shown.json", tmp_path / "piped.json"
+    with Terminal("--db", str(path), "export", "-o", str(shown_file)) as terminal:
+        assert terminal.finish(60) == 0
+        shown = terminal.plain()
+    assert "Export: reading the book [" in shown and "Export: writing [" in shown and "wrote" in shown
+    piped = run("--db", str(path), "export", "-o", str(piped_file))
+    assert piped.returncode == 0 and "[" not in piped.stderr
+    assert json.loads(shown_file.read_text())["tables"] == json.loads(piped_file.read_text())["tables"]
+
+
+async def test_the_app_shows_the_export_in_its_title_line(tmp_path):
+    from steps import record_calls, run_from_palette
+
+    path = demo_book(tmp_path / "book.sqlite3")
+    app = RelmeetApp(Book(path))
+    try:
+        async with app.run_test(size=(110, 32), notifications=True) as pilot:
+            await pilot.pause(0.5)
+            app.show_work_after = 0  # the demo book's export takes milliseconds: show it all the same
+            calls = record_calls(app, "show_work")
+            await run_from_palette(pilot, "book: export")
+            end = time.monotonic() + 20
+            while not any("The whole book" in t.render().plain for t in app.screen.query("Toast")):
+                assert time.monotonic() < end, "the export did not end in time"
+                await pilot.pause(0.05)
+        titles = [line for (line,) in calls]
+        assert any(line.startswith("Export: reading the book [") for line in titles), titles
+        assert any(line.startswith("Export: writing [") for line in titles), titles
+        assert titles[-1] == str(path)
+    finally:
+        app.book.close()
