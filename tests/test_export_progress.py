@@ -60,3 +60,14 @@ async def test_the_app_shows_the_export_in_its_title_line(tmp_path):
         assert titles[-1] == str(path)
     finally:
         app.book.close()
+
+
+def test_loading_a_whole_book_export_shows_its_rows_going_in(tmp_path):
+    path = demo_book(tmp_path / "book.sqlite3")
+    exported = tmp_path / "book.json"
+    assert run("--db", str(path), "export", "--include-private", "-o", str(exported)).returncode == 0
+    with Terminal("--db", str(tmp_path / "new.sqlite3"), "import", str(exported)) as terminal:
+        assert terminal.finish(60) == 0
+        shown = terminal.plain()
+    assert "Import: reading…" in shown and "Import: writing [" in shown and "100%" in shown
+    assert "Import: checking every row's links" in shown and "Loaded:" in shown

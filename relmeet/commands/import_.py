@@ -46,7 +46,10 @@ def run(args) -> int:
             if args.dry_run:
                 print(f"{books[0]} is a relmeet book export; --dry-run writes nothing.")
                 return 0
-            counts = load_into(book, books[0])
+            from relmeet.progress_line import shown  # loaded only for the work that draws it
+
+            with shown("Import:") as progress:
+                counts = load_into(book, books[0], progress)
         print("Loaded: " + ", ".join(f"{n} {table}" for table, n in counts.items() if n))
         return 0
     from relmeet.progress_line import shown  # loaded only for the work that draws it

@@ -10,7 +10,7 @@ from typing import Callable
 Progress = Callable[[str, float | None], None]
 COPYING, CHECKING = "copying", "checking the copy"
 READING, MATCHING, WRITING = "reading", "matching against the book", "writing"
-READING_BOOK = "reading the book"
+READING_BOOK, CHECKING_LINKS = "reading the book", "checking every row's links"
 WIDTH = 24
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from relmeet import domain
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.progress import WRITING, Progress, quiet
+from relmeet.domain.progress import READING, WRITING, Progress, quiet
 from relmeet.store import whole_book
 from relmeet.store.whole_book import LATEST, NOT_EXPORTED, TABLES  # noqa: F401 - the export's own terms
 
@@ -70,13 +70,15 @@ def read(path: Path | str) -> dict[str, Any]:
     return data
 
 
-def load_into(book, path_or_dict: Path | str | dict[str, Any]) -> dict[str, int]:
+def load_into(book, path_or_dict: Path | str | dict[str, Any], progress: Progress = quiet) -> dict[str, int]:
     """Fill an EMPTY book from a relmeet-book JSON export, all in one transaction.
 
     Returns the number of rows written per table. Refuses a book that already holds anything
     (ids are kept, so they would collide; use `relmeet import` of vCard/CSV to add to a book),
     a file from a newer relmeet, and any row the schema would not accept, naming it.
     """
+    if not isinstance(path_or_dict, dict):
+        progress(READING, None)  # one json.load: how far it is can't be known
     data = path_or_dict if isinstance(path_or_dict, dict) else read(path_or_dict)
     where = "the JSON" if isinstance(path_or_dict, dict) else str(path_or_dict)
     if not is_book_json(data):
@@ -92,4 +94,4 @@ def load_into(book, path_or_dict: Path | str | dict[str, Any]) -> dict[str, int]
     if not isinstance(tables, dict):
         raise RelmeetError(f"{where} has no \"tables\" object")
 
-    return whole_book.load(book, tables, where)
+    return whole_book.load(book, tables, where, progress)

@@ -11,7 +11,7 @@ from typing import Any
 
 from relmeet import keys
 from relmeet.domain.errors import RelmeetError
-from relmeet.domain.progress import READING_BOOK, Progress, quiet
+from relmeet.domain.progress import CHECKING_LINKS, READING_BOOK, WRITING, Progress, quiet
 from relmeet.schema import LATEST  # noqa: F401 - the newest book version a JSON export may come from
 
 # Parents before children, so a plain load in this order satisfies every foreign key except
@@ -99,11 +99,12 @@ def read_tables(book, include_private: bool = False,
     return version, tables
 
 
-def load(book, tables: dict[str, Any], where: str) -> dict[str, int]:
+def load(book, tables: dict[str, Any], where: str, progress: Progress = quiet) -> dict[str, int]:
     """Fill an EMPTY book with the rows of every table, all in one transaction; the number of rows per table.
 
     Refuses a book that already holds anything (ids are kept, so they would collide) and any row the
-    schema would not accept, naming it.
+    schema would not accept, naming it. progress is told the share of rows written, then the check of
+    every row's links (how far that is can't be known).
     """
     unknown = sorted(set(tables) - set(TABLES))
     if unknown:
@@ -116,6 +117,9 @@ def load(book, tables: dict[str, Any], where: str) -> dict[str, int]:
                 f"the book {book.path} is not empty (it has rows in {', '.join(held)}): a JSON export "
                 "keeps its ids, so it can only be loaded into an empty book (use --db NEWFILE)")
         conn.execute("PRAGMA defer_foreign_keys = ON")
+        total = sum(len(rows) for rows in tables.values() if isinstance(rows, list)) or 1
+        written = 0
+        progress(WRITING, 0.0)
         for table in TABLES:
             rows = tables.get(table, [])
             if not isinstance(rows, list):
@@ -125,11 +129,17 @@ def load(book, tables: dict[str, Any], where: str) -> dict[str, int]:
                 conn.execute(f"DELETE FROM {table}")  # the book was empty: only this load's triggers wrote them
             for number, row in enumerate(rows, start=1):
                 _insert(conn, table, known, row, f"{where}: {table} row {number}")
+                if number % READ_ROWS == 0:
+                    progress(WRITING, (written + number) / total)
+            written += len(rows)
+            progress(WRITING, written / total)
             counts[table] = len(rows)
         # Check before COMMIT: a failing COMMIT would leave the transaction open.
+        progress(CHECKING_LINKS, None)
         broken = conn.execute("PRAGMA foreign_key_check").fetchone()
         if broken:
             raise RelmeetError(f"{where}: {broken[0]} row {broken[1]} points at a missing {broken[2]}; nothing was loaded")
+        progress(CHECKING_LINKS, 1.0)
     return counts
 
 
