@@ -2,6 +2,7 @@
 then how the rewrite of the book and its backups goes, until it is done."""
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 from rich.text import Text
@@ -69,6 +70,7 @@ class NewPassphraseScreen(RelmeetModal[None]):
             self._say("The two passphrases differ: type them again.")
         else:
             self.working = True
+            self.started = time.monotonic()
             self.add_class("working")  # the fields give way to the progress bar
             self.show_progress("starting", 0.0)
             self.start(self, first.value)
@@ -79,7 +81,9 @@ class NewPassphraseScreen(RelmeetModal[None]):
 
     def show_progress(self, step: str, done: float | None) -> None:
         """A step of the rewrite ("the book: copying") and how far it is (None: it goes on, how far unknown)."""
-        self.query_one("#new-passphrase-step", Static).update(Text(f"{step.capitalize()}…"))
+        # the seconds say it is not stuck where the bar can't move (the check of every page of the copy)
+        seconds = time.monotonic() - self.started
+        self.query_one("#new-passphrase-step", Static).update(Text(f"{step.capitalize()}… {seconds:.0f} s"))
         bar = self.query_one("#new-passphrase-progress", ProgressBar)
         if done is None:
             bar.update(total=None)
