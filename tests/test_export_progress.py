@@ -71,3 +71,13 @@ def test_loading_a_whole_book_export_shows_its_rows_going_in(tmp_path):
         shown = terminal.plain()
     assert "Import: reading…" in shown and "Import: writing [" in shown and "100%" in shown
     assert "Import: checking every row's links" in shown and "Loaded:" in shown
+
+
+def test_the_contacts_as_csv_or_vcard_show_their_writing_on_the_terminal(tmp_path):
+    path = demo_book(tmp_path / "book.sqlite3")
+    for form in ("csv", "vcard"):
+        with Terminal("--db", str(path), "export", "--format", form, "-o", str(tmp_path / f"out.{form}")) as terminal:
+            assert terminal.finish(60) == 0
+            shown = terminal.plain()
+        assert "Export: reading the book…" in shown and "Export: writing [" in shown and "100%" in shown, shown
+        assert (tmp_path / f"out.{form}").read_text(encoding="utf-8").count("Rosa") >= 1

@@ -81,7 +81,8 @@ def _filters(book, args) -> dict:
 
 
 def render(book, args, progress: Progress = quiet) -> str:
-    """The export's text; progress is told how a whole book's JSON goes (the long one: ~35 s for 1 GB)."""
+    """The export's text; progress is told how it goes (a whole book's JSON: ~35 s for 1 GB; the contacts
+    of a book of 20,000 as CSV or vCard: ~1.6 s)."""
     _check_options(args)
     private = args.include_private
     if args.format == "json":
@@ -92,15 +93,15 @@ def render(book, args, progress: Progress = quiet) -> str:
         from relmeet.exporting import csv_out, csv_presets
 
         if args.of == "meetings":
-            return csv_out.meetings_csv(book, private)
+            return csv_out.meetings_csv(book, private, progress)
         write = {"google": csv_presets.google_csv, "action-network": csv_presets.action_network_csv}.get(
             getattr(args, "preset", None), csv_out.contacts_csv)
-        return write(book, private, _filters(book, args))
+        return write(book, private, _filters(book, args), progress)
     if args.format == "vcard":
         from relmeet.exporting.vcard_out import contacts_vcard
 
         ids = [_contact_id(book, args.contact)] if args.contact else None
-        return contacts_vcard(book, private, ids, None if ids else _filters(book, args))
+        return contacts_vcard(book, private, ids, None if ids else _filters(book, args), progress)
     from relmeet.exporting import markdown_out
 
     if args.meeting is not None:

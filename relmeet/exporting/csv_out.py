@@ -12,6 +12,7 @@ import csv
 import io
 import re
 
+from relmeet.domain.progress import READING_BOOK, WRITING, Progress, counted, quiet
 from relmeet.domain.text import clean_text
 from relmeet.store import exports
 
@@ -39,18 +40,20 @@ def cell(value) -> str:
     return "'" + text if _FORMULA.match(text) else text
 
 
-def _write(columns: list[str], rows) -> str:
+def _write(columns: list[str], rows: list, progress: Progress) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
+    for row in counted(rows, progress, WRITING):
         # the private-aware copies (SELECT c.* also has the raw `notes` and `summary`)
         writer.writerow([cell(row[_SHOWN.get(name, name)]) for name in columns])
     return out.getvalue()
 
 
-def contacts_csv(book, include_private: bool = False, filters: dict | None = None) -> str:
+def contacts_csv(book, include_private: bool = False, filters: dict | None = None,
+                 progress: Progress = quiet) -> str:
     """relmeet's own CSV: every column, the organizer's assessments included; it imports back whole."""
+    progress(READING_BOOK, None)
     lines = []
     for contact, tags in exports.contacts_for_cards(book, filters={**(filters or {}), "archived": True},
                                                     make_uids=False):
@@ -58,7 +61,7 @@ def contacts_csv(book, include_private: bool = False, filters: dict | None = Non
         lines.append({**contact, "organization": contact["organization"] or "", "tags": "; ".join(tags),
                       "notes_shown": "" if hidden else contact["notes"],
                       **_lists(contact["phones"], "phone"), **_lists(contact["emails"], "email")})
-    return _write(CONTACT_COLUMNS, lines)
+    return _write(CONTACT_COLUMNS, lines, progress)
 
 
 def _lists(entries: list[dict], what: str) -> dict:
@@ -68,5 +71,6 @@ def _lists(entries: list[dict], what: str) -> dict:
             f"{what}_labels": MULTI.join(e["label"] for e in ordered) if any(e["label"] for e in ordered) else ""}
 
 
-def meetings_csv(book, include_private: bool = False) -> str:
-    return _write(MEETING_COLUMNS, exports.meeting_lines(book, include_private))
+def meetings_csv(book, include_private: bool = False, progress: Progress = quiet) -> str:
+    progress(READING_BOOK, None)
+    return _write(MEETING_COLUMNS, exports.meeting_lines(book, include_private), progress)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from relmeet.domain.progress import READING_BOOK, WRITING, Progress, counted, quiet
 from relmeet.exporting.csv_out import cell
 from relmeet.exporting.vcard_out import shareable_notes, split_name
 from relmeet.store import exports
@@ -44,14 +45,15 @@ def _rows(header: list[str], rows: list[list]) -> str:
     return out.getvalue()
 
 
-def google_csv(book, include_private: bool = False, filters: dict | None = None) -> str:
+def google_csv(book, include_private: bool = False, filters: dict | None = None, progress: Progress = quiet) -> str:
+    progress(READING_BOOK, None)
     chosen = exports.contacts_for_cards(book, filters=filters, make_uids=False)
     emails = max([len(c["emails"]) for c, _ in chosen] + [1])
     phones = max([len(c["phones"]) for c, _ in chosen] + [1])
     header = (GOOGLE_NAME + [f"E-mail {i} - {p}" for i in range(1, emails + 1) for p in ("Label", "Value")]
               + [f"Phone {i} - {p}" for i in range(1, phones + 1) for p in ("Label", "Value")] + GOOGLE_ADDRESS)
     rows = []
-    for contact, tags in chosen:
+    for contact, tags in counted(chosen, progress, WRITING):
         is_org = contact["kind"] == "organization"
         first, last = ("", "") if is_org else _names(contact)
         notes = shareable_notes(contact["notes"]) if include_private or not contact["notes_private"] else ""
@@ -71,10 +73,12 @@ def google_csv(book, include_private: bool = False, filters: dict | None = None)
     return _rows(header, rows)
 
 
-def action_network_csv(book, include_private: bool = False, filters: dict | None = None) -> str:
+def action_network_csv(book, include_private: bool = False, filters: dict | None = None,
+                       progress: Progress = quiet) -> str:
+    progress(READING_BOOK, None)
     rows = []
-    for contact, tags in exports.contacts_for_cards(book, filters={**(filters or {}), "kind": "person"},
-                                                    make_uids=False):
+    chosen = exports.contacts_for_cards(book, filters={**(filters or {}), "kind": "person"}, make_uids=False)
+    for contact, tags in counted(chosen, progress, WRITING):
         first, last = _names(contact)
         email = next((e["value"] for e in contact["emails"] if e["preferred"]), "")
         phone = next((e["value"] for e in contact["phones"] if e["preferred"]), "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from relmeet.domain.progress import READING_BOOK, WRITING, Progress, counted, quiet
 from relmeet.domain.text import clean_text
 from relmeet.store import exports
 
@@ -123,8 +124,10 @@ def card(contact: dict, organization: str, tags: list[str], include_private: boo
 
 
 def contacts_vcard(book, include_private: bool = False, contact_ids: list[int] | None = None,
-                   filters: dict | None = None) -> str:
+                   filters: dict | None = None, progress: Progress = quiet) -> str:
     """Every contact that isn't archived (or just the ones named, or chosen by filters), one card each, each with
     its UID (made once and kept in the book for a contact that had none)."""
+    progress(READING_BOOK, None)
+    chosen = exports.contacts_for_cards(book, contact_ids, filters)
     return "".join(card(row, row["organization"] or "", tags, include_private)
-                   for row, tags in exports.contacts_for_cards(book, contact_ids, filters))
+                   for row, tags in counted(chosen, progress, WRITING))
