@@ -53,3 +53,28 @@ def record_calls(owner, name: str) -> list[tuple]:
 
     setattr(owner, name, recording)
     return calls
+
+
+async def title_lines_while(book_path, command: str, ended: str) -> list[str]:
+    """The app on the book at book_path runs a palette command whose work shows in the title line, until a
+    toast says `ended`: each line the title showed meanwhile (work of any length shown, even milliseconds)."""
+    import time
+
+    from relmeet.app import RelmeetApp
+    from relmeet.store import Book
+
+    app = RelmeetApp(Book(book_path))
+    try:
+        async with app.run_test(size=(110, 32), notifications=True) as pilot:
+            await pilot.pause(0.5)
+            app.show_work_after = 0
+            calls = record_calls(app, "show_work")
+            await run_from_palette(pilot, command)
+            end = time.monotonic() + 20
+            while not any(ended in toast.render().plain for toast in app.screen.query("Toast")):
+                assert time.monotonic() < end, f"no toast said {ended!r} in time"
+                await pilot.pause(0.05)
+            assert app.sub_title == str(book_path)  # the book's own title again
+    finally:
+        app.book.close()
+    return [line for (line,) in calls]

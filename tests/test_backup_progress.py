@@ -2,12 +2,10 @@
 shows it in its title line on whatever screen is up, and the title is the book's again after."""
 from __future__ import annotations
 
-import time
 
 from faults import demo_book, run
 from terminal import Terminal
 
-from relmeet.app import RelmeetApp
 from relmeet.store import Book, backup
 
 
@@ -38,24 +36,10 @@ def test_relmeet_backup_and_restore_draw_a_bar_on_the_terminal(tmp_path):
 
 
 async def test_the_app_shows_a_backup_in_its_title_line_then_the_book_again(tmp_path):
-    from steps import record_calls, run_from_palette
+    from steps import title_lines_while
 
     path = demo_book(tmp_path / "book.sqlite3")
-    app = RelmeetApp(Book(path))
-    try:
-        async with app.run_test(size=(110, 32), notifications=True) as pilot:
-            await pilot.pause(0.5)
-            app.show_work_after = 0  # the demo book's copy takes milliseconds: show it all the same
-            calls = record_calls(app, "show_work")
-            await run_from_palette(pilot, "book: back up now")
-            end = time.monotonic() + 20
-            while not any("Backed up to" in t.render().plain for t in app.screen.query("Toast")):
-                assert time.monotonic() < end, "no backup was made in time"
-                await pilot.pause(0.05)
-            assert app.sub_title == str(path)
-        titles = [line for (line,) in calls]
-        assert any(line.startswith("Backing up the book: copying [") for line in titles), titles
-        assert any(line.startswith("Backing up the book: checking the copy") for line in titles), titles
-        assert titles[-1] == str(path)
-    finally:
-        app.book.close()
+    titles = await title_lines_while(path, "book: back up now", "Backed up to")
+    assert any(line.startswith("Backing up the book: copying [") for line in titles), titles
+    assert any(line.startswith("Backing up the book: checking the copy") for line in titles), titles
+    assert titles[-1] == str(path)

@@ -3,12 +3,10 @@ is shows as a bar on the terminal for `relmeet export`, and in the app's title l
 from __future__ import annotations
 
 import json
-import time
 
 from faults import demo_book, run
 from terminal import Terminal
 
-from relmeet.app import RelmeetApp
 from relmeet.exporting.json_book import dumps
 from relmeet.store import Book
 
@@ -40,26 +38,13 @@ def test_relmeet_export_draws_a_bar_on_the_terminal_and_writes_the_same_file(tmp
 
 
 async def test_the_app_shows_the_export_in_its_title_line(tmp_path):
-    from steps import record_calls, run_from_palette
+    from steps import title_lines_while
 
     path = demo_book(tmp_path / "book.sqlite3")
-    app = RelmeetApp(Book(path))
-    try:
-        async with app.run_test(size=(110, 32), notifications=True) as pilot:
-            await pilot.pause(0.5)
-            app.show_work_after = 0  # the demo book's export takes milliseconds: show it all the same
-            calls = record_calls(app, "show_work")
-            await run_from_palette(pilot, "book: export")
-            end = time.monotonic() + 20
-            while not any("The whole book" in t.render().plain for t in app.screen.query("Toast")):
-                assert time.monotonic() < end, "the export did not end in time"
-                await pilot.pause(0.05)
-        titles = [line for (line,) in calls]
-        assert any(line.startswith("Export: reading the book [") for line in titles), titles
-        assert any(line.startswith("Export: writing [") for line in titles), titles
-        assert titles[-1] == str(path)
-    finally:
-        app.book.close()
+    titles = await title_lines_while(path, "book: export", "The whole book")
+    assert any(line.startswith("Export: reading the book [") for line in titles), titles
+    assert any(line.startswith("Export: writing [") for line in titles), titles
+    assert titles[-1] == str(path)
 
 
 def test_loading_a_whole_book_export_shows_its_rows_going_in(tmp_path):
