@@ -25,14 +25,15 @@ STEP_PAGES = 4096  # pages copied between two tellings of progress (16 MB of a 4
 
 
 def copy_with_progress(source, target, progress: Progress = quiet) -> None:
-    """SQLite's online backup of source into target, telling progress as the pages go (without the
-    quarter-second sleep sqlite3 puts between steps by default)."""
+    """SQLite's online backup of source into target, telling progress as the pages go. (sqlite3's sleep
+    between steps is only taken when a step finds the database busy: the default quarter second is kept,
+    so a copy waiting on another writer waits instead of spinning.)"""
     progress(COPYING, 0.0)
 
     def step(status: int, remaining: int, total: int) -> None:
         progress(COPYING, (total - remaining) / total if total else 1.0)
 
-    source.backup(target, pages=STEP_PAGES, progress=step, sleep=0)
+    source.backup(target, pages=STEP_PAGES, progress=step)
     progress(COPYING, 1.0)
 
 
